@@ -1,0 +1,100 @@
+"""The build pipeline: facts and decks in, one question bank, every chosen format out, atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizgen.exporters import BuildOptions, get_exporter
+from quizgen.facts.loader import load_facts
+from quizgen.questions.model import QuestionBank
+
+STAGING_PREFIX = ".quizgen-staging-"
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    facts_path: Path
+    decks_path: Path
+    out_path: Path
+    formats: tuple[str, ...]
+    seed: int | None = None
+    deck_names: tuple[str, ...] = ()
+    versions: int = 1
+    paper: str = "a4"
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    question_count: int = 0
+    deck_count: int = 0
+
+
+def build_epoch() -> int:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else int(time.time())
+
+
+def make_bank(request: BuildRequest) -> QuestionBank:
+    """Loads and validates the facts and decks, then generates the question bank."""
+    from quizgen.questions.decks import load_decks
+    from quizgen.questions.engine import build_bank
+
+    facts = load_facts(request.facts_path)
+    deck_specs = load_decks(request.decks_path, facts)
+    return build_bank(
+        facts,
+        deck_specs,
+        seed=request.seed,
+        only_decks=request.deck_names,
+        generated_at=build_epoch(),
+    )
+
+
+def run_build(request: BuildRequest) -> BuildReport:
+    """Validates, renders every format into a staging folder, then moves the files into place."""
+    bank = make_bank(request)
+    options = BuildOptions(
+        seed=bank.seed, versions=request.versions, paper=request.paper, epoch=bank.generated_at
+    )
+    request.out_path.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(request.out_path)
+    staging = request.out_path / f"{STAGING_PREFIX}{os.getpid()}"
+    staging.mkdir()
+    try:
+        staged: list[Path] = []
+        for name in request.formats:
+            staged += get_exporter(name).write(bank, staging, options)
+        report = BuildReport(question_count=len(bank.questions), deck_count=len(bank.decks))
+        for path in staged:
+            target = request.out_path / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+            report.written.append(target)
+        return report
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_staging(out_path: Path) -> None:
+    """Removes staging folders that a killed build left behind (their process is gone)."""
+    for leftover in out_path.glob(f"{STAGING_PREFIX}*"):
+        pid_text = leftover.name[len(STAGING_PREFIX) :]
+        if pid_text.isdigit() and _process_alive(int(pid_text)):
+            continue
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,183 @@
+"""The ``quizgen`` command line: thin wrappers that parse options and call the library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from quizgen import __version__
+from quizgen.exporters import PAPER_SIZES, exporter_names
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+MAIN_HELP = """Turn a curated facts file into study material: an Anki deck, printable PDF
+quizzes with answer keys, and an offline HTML self-test.
+
+With no arguments, `quizgen build` reads ./facts.yaml and ./decks/ and writes
+every format into ./output/.
+"""
+BUILD_HELP = """Validate the facts and decks, generate the questions and write every chosen format.
+
+Nothing in the output folder changes unless the whole build succeeds."""
+VALIDATE_HELP = "Check a facts file (and the decks) and list every problem with its line and column."
+QUESTIONS_HELP = "List the question bank for review, as readable text or as JSON."
+SCHEMA_HELP = "Print the JSON Schema of facts files, for editors that check YAML as you type."
+
+
+def facts_option(function: F) -> F:
+    return click.option(
+        "--facts",
+        "facts_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=Path("facts.yaml"),
+        show_default=True,
+        help="The facts file to read.",
+    )(function)
+
+
+def decks_option(function: F) -> F:
+    return click.option(
+        "--decks",
+        "decks_path",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("decks"),
+        show_default=True,
+        help="The folder of deck files (*.yaml); without one, the whole topic is one deck.",
+    )(function)
+
+
+def seed_option(function: F) -> F:
+    return click.option(
+        "--seed",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Chooses distractors and order; the same seed gives the same questions.  [default: each deck's own]",
+    )(function)
+
+
+def deck_option(function: F) -> F:
+    return click.option(
+        "--deck",
+        "deck_names",
+        multiple=True,
+        metavar="NAME",
+        help="Only this deck (its name or file name); repeat for several.",
+    )(function)
+
+
+def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    known = exporter_names()
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    if not chosen or "all" in chosen:
+        return known
+    unknown = [name for name in chosen if name not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown format {', '.join(map(repr, unknown))}; choose from {', '.join(known)} or all"
+        )
+    return chosen
+
+
+@click.group(help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="quizgen")
+def main() -> None:
+    pass
+
+
+@main.command(help=BUILD_HELP)
+@facts_option
+@decks_option
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="The folder to write into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="all",
+    show_default=True,
+    callback=parse_formats,
+    help=f"Comma-separated formats: {', '.join(exporter_names())}, or all.",
+)
+@deck_option
+@seed_option
+@click.option("--versions", type=click.IntRange(1, 26), default=1, show_default=True,
+              help="Shuffled versions of each printed quiz (A, B, C...).")
+@click.option("--paper", type=click.Choice(PAPER_SIZES, case_sensitive=False), default="a4",
+              show_default=True, help="Paper size of the printed quizzes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(
+    facts_path: Path,
+    decks_path: Path,
+    out_path: Path,
+    formats: tuple[str, ...],
+    deck_names: tuple[str, ...],
+    seed: int | None,
+    versions: int,
+    paper: str,
+    quiet: bool,
+) -> None:
+    from quizgen.build import BuildRequest, run_build
+
+    request = BuildRequest(
+        facts_path=facts_path,
+        decks_path=decks_path,
+        out_path=out_path,
+        formats=formats,
+        seed=seed,
+        deck_names=deck_names,
+        versions=versions,
+        paper=paper.lower(),
+    )
+    report = run_build(request)
+    if not quiet:
+        click.echo(
+            f"{report.question_count} questions in {report.deck_count} decks; "
+            f"wrote {len(report.written)} files:"
+        )
+        for path in report.written:
+            click.echo(f"  {path}")
+
+
+@main.command(help=VALIDATE_HELP)
+@click.argument("facts_path", type=click.Path(path_type=Path, dir_okay=False),
+                default=Path("facts.yaml"), required=False)
+@decks_option
+def validate(facts_path: Path, decks_path: Path) -> None:
+    from quizgen.facts.loader import load_facts
+    from quizgen.questions.decks import load_decks
+
+    facts = load_facts(facts_path)
+    decks = load_decks(decks_path, facts)
+    click.echo(f"{facts_path}: {len(facts.all_facts)} facts and {len(decks)} decks are valid.")
+
+
+@main.command(help=QUESTIONS_HELP)
+@facts_option
+@decks_option
+@deck_option
+@seed_option
+@click.option("--json", "as_json", is_flag=True, help="Print the versioned JSON document instead.")
+def questions(
+    facts_path: Path, decks_path: Path, deck_names: tuple[str, ...], seed: int | None, as_json: bool
+) -> None:
+    from quizgen.build import BuildRequest, make_bank
+    from quizgen.questions.listing import bank_as_json, bank_as_text
+
+    request = BuildRequest(facts_path, decks_path, Path("output"), (), seed, deck_names)
+    bank = make_bank(request)
+    click.echo(bank_as_json(bank) if as_json else bank_as_text(bank), nl=not as_json)
+
+
+@main.command(help=SCHEMA_HELP)
+def schema() -> None:
+    from importlib.resources import files
+
+    click.echo((files("quizgen") / "data" / "facts.schema.json").read_text(encoding="utf-8"), nl=False)

@@ -1,0 +1,59 @@
+"""Exporters: each writes a question bank in one format. Adding a format is one module and one line.
+
+An exporter renders into a staging folder; the build moves its files into place only when every
+exporter has succeeded, so a failed build never touches what is already in the output folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from quizgen.questions.model import QuestionBank
+
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Choices that shape the outputs; every exporter receives the same ones."""
+
+    seed: int = 0
+    versions: int = 1
+    """How many shuffled versions of each printed quiz (A, B, C...)."""
+    paper: str = "a4"
+    epoch: int = 0
+    """Seconds since the epoch stamped into outputs: ``SOURCE_DATE_EPOCH`` when set."""
+
+
+class Exporter(Protocol):
+    name: ClassVar[str]
+    """The format's name on the command line (``--format anki``)."""
+    description: ClassVar[str]
+    """One line for ``--help``: what it writes."""
+
+    def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
+        """Writes this format's files into ``folder`` and returns their paths."""
+        ...
+
+
+# Imported only when used, so that ``quizgen --version`` and ``validate`` stay fast.
+REGISTRY: dict[str, str] = {
+    "json": "quizgen.exporters.json_export:JsonExporter",
+    "anki": "quizgen.exporters.anki:AnkiExporter",
+    "pdf": "quizgen.exporters.pdf:PdfExporter",
+    "html": "quizgen.exporters.html:HtmlExporter",
+}
+
+
+def exporter_names() -> tuple[str, ...]:
+    return tuple(REGISTRY)
+
+
+def get_exporter(name: str) -> Exporter:
+    module_name, _, class_name = REGISTRY[name].partition(":")
+    exporter_class = getattr(importlib.import_module(module_name), class_name)
+    exporter: Exporter = exporter_class()
+    return exporter

@@ -1,0 +1,460 @@
+"""Builds the facts model from a YAML facts file, reporting every problem with its location."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizgen.errors import InputError, Location, Problem
+from quizgen.facts.model import (
+    Blank,
+    Citation,
+    Document,
+    Entity,
+    Event,
+    Facts,
+    Figure,
+    Group,
+    Membership,
+    PartialDate,
+    Participation,
+    Person,
+    Provision,
+    Role,
+    Source,
+    Span,
+    Statement,
+    Term,
+    Topic,
+)
+from quizgen.facts.reader import NodeReader, suggest
+from quizgen.facts.yaml_source import compose_file
+
+FORMAT_NAME = "quizgen-facts/1"
+SECTIONS = ("entities", "groups", "events", "documents", "people", "terms", "statements")
+COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
+BLANK_PATTERN = re.compile(r"\{([^{}]*)\}")
+
+
+def load_facts(path: Path, display_path: str | None = None) -> Facts:
+    """The validated facts of ``path``; raises InputError listing every problem found."""
+    shown = display_path or str(path)
+    root = compose_file(path, shown)
+    reader = FactsReader(shown)
+    facts = reader.read(root)
+    if reader.problems or facts is None:
+        raise InputError(reader.problems)
+    return facts
+
+
+class FactsReader(NodeReader):
+    """Reads one facts document; each ``read_*`` method handles one section's items."""
+
+    def read(self, root: yaml.Node) -> Facts | None:
+        top = self.mapping(
+            root, "the facts file", required=("format", "topic"), optional=("sources", *SECTIONS)
+        )
+        if top is None:
+            return None
+        if "format" in top:
+            declared = self.string(top["format"], "format")
+            if declared and declared != FORMAT_NAME:
+                self.problem(top["format"], f"unknown format '{declared}'", f"write 'format: {FORMAT_NAME}'")
+        topic = self.read_topic(top["topic"]) if "topic" in top else Topic(title="")
+        self.topic_as_of = topic.as_of
+        facts = Facts(
+            path=self.path,
+            topic=topic,
+            sources=tuple(self.items(top.get("sources"), "sources", self.read_source)),
+            entities=tuple(self.items(top.get("entities"), "entities", self.read_entity)),
+            groups=tuple(self.items(top.get("groups"), "groups", self.read_group)),
+            events=tuple(self.items(top.get("events"), "events", self.read_event)),
+            documents=tuple(self.items(top.get("documents"), "documents", self.read_document)),
+            people=tuple(self.items(top.get("people"), "people", self.read_person)),
+            terms=tuple(self.items(top.get("terms"), "terms", self.read_term)),
+            statements=tuple(self.items(top.get("statements"), "statements", self.read_statement)),
+        )
+        if not facts.all_facts and not self.problems:
+            self.problem(root, "the facts file has no facts", "add at least one of: " + ", ".join(SECTIONS))
+        check_references(self, facts)
+        return facts
+
+    # -- the parts every fact shares -------------------------------------------------------
+
+    def read_topic(self, node: yaml.Node) -> Topic:
+        keys = self.mapping(node, "topic", ("title",), ("description", "as_of", "language"))
+        if keys is None:
+            return Topic(title="")
+        return Topic(
+            title=self.string(keys.get("title"), "topic title"),
+            description=self.string(keys.get("description"), "topic description"),
+            as_of=self.date(keys.get("as_of"), "topic as_of"),
+            language=self.string(keys.get("language"), "topic language", "en"),
+        )
+
+    def read_source(self, node: yaml.Node) -> Source | None:
+        keys = self.mapping(
+            node, "a source", ("id", "title"), ("author", "publisher", "published", "url", "cite_as")
+        )
+        if keys is None:
+            return None
+        return Source(
+            id=self.identifier(keys.get("id"), "source id"),
+            title=self.string(keys.get("title"), "source title"),
+            author=self.string(keys.get("author"), "source author"),
+            publisher=self.string(keys.get("publisher"), "source publisher"),
+            published=self.date(keys.get("published"), "source published"),
+            url=self.string(keys.get("url"), "source url"),
+            cite_as=self.string(keys.get("cite_as"), "source cite_as"),
+            location=self.at(node),
+        )
+
+    def read_citation(self, node: yaml.Node | None, what: str) -> Citation | None:
+        if node is None:
+            return None
+        keys = self.mapping(node, f"the source of {what}", (), ("ref", "quote", "reference", "note"))
+        if keys is None:
+            return None
+        citation = Citation(
+            source_id=self.string(keys.get("ref"), "source ref"),
+            quote=self.string(keys.get("quote"), "quote"),
+            reference=self.string(keys.get("reference"), "reference"),
+            note=self.string(keys.get("note"), "source note"),
+            location=self.at(node),
+        )
+        if not citation.quote and not citation.reference:
+            self.problem(
+                node,
+                f"the source of {what} needs a 'quote' from a source or a named 'reference'",
+                "quote the exact words that support the fact, or name the outside reference",
+            )
+        if citation.quote and not citation.source_id:
+            self.problem(node, f"the quote of {what} needs 'ref', the id of the source it is from")
+        if len(citation.quote.split()) > 40:
+            self.problem(node, f"the quote of {what} is longer than 40 words", "quote only the words that matter")
+        return citation
+
+    def common(self, node: yaml.Node, keys: dict[str, yaml.Node], what: str) -> dict[str, Any]:
+        fact_id = self.identifier(keys.get("id"), f"{what} id")
+        label = f"{what} '{fact_id}'" if fact_id else what
+        citation = self.read_citation(keys.get("source"), label)
+        if "source" not in keys:
+            self.problem(node, f"{label} has no 'source'", "every fact says where it comes from")
+        return {
+            "id": fact_id,
+            "tags": self.tags(keys.get("tags")),
+            "citation": citation or Citation(),
+            "as_of": self.date(keys.get("as_of"), f"as_of of {label}"),
+            "attributed": self.boolean(keys.get("attributed"), "attributed"),
+            "note": self.string(keys.get("note"), "note"),
+            "location": self.at(node),
+        }
+
+    def span(self, keys: dict[str, yaml.Node], what: str) -> Span:
+        span = Span(self.date(keys.get("since"), f"since of {what}"), self.date(keys.get("until"), f"until of {what}"))
+        if span.since and span.until and span.until.latest < span.since.earliest:
+            self.problem(keys["until"], f"{what} ends ({span.until}) before it begins ({span.since})")
+        return span
+
+    # -- one method per section ---------------------------------------------------------------
+
+    def read_entity(self, node: yaml.Node) -> Entity | None:
+        keys = self.mapping(
+            node, "an entity", ("id", "name", "type"), ("short", "aliases", "description", *COMMON_KEYS)
+        )
+        if keys is None:
+            return None
+        return Entity(
+            **self.common(node, keys, "entity"),
+            name=self.string(keys.get("name"), "entity name"),
+            type=self.string(keys.get("type"), "entity type"),
+            short=self.string(keys.get("short"), "short"),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
+            description=self.string(keys.get("description"), "description"),
+        )
+
+    def read_group(self, node: yaml.Node) -> Group | None:
+        keys = self.mapping(
+            node,
+            "a group",
+            ("id", "name"),
+            ("short", "aliases", "description", "founded", "members", *COMMON_KEYS),
+        )
+        if keys is None:
+            return None
+        common = self.common(node, keys, "group")
+        group = Group(
+            **common,
+            name=self.string(keys.get("name"), "group name"),
+            short=self.string(keys.get("short"), "short"),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
+            description=self.string(keys.get("description"), "description"),
+            founded=self.date(keys.get("founded"), "founded"),
+            members=tuple(self.items(keys.get("members"), "members", self.read_membership)),
+        )
+        if any(m.span.until is None for m in group.members) and not (group.as_of or self.topic_as_of):
+            self.problem(
+                node,
+                f"group '{group.id}' has open-ended memberships but no 'as_of' date",
+                "membership changes over time: say as of when it holds (as_of: 2020-10)",
+            )
+        return group
+
+    def read_membership(self, node: yaml.Node) -> Membership | None:
+        keys = self.mapping(node, "a membership", ("entity",), ("status", "since", "until", "source", "note"))
+        if keys is None:
+            return None
+        entity_id = self.identifier(keys.get("entity"), "member entity")
+        return Membership(
+            entity_id=entity_id,
+            status=self.string(keys.get("status"), "status", "member"),
+            span=self.span(keys, f"the membership of '{entity_id}'"),
+            citation=self.read_citation(keys.get("source"), f"membership '{entity_id}'"),
+            note=self.string(keys.get("note"), "note"),
+            location=self.at(node),
+        )
+
+    def read_event(self, node: yaml.Node) -> Event | None:
+        keys = self.mapping(
+            node,
+            "an event",
+            ("id", "name", "date"),
+            ("end", "place", "description", "participants", "figures", *COMMON_KEYS),
+        )
+        if keys is None:
+            return None
+        event = Event(
+            **self.common(node, keys, "event"),
+            name=self.string(keys.get("name"), "event name"),
+            date=self.date(keys.get("date"), "event date") or _NO_DATE,
+            end=self.date(keys.get("end"), "event end"),
+            place_id=self.identifier(keys.get("place"), "place") if "place" in keys else "",
+            description=self.string(keys.get("description"), "description"),
+            participants=tuple(self.items(keys.get("participants"), "participants", self.read_participation)),
+            figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
+        )
+        if event.end and event.end.latest < event.date.earliest:
+            self.problem(keys["end"], f"event '{event.id}' ends ({event.end}) before it begins ({event.date})")
+        return event
+
+    def read_participation(self, node: yaml.Node) -> Participation | None:
+        keys = self.mapping(node, "a participant", ("entity", "role"), ("reason", "source"))
+        if keys is None:
+            return None
+        entity_id = self.identifier(keys.get("entity"), "participant entity")
+        return Participation(
+            entity_id=entity_id,
+            role=self.string(keys.get("role"), "role"),
+            reason=self.string(keys.get("reason"), "reason"),
+            citation=self.read_citation(keys.get("source"), f"participant '{entity_id}'"),
+            location=self.at(node),
+        )
+
+    def read_figure(self, node: yaml.Node) -> Figure | None:
+        keys = self.mapping(node, "a figure", ("label", "value"), ("source",))
+        if keys is None:
+            return None
+        label = self.string(keys.get("label"), "figure label")
+        return Figure(
+            label=label,
+            value=self.string(keys.get("value"), "figure value"),
+            citation=self.read_citation(keys.get("source"), f"figure '{label}'"),
+            location=self.at(node),
+        )
+
+    def read_document(self, node: yaml.Node) -> Document | None:
+        keys = self.mapping(
+            node,
+            "a document",
+            ("id", "name", "kind", "signed"),
+            ("short", "aliases", "place", "parties", "description", "provisions", *COMMON_KEYS),
+        )
+        if keys is None:
+            return None
+        return Document(
+            **self.common(node, keys, "document"),
+            name=self.string(keys.get("name"), "document name"),
+            kind=self.string(keys.get("kind"), "document kind"),
+            signed=self.date(keys.get("signed"), "signed") or _NO_DATE,
+            short=self.string(keys.get("short"), "short"),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
+            place_id=self.identifier(keys.get("place"), "place") if "place" in keys else "",
+            parties=tuple(self.identifier(p, "party") for p in self.sequence(keys["parties"], "parties"))
+            if "parties" in keys
+            else (),
+            description=self.string(keys.get("description"), "description"),
+            provisions=tuple(self.items(keys.get("provisions"), "provisions", self.read_provision)),
+        )
+
+    def read_provision(self, node: yaml.Node) -> Provision | None:
+        keys = self.mapping(node, "a provision", ("label", "text"), ("summary",))
+        if keys is None:
+            return None
+        return Provision(
+            label=self.string(keys.get("label"), "provision label"),
+            text=self.string(keys.get("text"), "provision text"),
+            summary=self.string(keys.get("summary"), "provision summary"),
+            location=self.at(node),
+        )
+
+    def read_person(self, node: yaml.Node) -> Person | None:
+        keys = self.mapping(
+            node,
+            "a person",
+            ("id", "name"),
+            ("aliases", "description", "nationality", "roles", *COMMON_KEYS),
+        )
+        if keys is None:
+            return None
+        person = Person(
+            **self.common(node, keys, "person"),
+            name=self.string(keys.get("name"), "person name"),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
+            description=self.string(keys.get("description"), "description"),
+            nationality_id=self.identifier(keys.get("nationality"), "nationality") if "nationality" in keys else "",
+            roles=tuple(self.items(keys.get("roles"), "roles", self.read_role)),
+        )
+        if any(r.span.until is None for r in person.roles) and not (person.as_of or self.topic_as_of):
+            self.problem(
+                node,
+                f"person '{person.id}' has open-ended roles but no 'as_of' date",
+                "roles change over time: say as of when it holds (as_of: 2020-10)",
+            )
+        return person
+
+    def read_role(self, node: yaml.Node) -> Role | None:
+        keys = self.mapping(node, "a role", ("title",), ("of", "since", "until", "source"))
+        if keys is None:
+            return None
+        title = self.string(keys.get("title"), "role title")
+        return Role(
+            title=title,
+            organization_id=self.identifier(keys.get("of"), "role organisation") if "of" in keys else "",
+            span=self.span(keys, f"the role '{title}'"),
+            citation=self.read_citation(keys.get("source"), f"role '{title}'"),
+            location=self.at(node),
+        )
+
+    def read_term(self, node: yaml.Node) -> Term | None:
+        keys = self.mapping(node, "a term", ("id", "term", "definition"), ("aliases", *COMMON_KEYS))
+        if keys is None:
+            return None
+        return Term(
+            **self.common(node, keys, "term"),
+            term=self.string(keys.get("term"), "term"),
+            definition=self.string(keys.get("definition"), "definition"),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
+        )
+
+    def read_statement(self, node: yaml.Node) -> Statement | None:
+        keys = self.mapping(node, "a statement", ("id", "text"), ("about", *COMMON_KEYS))
+        if keys is None:
+            return None
+        common = self.common(node, keys, "statement")
+        raw = self.string(keys.get("text"), "statement text")
+        text_parts, blanks = parse_cloze(raw)
+        if "text" in keys and raw:
+            outside = "".join(text_parts)
+            if "{" in outside or "}" in outside:
+                self.problem(keys["text"], "statement text has an unmatched '{' or '}'", "write blanks as {answer}")
+            elif not blanks:
+                self.problem(
+                    keys["text"],
+                    "statement text has no blank",
+                    "put braces around the key words a learner should recall: {Tashkent}",
+                )
+            elif any(not b.answer for b in blanks):
+                self.problem(keys["text"], "statement text has an empty blank '{}'")
+        return Statement(
+            **common,
+            text_parts=text_parts,
+            blanks=blanks,
+            about=tuple(self.identifier(a, "about") for a in self.sequence(keys["about"], "about"))
+            if "about" in keys
+            else (),
+        )
+
+
+# Stands in for a date the reader already reported as missing or bad; the file is refused anyway.
+_NO_DATE = PartialDate(1)
+
+
+def parse_cloze(raw: str) -> tuple[tuple[str, ...], tuple[Blank, ...]]:
+    """Splits ``The Treaty was signed in {Tashkent|Toshkent}.`` into text parts and blanks."""
+    parts: list[str] = []
+    blanks: list[Blank] = []
+    position = 0
+    for match in BLANK_PATTERN.finditer(raw):
+        parts.append(raw[position : match.start()])
+        answer, *accept = (piece.strip() for piece in match.group(1).split("|"))
+        blanks.append(Blank(answer=answer, accept=tuple(a for a in accept if a)))
+        position = match.end()
+    parts.append(raw[position:])
+    return tuple(parts), tuple(blanks)
+
+
+def check_references(reader: NodeReader, facts: Facts) -> None:
+    """Ids are unique across the file and every reference names something defined."""
+    seen: dict[str, Any] = {}
+    for item in (*facts.sources, *facts.all_facts):
+        if not item.id:
+            continue
+        if item.id in seen:
+            first = seen[item.id].location
+            reader.problems.append(
+                _problem_at(item.location, f"duplicate id '{item.id}'", f"it is already used at line {first.line}")
+            )
+        else:
+            seen[item.id] = item
+    entity_ids = {e.id for e in facts.entities}
+    org_ids = entity_ids | {g.id for g in facts.groups}
+    source_ids = {s.id for s in facts.sources}
+    all_ids = set(seen)
+
+    def expect(ref: str, allowed: set[str], what: str, where: Any) -> None:
+        if ref and ref not in allowed:
+            hint = reader_suggest(ref, allowed)
+            reader.problems.append(_problem_at(where, f"{what} '{ref}' is not defined", hint))
+
+    def cited(citation: Citation | None, fallback: Any) -> None:
+        if citation is not None and citation.source_id:
+            expect(citation.source_id, source_ids, "source", citation.location or fallback)
+
+    for fact in facts.all_facts:
+        cited(fact.citation, fact.location)
+    for group in facts.groups:
+        for membership in group.members:
+            expect(membership.entity_id, entity_ids, "member entity", membership.location)
+            cited(membership.citation, membership.location)
+    for event in facts.events:
+        expect(event.place_id, entity_ids, "place", event.location)
+        for participation in event.participants:
+            expect(participation.entity_id, org_ids, "participant", participation.location)
+            cited(participation.citation, participation.location)
+        for figure in event.figures:
+            cited(figure.citation, figure.location)
+    for document in facts.documents:
+        expect(document.place_id, entity_ids, "place", document.location)
+        for party in document.parties:
+            expect(party, org_ids, "party", document.location)
+    for person in facts.people:
+        expect(person.nationality_id, entity_ids, "nationality", person.location)
+        for role in person.roles:
+            expect(role.organization_id, org_ids, "organisation", role.location)
+            cited(role.citation, role.location)
+    for statement in facts.statements:
+        for ref in statement.about:
+            expect(ref, all_ids, "fact", statement.location)
+
+
+def _problem_at(location: Location | None, message: str, hint: str = "") -> Problem:
+    return Problem(location or Location("?"), message, hint)
+
+
+def reader_suggest(word: str, known: set[str]) -> str:
+    """A 'did you mean' for a mistyped id; a long list of every id would not help."""
+    close = suggest(word, sorted(known))
+    return close if close.startswith("did you mean") else ""

@@ -1,0 +1,208 @@
+"""Reads YAML nodes into typed values, collecting every problem with its file position.
+
+The loaders of facts and deck files share it: they walk the composed YAML node tree (which keeps
+line and column marks) instead of the plain Python objects PyYAML would construct.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import yaml
+
+from quizgen.errors import Location, Problem
+from quizgen.facts.model import PartialDate
+
+T = TypeVar("T")
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+TAG_PATTERN = re.compile(r"^[A-Za-z0-9_-]+(::[A-Za-z0-9_-]+)*$")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class NodeReader:
+    """Turns YAML nodes into values; never raises on bad data, records a Problem instead."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def at(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def problem(self, node: yaml.Node | None, message: str, hint: str = "") -> None:
+        location = self.at(node) if node is not None else Location(self.path)
+        self.problems.append(Problem(location, message, hint))
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        what: str,
+        required: tuple[str, ...] = (),
+        optional: tuple[str, ...] = (),
+    ) -> dict[str, yaml.Node] | None:
+        """The mapping's values by key, after checking for unknown, missing and repeated keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values, not {kind_of(node)}")
+            return None
+        known = required + optional
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == STR_TAG):
+                self.problem(key_node, f"a key in {what} must be a plain name")
+                continue
+            key = key_node.value
+            if key in values:
+                first = self.at(values[key])
+                self.problem(
+                    key_node,
+                    f"duplicate key '{key}' in {what}",
+                    f"it is already set at line {first.line}; keep one of them",
+                )
+                continue
+            if key not in known:
+                self.problem(key_node, f"unknown key '{key}' in {what}", suggest(key, known))
+                continue
+            values[key] = value_node
+        missing = [key for key in required if key not in values]
+        for key in missing:
+            self.problem(node, f"{what} is missing the required key '{key}'")
+        return values
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list, not {kind_of(node)}", "write it as '- item' lines")
+            return []
+        return list(node.value)
+
+    def items(
+        self, node: yaml.Node | None, what: str, read: Callable[[yaml.Node], T | None]
+    ) -> Iterator[T]:
+        """Each item of an optional list, read by ``read``; bad items are skipped, not fatal."""
+        if node is None:
+            return
+        for item in self.sequence(node, what):
+            value = read(item)
+            if value is not None:
+                yield value
+
+    def string(self, node: yaml.Node | None, what: str, default: str = "") -> str:
+        if node is None:
+            return default
+        if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG):
+            text = node.value.strip()
+            if not text:
+                self.problem(node, f"{what} must not be empty")
+            return text
+        self.problem(node, f"{what} must be text, not {kind_of(node)}")
+        return default
+
+    def strings(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+            return (self.string(node, what),)
+        return tuple(self.string(item, f"each of {what}") for item in self.sequence(node, what))
+
+    def identifier(self, node: yaml.Node | None, what: str) -> str:
+        text = self.string(node, what)
+        if node is not None and text and not ID_PATTERN.match(text):
+            self.problem(
+                node,
+                f"{what} '{text}' is not a valid id",
+                "use lower-case letters, digits, '-' and '_', starting with a letter or digit",
+            )
+        return text
+
+    def tags(self, node: yaml.Node | None) -> tuple[str, ...]:
+        tags = self.strings(node, "tags")
+        if node is not None:
+            for tag in tags:
+                if tag and not TAG_PATTERN.match(tag):
+                    self.problem(
+                        node,
+                        f"tag '{tag}' has a character a tag cannot hold",
+                        "use letters, digits, '-' and '_', with '::' for levels (csto::members)",
+                    )
+        return tags
+
+    def boolean(self, node: yaml.Node | None, what: str, default: bool = False) -> bool:
+        if node is None:
+            return default
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+            return node.value.lower() in ("true", "yes", "on")
+        self.problem(node, f"{what} must be true or false, not {kind_of(node)}")
+        return default
+
+    def integer(self, node: yaml.Node | None, what: str, default: int, low: int, high: int) -> int:
+        if node is None:
+            return default
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            try:
+                value = int(node.value.replace("_", ""), 0)
+            except ValueError:
+                value = low - 1
+            if low <= value <= high:
+                return value
+        self.problem(node, f"{what} must be a whole number from {low} to {high}")
+        return default
+
+    def date(self, node: yaml.Node | None, what: str) -> PartialDate | None:
+        """A year, year-month or full date; impossible dates such as 2020-02-30 are refused."""
+        if node is None:
+            return None
+        text = node.value if isinstance(node, yaml.ScalarNode) else ""
+        match = DATE_PATTERN.match(str(text).strip())
+        if not match:
+            self.problem(
+                node,
+                f"{what} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}"
+                if isinstance(node, yaml.ScalarNode)
+                else f"{what} must be a date, not {kind_of(node)}",
+                "for example 1992, 2020-07 or 2020-07-13",
+            )
+            return None
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        candidate = PartialDate(year, month, day)
+        try:
+            candidate.latest  # noqa: B018 - raises for an impossible month or day
+            candidate.earliest  # noqa: B018
+        except ValueError:
+            self.problem(node, f"{what} {text} is not a real date")
+            return None
+        if year < 1:
+            self.problem(node, f"{what} {text} is not a real date")
+            return None
+        return candidate
+
+
+def kind_of(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == NULL_TAG:
+        return "nothing (null)"
+    if node.tag == BOOL_TAG:
+        return f"true/false ({node.value})"
+    if node.tag in (INT_TAG, "tag:yaml.org,2002:float"):
+        return f"a number ({node.value})"
+    return f"{node.value!r}"
+
+
+def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "expected one of: " + ", ".join(sorted(known))

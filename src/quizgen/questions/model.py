@@ -1,0 +1,116 @@
+"""The question model every exporter consumes: plain frozen values, no I/O, no output format.
+
+All text here is plain text (never HTML or markup); each exporter escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(str, enum.Enum):
+    """The kinds of question; the value is the name used in JSON and in deck files."""
+
+    SINGLE = "single"
+    """One correct option among ``choices`` (4 by default)."""
+    MULTIPLE = "multiple"
+    """Select all that apply: one or more of ``choices`` are correct."""
+    TRUE_FALSE = "true_false"
+    """``choices`` is ("True", "False"); ``answer`` holds the right one."""
+    YEAR = "year"
+    """A year: ``choices`` holds nearby years for a choice, ``answer`` the year, typed or chosen."""
+    CLOZE = "cloze"
+    """A sentence with ``blanks``; ``prompt_parts`` are the texts around them."""
+    MATCHING = "matching"
+    """``pairs`` of (left, right) in the correct match; ``choices`` the right-hand texts shuffled."""
+    ORDERING = "ordering"
+    """``order`` is the correct order; ``choices`` the same items shuffled."""
+    SHORT = "short"
+    """A typed answer: ``answer`` holds the canonical text, ``accept`` the other accepted ones."""
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Where a question's fact comes from, ready to print: "Strakes (2020): “quoted words”"."""
+
+    title: str
+    quote: str = ""
+    reference: str = ""
+    url: str = ""
+
+    @property
+    def text(self) -> str:
+        parts = [self.title] if self.title else []
+        if self.quote:
+            parts.append(f"“{self.quote}”")
+        if self.reference:
+            parts.append(self.reference)
+        return " — ".join(parts)
+
+
+@dataclass(frozen=True)
+class ClozeBlank:
+    answer: str
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. ``id`` is stable: it derives from fact ids, kind and template, never the seed."""
+
+    id: str
+    kind: Kind
+    prompt: str
+    answer: tuple[str, ...]
+    """The correct choice texts, or the correct value(s) for typed kinds."""
+    explanation: str
+    source: SourceNote
+    fact_ids: tuple[str, ...]
+    template: str
+    """Which generator template made it (``document-year``); part of the identity."""
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    """Other accepted typed answers (spellings, abbreviations); exporters also ignore case and accents."""
+    tags: tuple[str, ...] = ()
+    difficulty: int = 1
+    """1 easy, 2 medium, 3 hard."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    order: tuple[str, ...] = ()
+    prompt_parts: tuple[str, ...] = ()
+    blanks: tuple[ClozeBlank, ...] = ()
+    reverse_prompt: str = ""
+    """For a fact that reads both ways (treaty and year), the prompt of the reverse card."""
+    reverse_answer: str = ""
+
+    @property
+    def correct_indexes(self) -> tuple[int, ...]:
+        """Indexes into ``choices`` of the correct options (choice kinds only)."""
+        return tuple(i for i, choice in enumerate(self.choices) if choice in self.answer)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A study set: a hierarchical name (``CSTO::Members and observers``) and its questions."""
+
+    name: str
+    slug: str
+    """A file-name-safe form of the name (``csto-members-and-observers``)."""
+    title: str
+    description: str
+    questions: tuple[Question, ...]
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    """Everything exporters need: the topic, every question, and the decks that select them."""
+
+    title: str
+    description: str
+    questions: tuple[Question, ...]
+    decks: tuple[Deck, ...]
+    seed: int
+    language: str = "en"
+    generated_at: int = field(default=0)
+    """Seconds since the epoch: ``SOURCE_DATE_EPOCH`` when set, else the build time."""
