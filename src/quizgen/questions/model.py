@@ -111,6 +111,8 @@ class QuestionBank:
     questions: tuple[Question, ...]
     decks: tuple[Deck, ...]
     seed: int
+    slug: str = "quizgen"
+    """A file-name-safe form of the topic title, for outputs that hold every deck (the .apkg)."""
     language: str = "en"
     generated_at: int = field(default=0)
     """Seconds since the epoch: ``SOURCE_DATE_EPOCH`` when set, else the build time."""

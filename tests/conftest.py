@@ -1,0 +1,59 @@
+"""Shared test fixtures: where the example facts live, running the CLI, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from quizgen.cli import main
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUNDLED_FACTS = PROJECT / "facts.yaml"
+BUNDLED_DECKS = PROJECT / "decks"
+HOSTILE_FACTS = FIXTURES / "hostile" / "facts.yaml"
+SOURCE_ARTICLE = PROJECT.parent / "shared" / "source" / "strakes-2020-csto-karabakh.txt"
+
+
+def run_quizgen(*args: str | os.PathLike[str]) -> Result:
+    """Runs the CLI in-process as a user would type it; exceptions are not swallowed."""
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium, or one named by QUIZGEN_CHROMIUM."""
+    named = os.environ.get("QUIZGEN_CHROMIUM")
+    if named:
+        return named
+    for candidate in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(candidate)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """A Chromium to drive; on a laptop without one the browser tests skip, in CI they fail."""
+    found = find_chromium()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Chromium found: CI must install Debian's chromium package")
+        pytest.skip("no Chromium found (install Debian's chromium package to run browser tests)")
+    return found
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
