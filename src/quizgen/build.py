@@ -43,7 +43,7 @@ def build_epoch() -> int:
 def make_bank(request: BuildRequest) -> QuestionBank:
     """Loads and validates the facts and decks, then generates the question bank."""
     from quizgen.questions.decks import load_decks
-    from quizgen.questions.engine import build_bank
+    from quizgen.questions.bank import build_bank
 
     facts = load_facts(request.facts_path)
     deck_specs = load_decks(request.decks_path, facts)
