@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizgen.exporters import BuildOptions, get_exporter
@@ -69,7 +69,7 @@ def run_build(request: BuildRequest) -> BuildReport:
     try:
         staged: list[Path] = []
         for name in request.formats:
-            staged += get_exporter(name).write(bank, staging, options)
+            staged += get_exporter(name).write(decks_for_format(bank, name), staging, options)
         report = BuildReport(question_count=len(bank.questions), deck_count=len(bank.decks))
         for path in staged:
             target = request.out_path / path.relative_to(staging)
@@ -79,6 +79,12 @@ def run_build(request: BuildRequest) -> BuildReport:
         return report
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def decks_for_format(bank: QuestionBank, format_name: str) -> QuestionBank:
+    """The bank with only the decks that are written in this format (a deck may opt out of some)."""
+    chosen = tuple(deck for deck in bank.decks if not deck.formats or format_name in deck.formats)
+    return bank if len(chosen) == len(bank.decks) else replace(bank, decks=chosen)
 
 
 def remove_stale_staging(out_path: Path) -> None:

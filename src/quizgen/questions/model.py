@@ -100,6 +100,8 @@ class Deck:
     description: str
     questions: tuple[Question, ...]
     seed: int = 0
+    formats: tuple[str, ...] = ()
+    """The formats this deck is written in; empty means every format."""
 
 
 @dataclass(frozen=True)
