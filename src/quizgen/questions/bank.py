@@ -1,0 +1,114 @@
+"""Builds the question bank: generates every question once, then fills each chosen deck from it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from quizgen.errors import BuildUsageError, InputError, Location, Problem
+from quizgen.facts.model import Facts
+from quizgen.questions.decks import DEFAULT_SEED, DeckSpec, slug_of
+from quizgen.questions.model import Deck, Question, QuestionBank
+
+
+def build_bank(
+    facts: Facts,
+    deck_specs: Sequence[DeckSpec],
+    seed: int | None,
+    only_decks: tuple[str, ...],
+    generated_at: int,
+) -> QuestionBank:
+    """The bank of ``facts`` for the decks named in ``only_decks`` (every deck when empty).
+
+    Questions are generated with ``seed``, or ``DEFAULT_SEED`` when it is ``None``; a deck with a
+    ``count`` samples with ``seed`` when given, else with its own.
+    """
+    from quizgen.questions.engine import generate_questions  # type: ignore[import-untyped]
+
+    chosen = choose_decks(deck_specs, only_decks)
+    bank_seed = DEFAULT_SEED if seed is None else seed
+    return assemble_bank(facts, generate_questions(facts, bank_seed), chosen, seed, generated_at)
+
+
+def choose_decks(
+    deck_specs: Sequence[DeckSpec], only_decks: tuple[str, ...]
+) -> tuple[DeckSpec, ...]:
+    """The decks named by name, slug or file name, in deck order; an unknown name is bad usage."""
+    if not only_decks:
+        return tuple(deck_specs)
+    wanted = {name.strip().casefold(): name for name in only_decks}
+    known = set().union(*(names_of(spec) for spec in deck_specs))
+    unknown = [name for key, name in wanted.items() if key not in known]
+    if unknown:
+        choices = ", ".join(f"'{spec.name}' ({spec.slug})" for spec in deck_specs)
+        raise BuildUsageError(
+            f"unknown deck {', '.join(map(repr, unknown))}; the decks are: {choices}"
+        )
+    return tuple(spec for spec in deck_specs if names_of(spec) & wanted.keys())
+
+
+def names_of(spec: DeckSpec) -> set[str]:
+    """What ``--deck`` may call a deck, case-folded: its name, slug or file name."""
+    return {spec.name.casefold(), spec.slug, spec.file_stem.casefold()} - {""}
+
+
+def assemble_bank(
+    facts: Facts,
+    questions: Sequence[Question],
+    deck_specs: Sequence[DeckSpec],
+    seed: int | None,
+    generated_at: int,
+) -> QuestionBank:
+    """Fills each deck from the generated ``questions``; the bank keeps those some deck holds."""
+    decks = tuple(fill_deck(spec, questions, seed) for spec in deck_specs)
+    empty = [
+        Problem(
+            spec.location or Location(facts.path),
+            f"deck '{spec.name}' selects no questions",
+            "check its facts, tags, kinds and exclusions against the facts file",
+        )
+        for spec, deck in zip(deck_specs, decks, strict=True)
+        if not deck.questions
+    ]
+    if empty:
+        raise InputError(empty)
+    in_some_deck = {question.id for deck in decks for question in deck.questions}
+    title = facts.topic.title
+    return QuestionBank(
+        title=title,
+        description=facts.topic.description,
+        questions=tuple(question for question in questions if question.id in in_some_deck),
+        decks=decks,
+        seed=DEFAULT_SEED if seed is None else seed,
+        slug=slug_of(title, fallback="quizgen"),
+        language=facts.topic.language,
+        generated_at=generated_at,
+    )
+
+
+def fill_deck(spec: DeckSpec, questions: Sequence[Question], seed: int | None) -> Deck:
+    """The deck's questions in bank order; with ``count``, a seeded sample of them."""
+    deck_seed = spec.seed if seed is None else seed
+    selected = [question for question in questions if spec.selects(question)]
+    if spec.count is not None and len(selected) > spec.count:
+        ranked = sorted(selected, key=lambda question: sample_rank(deck_seed, question.id))
+        kept = {question.id for question in ranked[: spec.count]}
+        selected = [question for question in selected if question.id in kept]
+    return Deck(
+        name=spec.name,
+        slug=spec.slug,
+        title=spec.title,
+        description=spec.description,
+        questions=tuple(selected),
+        seed=deck_seed,
+        formats=spec.formats,
+    )
+
+
+def sample_rank(seed: int, question_id: str) -> bytes:
+    """A question's place in the seeded sample order.
+
+    Ranking by a hash of seed and id (rather than shuffling a list) keeps a sample stable when a
+    fact is added elsewhere, and makes a larger ``count`` keep every question a smaller one had.
+    """
+    return hashlib.sha256(f"{seed}:{question_id}".encode()).digest()

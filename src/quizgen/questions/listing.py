@@ -1,0 +1,140 @@
+"""Lists a question bank: readable text for a teacher's review, or the versioned JSON document.
+
+The JSON document is described in docs/json-format.md; change ``JSON_VERSION`` with its shape.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from quizgen.questions.model import Deck, Kind, Question, QuestionBank
+
+JSON_FORMAT = "quizgen-questions"
+JSON_VERSION = 1
+
+
+def bank_as_json(bank: QuestionBank) -> str:
+    """The whole bank as JSON: fixed key order, UTF-8 text as is, a newline at the end.
+
+    The same bank always gives the same bytes, so builds can be compared and diffed.
+    """
+    deck_names = deck_names_by_question(bank)
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "title": bank.title,
+        "description": bank.description,
+        "slug": bank.slug,
+        "language": bank.language,
+        "generated_at": bank.generated_at,
+        "seed": bank.seed,
+        "decks": [deck_as_dict(deck) for deck in bank.decks],
+        "questions": [question_as_dict(q, deck_names.get(q.id, [])) for q in bank.questions],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def deck_names_by_question(bank: QuestionBank) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for deck in bank.decks:
+        for question in deck.questions:
+            names.setdefault(question.id, []).append(deck.name)
+    return names
+
+
+def deck_as_dict(deck: Deck) -> dict[str, Any]:
+    return {
+        "name": deck.name,
+        "slug": deck.slug,
+        "title": deck.title,
+        "description": deck.description,
+        "seed": deck.seed,
+        "questions": [question.id for question in deck.questions],
+    }
+
+
+def question_as_dict(question: Question, deck_names: list[str]) -> dict[str, Any]:
+    """One question; the keys of its kind's own structure appear only for that kind."""
+    entry: dict[str, Any] = {
+        "id": question.id,
+        "decks": deck_names,
+        "kind": question.kind.value,
+        "prompt": question.prompt,
+        "choices": list(question.choices),
+        "answer": list(question.answer),
+        "accept": list(question.accept),
+        "explanation": question.explanation,
+        "source": {
+            "title": question.source.title,
+            "quote": question.source.quote,
+            "reference": question.source.reference,
+            "url": question.source.url,
+            "text": question.source.text,
+        },
+        "tags": list(question.tags),
+        "difficulty": question.difficulty,
+        "facts": list(question.fact_ids),
+        "template": question.template,
+    }
+    if question.kind is Kind.CLOZE:
+        entry["prompt_parts"] = list(question.prompt_parts)
+        entry["blanks"] = [
+            {"answer": blank.answer, "accept": list(blank.accept)} for blank in question.blanks
+        ]
+    elif question.kind is Kind.MATCHING:
+        entry["pairs"] = [list(pair) for pair in question.pairs]
+    elif question.kind is Kind.ORDERING:
+        entry["order"] = list(question.order)
+    if question.reverse_prompt:
+        entry["reverse"] = {"prompt": question.reverse_prompt, "answer": question.reverse_answer}
+    return entry
+
+
+def bank_as_text(bank: QuestionBank) -> str:
+    """Every deck with its numbered questions, answers, explanations and sources, for review."""
+    deck_count = len(bank.decks)
+    lines = [
+        bank.title,
+        f"{len(bank.questions)} questions in {deck_count} deck{'s' if deck_count != 1 else ''}, "
+        f"seed {bank.seed}",
+    ]
+    for deck in bank.decks:
+        lines += ["", "", f"== {deck.name} ({deck.slug}) ==", deck.title]
+        if deck.description:
+            lines.append(deck.description)
+        lines.append(f"{len(deck.questions)} questions, seed {deck.seed}")
+        for number, question in enumerate(deck.questions, start=1):
+            lines.append("")
+            lines += question_as_lines(number, question)
+    return "\n".join(lines)
+
+
+def question_as_lines(number: int, question: Question) -> list[str]:
+    indent = " " * (len(str(number)) + 2)
+    label = f"{question.kind.value}, difficulty {question.difficulty}"
+    lines = [f"{number}. [{label}] {question.prompt}"]
+    for choice in question.choices:
+        mark = "x" if choice in question.answer else " "
+        lines.append(f"{indent}  [{mark}] {choice}")
+    if question.kind is Kind.CLOZE:
+        for blank_number, blank in enumerate(question.blanks, start=1):
+            also = f" (also: {', '.join(blank.accept)})" if blank.accept else ""
+            lines.append(f"{indent}Blank {blank_number}: {blank.answer}{also}")
+    elif question.kind is Kind.MATCHING:
+        lines += [f"{indent}Pair: {left} -> {right}" for left, right in question.pairs]
+    elif question.kind is Kind.ORDERING:
+        lines += [f"{indent}{place}) {item}" for place, item in enumerate(question.order, start=1)]
+    lines.append(f"{indent}Answer: {'; '.join(question.answer)}")
+    if question.accept:
+        lines.append(f"{indent}Also accepted: {'; '.join(question.accept)}")
+    if question.reverse_prompt:
+        lines.append(f"{indent}Reverse: {question.reverse_prompt} -> {question.reverse_answer}")
+    if question.explanation:
+        lines.append(f"{indent}Explanation: {question.explanation}")
+    if question.source.text:
+        lines.append(f"{indent}Source: {question.source.text}")
+    tags_text = ", ".join(question.tags) or "-"
+    lines.append(f"{indent}Facts: {', '.join(question.fact_ids)}; tags: {tags_text}")
+    lines.append(f"{indent}Id: {question.id}")
+    return lines
