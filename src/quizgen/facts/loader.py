@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from quizgen.facts.model import (
     Document,
     Entity,
     Event,
+    Fact,
     Facts,
     Figure,
     Group,
@@ -39,6 +41,59 @@ COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
 BLANK_PATTERN = re.compile(r"\{([^{}]*)\}")
 
 
+@dataclass(frozen=True)
+class Shape:
+    """The keys one kind of mapping in a facts file must have and may have."""
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+
+# Every mapping the loader reads, by the name the JSON Schema gives it under "$defs" (the facts
+# file itself is the schema's root); tests hold the two in step. Facts also need a 'source',
+# which ``common`` asks for with its own message.
+SHAPES: dict[str, Shape] = {
+    "facts": Shape(("format", "topic"), ("sources", *SECTIONS)),
+    "topic": Shape(("title",), ("description", "as_of", "language")),
+    "source": Shape(("id", "title"), ("author", "publisher", "published", "url", "cite_as")),
+    "citation": Shape((), ("ref", "quote", "reference", "note")),
+    "entity": Shape(("id", "name", "type"), ("short", "aliases", "description", *COMMON_KEYS)),
+    "group": Shape(
+        ("id", "name"), ("short", "aliases", "description", "founded", "members", *COMMON_KEYS)
+    ),
+    "membership": Shape(("entity",), ("status", "since", "until", "source", "note")),
+    "event": Shape(
+        ("id", "name", "date"),
+        ("end", "place", "description", "participants", "figures", *COMMON_KEYS),
+    ),
+    "participant": Shape(("entity", "role"), ("reason", "source")),
+    "figure": Shape(("label", "value"), ("source",)),
+    "document": Shape(
+        ("id", "name", "kind", "signed"),
+        ("short", "aliases", "place", "parties", "description", "provisions", *COMMON_KEYS),
+    ),
+    "provision": Shape(("label", "text"), ("summary",)),
+    "person": Shape(
+        ("id", "name"), ("aliases", "description", "nationality", "roles", *COMMON_KEYS)
+    ),
+    "role": Shape(("title",), ("of", "since", "until", "source")),
+    "term": Shape(("id", "term", "definition"), ("aliases", *COMMON_KEYS)),
+    "statement": Shape(("id", "text"), ("about", *COMMON_KEYS)),
+}
+FACT_SHAPES = ("entity", "group", "event", "document", "person", "term", "statement")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id the file uses to name another item, kept with where it is written."""
+
+    target_id: str
+    kind: str
+    """What it may name: 'entity', 'organisation' (entity or group), 'source' or 'fact'."""
+    what: str
+    location: Location
+
+
 def load_facts(path: Path, display_path: str | None = None) -> Facts:
     """The validated facts of ``path``; raises InputError listing every problem found."""
     shown = display_path or str(path)
@@ -54,15 +109,16 @@ class FactsReader(NodeReader):
     """Reads one facts document; each ``read_*`` method handles one section's items."""
 
     def read(self, root: yaml.Node) -> Facts | None:
-        top = self.mapping(
-            root, "the facts file", required=("format", "topic"), optional=("sources", *SECTIONS)
-        )
+        self.references: list[Reference] = []
+        top = self.shaped(root, "the facts file", "facts")
         if top is None:
             return None
         if "format" in top:
             declared = self.string(top["format"], "format")
             if declared and declared != FORMAT_NAME:
-                self.problem(top["format"], f"unknown format '{declared}'", f"write 'format: {FORMAT_NAME}'")
+                self.problem(
+                    top["format"], f"unknown format '{declared}'", f"write 'format: {FORMAT_NAME}'"
+                )
         topic = self.read_topic(top["topic"]) if "topic" in top else Topic(title="")
         self.topic_as_of = topic.as_of
         facts = Facts(
@@ -78,14 +134,27 @@ class FactsReader(NodeReader):
             statements=tuple(self.items(top.get("statements"), "statements", self.read_statement)),
         )
         if not facts.all_facts and not self.problems:
-            self.problem(root, "the facts file has no facts", "add at least one of: " + ", ".join(SECTIONS))
+            self.problem(
+                root, "the facts file has no facts", "add at least one of: " + ", ".join(SECTIONS)
+            )
         check_references(self, facts)
         return facts
+
+    def shaped(self, node: yaml.Node, what: str, shape_name: str) -> dict[str, yaml.Node] | None:
+        shape = SHAPES[shape_name]
+        return self.mapping(node, what, shape.required, shape.optional)
+
+    def reference(self, node: yaml.Node | None, what: str, kind: str) -> str:
+        """An id naming another item; whether it is defined is checked once the file is read."""
+        target_id = self.identifier(node, what)
+        if node is not None and target_id:
+            self.references.append(Reference(target_id, kind, what, self.at(node)))
+        return target_id
 
     # -- the parts every fact shares -------------------------------------------------------
 
     def read_topic(self, node: yaml.Node) -> Topic:
-        keys = self.mapping(node, "topic", ("title",), ("description", "as_of", "language"))
+        keys = self.shaped(node, "topic", "topic")
         if keys is None:
             return Topic(title="")
         return Topic(
@@ -96,9 +165,7 @@ class FactsReader(NodeReader):
         )
 
     def read_source(self, node: yaml.Node) -> Source | None:
-        keys = self.mapping(
-            node, "a source", ("id", "title"), ("author", "publisher", "published", "url", "cite_as")
-        )
+        keys = self.shaped(node, "a source", "source")
         if keys is None:
             return None
         return Source(
@@ -115,11 +182,11 @@ class FactsReader(NodeReader):
     def read_citation(self, node: yaml.Node | None, what: str) -> Citation | None:
         if node is None:
             return None
-        keys = self.mapping(node, f"the source of {what}", (), ("ref", "quote", "reference", "note"))
+        keys = self.shaped(node, f"the source of {what}", "citation")
         if keys is None:
             return None
         citation = Citation(
-            source_id=self.string(keys.get("ref"), "source ref"),
+            source_id=self.reference(keys.get("ref"), "source", "source"),
             quote=self.string(keys.get("quote"), "quote"),
             reference=self.string(keys.get("reference"), "reference"),
             note=self.string(keys.get("note"), "source note"),
@@ -134,7 +201,11 @@ class FactsReader(NodeReader):
         if citation.quote and not citation.source_id:
             self.problem(node, f"the quote of {what} needs 'ref', the id of the source it is from")
         if len(citation.quote.split()) > 40:
-            self.problem(node, f"the quote of {what} is longer than 40 words", "quote only the words that matter")
+            self.problem(
+                node,
+                f"the quote of {what} is longer than 40 words",
+                "quote only the words that matter",
+            )
         return citation
 
     def common(self, node: yaml.Node, keys: dict[str, yaml.Node], what: str) -> dict[str, Any]:
@@ -154,17 +225,20 @@ class FactsReader(NodeReader):
         }
 
     def span(self, keys: dict[str, yaml.Node], what: str) -> Span:
-        span = Span(self.date(keys.get("since"), f"since of {what}"), self.date(keys.get("until"), f"until of {what}"))
+        span = Span(
+            self.date(keys.get("since"), f"since of {what}"),
+            self.date(keys.get("until"), f"until of {what}"),
+        )
         if span.since and span.until and span.until.latest < span.since.earliest:
-            self.problem(keys["until"], f"{what} ends ({span.until}) before it begins ({span.since})")
+            self.problem(
+                keys["until"], f"{what} ends ({span.until}) before it begins ({span.since})"
+            )
         return span
 
     # -- one method per section ---------------------------------------------------------------
 
     def read_entity(self, node: yaml.Node) -> Entity | None:
-        keys = self.mapping(
-            node, "an entity", ("id", "name", "type"), ("short", "aliases", "description", *COMMON_KEYS)
-        )
+        keys = self.shaped(node, "an entity", "entity")
         if keys is None:
             return None
         return Entity(
@@ -177,12 +251,7 @@ class FactsReader(NodeReader):
         )
 
     def read_group(self, node: yaml.Node) -> Group | None:
-        keys = self.mapping(
-            node,
-            "a group",
-            ("id", "name"),
-            ("short", "aliases", "description", "founded", "members", *COMMON_KEYS),
-        )
+        keys = self.shaped(node, "a group", "group")
         if keys is None:
             return None
         common = self.common(node, keys, "group")
@@ -195,7 +264,9 @@ class FactsReader(NodeReader):
             founded=self.date(keys.get("founded"), "founded"),
             members=tuple(self.items(keys.get("members"), "members", self.read_membership)),
         )
-        if any(m.span.until is None for m in group.members) and not (group.as_of or self.topic_as_of):
+        if any(m.span.until is None for m in group.members) and not (
+            group.as_of or self.topic_as_of
+        ):
             self.problem(
                 node,
                 f"group '{group.id}' has open-ended memberships but no 'as_of' date",
@@ -204,10 +275,10 @@ class FactsReader(NodeReader):
         return group
 
     def read_membership(self, node: yaml.Node) -> Membership | None:
-        keys = self.mapping(node, "a membership", ("entity",), ("status", "since", "until", "source", "note"))
+        keys = self.shaped(node, "a membership", "membership")
         if keys is None:
             return None
-        entity_id = self.identifier(keys.get("entity"), "member entity")
+        entity_id = self.reference(keys.get("entity"), "member entity", "entity")
         return Membership(
             entity_id=entity_id,
             status=self.string(keys.get("status"), "status", "member"),
@@ -218,12 +289,7 @@ class FactsReader(NodeReader):
         )
 
     def read_event(self, node: yaml.Node) -> Event | None:
-        keys = self.mapping(
-            node,
-            "an event",
-            ("id", "name", "date"),
-            ("end", "place", "description", "participants", "figures", *COMMON_KEYS),
-        )
+        keys = self.shaped(node, "an event", "event")
         if keys is None:
             return None
         event = Event(
@@ -231,20 +297,25 @@ class FactsReader(NodeReader):
             name=self.string(keys.get("name"), "event name"),
             date=self.date(keys.get("date"), "event date") or _NO_DATE,
             end=self.date(keys.get("end"), "event end"),
-            place_id=self.identifier(keys.get("place"), "place") if "place" in keys else "",
+            place_id=self.reference(keys.get("place"), "place", "entity"),
             description=self.string(keys.get("description"), "description"),
-            participants=tuple(self.items(keys.get("participants"), "participants", self.read_participation)),
+            participants=tuple(
+                self.items(keys.get("participants"), "participants", self.read_participation)
+            ),
             figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
         )
         if event.end and event.end.latest < event.date.earliest:
-            self.problem(keys["end"], f"event '{event.id}' ends ({event.end}) before it begins ({event.date})")
+            self.problem(
+                keys["end"],
+                f"event '{event.id}' ends ({event.end}) before it begins ({event.date})",
+            )
         return event
 
     def read_participation(self, node: yaml.Node) -> Participation | None:
-        keys = self.mapping(node, "a participant", ("entity", "role"), ("reason", "source"))
+        keys = self.shaped(node, "a participant", "participant")
         if keys is None:
             return None
-        entity_id = self.identifier(keys.get("entity"), "participant entity")
+        entity_id = self.reference(keys.get("entity"), "participant", "organisation")
         return Participation(
             entity_id=entity_id,
             role=self.string(keys.get("role"), "role"),
@@ -254,7 +325,7 @@ class FactsReader(NodeReader):
         )
 
     def read_figure(self, node: yaml.Node) -> Figure | None:
-        keys = self.mapping(node, "a figure", ("label", "value"), ("source",))
+        keys = self.shaped(node, "a figure", "figure")
         if keys is None:
             return None
         label = self.string(keys.get("label"), "figure label")
@@ -266,12 +337,7 @@ class FactsReader(NodeReader):
         )
 
     def read_document(self, node: yaml.Node) -> Document | None:
-        keys = self.mapping(
-            node,
-            "a document",
-            ("id", "name", "kind", "signed"),
-            ("short", "aliases", "place", "parties", "description", "provisions", *COMMON_KEYS),
-        )
+        keys = self.shaped(node, "a document", "document")
         if keys is None:
             return None
         return Document(
@@ -281,8 +347,11 @@ class FactsReader(NodeReader):
             signed=self.date(keys.get("signed"), "signed") or _NO_DATE,
             short=self.string(keys.get("short"), "short"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
-            place_id=self.identifier(keys.get("place"), "place") if "place" in keys else "",
-            parties=tuple(self.identifier(p, "party") for p in self.sequence(keys["parties"], "parties"))
+            place_id=self.reference(keys.get("place"), "place", "entity"),
+            parties=tuple(
+                self.reference(p, "party", "organisation")
+                for p in self.sequence(keys["parties"], "parties")
+            )
             if "parties" in keys
             else (),
             description=self.string(keys.get("description"), "description"),
@@ -290,7 +359,7 @@ class FactsReader(NodeReader):
         )
 
     def read_provision(self, node: yaml.Node) -> Provision | None:
-        keys = self.mapping(node, "a provision", ("label", "text"), ("summary",))
+        keys = self.shaped(node, "a provision", "provision")
         if keys is None:
             return None
         return Provision(
@@ -301,12 +370,7 @@ class FactsReader(NodeReader):
         )
 
     def read_person(self, node: yaml.Node) -> Person | None:
-        keys = self.mapping(
-            node,
-            "a person",
-            ("id", "name"),
-            ("aliases", "description", "nationality", "roles", *COMMON_KEYS),
-        )
+        keys = self.shaped(node, "a person", "person")
         if keys is None:
             return None
         person = Person(
@@ -314,10 +378,12 @@ class FactsReader(NodeReader):
             name=self.string(keys.get("name"), "person name"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             description=self.string(keys.get("description"), "description"),
-            nationality_id=self.identifier(keys.get("nationality"), "nationality") if "nationality" in keys else "",
+            nationality_id=self.reference(keys.get("nationality"), "nationality", "entity"),
             roles=tuple(self.items(keys.get("roles"), "roles", self.read_role)),
         )
-        if any(r.span.until is None for r in person.roles) and not (person.as_of or self.topic_as_of):
+        if any(r.span.until is None for r in person.roles) and not (
+            person.as_of or self.topic_as_of
+        ):
             self.problem(
                 node,
                 f"person '{person.id}' has open-ended roles but no 'as_of' date",
@@ -326,20 +392,20 @@ class FactsReader(NodeReader):
         return person
 
     def read_role(self, node: yaml.Node) -> Role | None:
-        keys = self.mapping(node, "a role", ("title",), ("of", "since", "until", "source"))
+        keys = self.shaped(node, "a role", "role")
         if keys is None:
             return None
         title = self.string(keys.get("title"), "role title")
         return Role(
             title=title,
-            organization_id=self.identifier(keys.get("of"), "role organisation") if "of" in keys else "",
+            organization_id=self.reference(keys.get("of"), "organisation", "organisation"),
             span=self.span(keys, f"the role '{title}'"),
             citation=self.read_citation(keys.get("source"), f"role '{title}'"),
             location=self.at(node),
         )
 
     def read_term(self, node: yaml.Node) -> Term | None:
-        keys = self.mapping(node, "a term", ("id", "term", "definition"), ("aliases", *COMMON_KEYS))
+        keys = self.shaped(node, "a term", "term")
         if keys is None:
             return None
         return Term(
@@ -350,7 +416,7 @@ class FactsReader(NodeReader):
         )
 
     def read_statement(self, node: yaml.Node) -> Statement | None:
-        keys = self.mapping(node, "a statement", ("id", "text"), ("about", *COMMON_KEYS))
+        keys = self.shaped(node, "a statement", "statement")
         if keys is None:
             return None
         common = self.common(node, keys, "statement")
@@ -359,7 +425,11 @@ class FactsReader(NodeReader):
         if "text" in keys and raw:
             outside = "".join(text_parts)
             if "{" in outside or "}" in outside:
-                self.problem(keys["text"], "statement text has an unmatched '{' or '}'", "write blanks as {answer}")
+                self.problem(
+                    keys["text"],
+                    "statement text has an unmatched '{' or '}'",
+                    "write blanks as {answer}",
+                )
             elif not blanks:
                 self.problem(
                     keys["text"],
@@ -372,7 +442,9 @@ class FactsReader(NodeReader):
             **common,
             text_parts=text_parts,
             blanks=blanks,
-            about=tuple(self.identifier(a, "about") for a in self.sequence(keys["about"], "about"))
+            about=tuple(
+                self.reference(a, "fact", "fact") for a in self.sequence(keys["about"], "about")
+            )
             if "about" in keys
             else (),
         )
@@ -396,58 +468,35 @@ def parse_cloze(raw: str) -> tuple[tuple[str, ...], tuple[Blank, ...]]:
     return tuple(parts), tuple(blanks)
 
 
-def check_references(reader: NodeReader, facts: Facts) -> None:
+def check_references(reader: FactsReader, facts: Facts) -> None:
     """Ids are unique across the file and every reference names something defined."""
-    seen: dict[str, Any] = {}
+    seen: dict[str, Source | Fact] = {}
     for item in (*facts.sources, *facts.all_facts):
         if not item.id:
             continue
         if item.id in seen:
             first = seen[item.id].location
-            reader.problems.append(
-                _problem_at(item.location, f"duplicate id '{item.id}'", f"it is already used at line {first.line}")
-            )
+            hint = f"it is already used at line {first.line}" if first else ""
+            reader.problems.append(_problem_at(item.location, f"duplicate id '{item.id}'", hint))
         else:
             seen[item.id] = item
     entity_ids = {e.id for e in facts.entities}
-    org_ids = entity_ids | {g.id for g in facts.groups}
-    source_ids = {s.id for s in facts.sources}
-    all_ids = set(seen)
-
-    def expect(ref: str, allowed: set[str], what: str, where: Any) -> None:
-        if ref and ref not in allowed:
-            hint = reader_suggest(ref, allowed)
-            reader.problems.append(_problem_at(where, f"{what} '{ref}' is not defined", hint))
-
-    def cited(citation: Citation | None, fallback: Any) -> None:
-        if citation is not None and citation.source_id:
-            expect(citation.source_id, source_ids, "source", citation.location or fallback)
-
-    for fact in facts.all_facts:
-        cited(fact.citation, fact.location)
-    for group in facts.groups:
-        for membership in group.members:
-            expect(membership.entity_id, entity_ids, "member entity", membership.location)
-            cited(membership.citation, membership.location)
-    for event in facts.events:
-        expect(event.place_id, entity_ids, "place", event.location)
-        for participation in event.participants:
-            expect(participation.entity_id, org_ids, "participant", participation.location)
-            cited(participation.citation, participation.location)
-        for figure in event.figures:
-            cited(figure.citation, figure.location)
-    for document in facts.documents:
-        expect(document.place_id, entity_ids, "place", document.location)
-        for party in document.parties:
-            expect(party, org_ids, "party", document.location)
-    for person in facts.people:
-        expect(person.nationality_id, entity_ids, "nationality", person.location)
-        for role in person.roles:
-            expect(role.organization_id, org_ids, "organisation", role.location)
-            cited(role.citation, role.location)
-    for statement in facts.statements:
-        for ref in statement.about:
-            expect(ref, all_ids, "fact", statement.location)
+    defined = {
+        "entity": entity_ids,
+        "organisation": entity_ids | {g.id for g in facts.groups},
+        "source": {s.id for s in facts.sources},
+        "fact": {f.id for f in facts.all_facts},
+    }
+    for reference in reader.references:
+        allowed = defined[reference.kind]
+        if reference.target_id not in allowed:
+            reader.problems.append(
+                Problem(
+                    reference.location,
+                    f"{reference.what} '{reference.target_id}' is not defined",
+                    reader_suggest(reference.target_id, allowed),
+                )
+            )
 
 
 def _problem_at(location: Location | None, message: str, hint: str = "") -> Problem:

@@ -62,13 +62,7 @@ class NodeReader:
                 continue
             key = key_node.value
             if key in values:
-                first = self.at(values[key])
-                self.problem(
-                    key_node,
-                    f"duplicate key '{key}' in {what}",
-                    f"it is already set at line {first.line}; keep one of them",
-                )
-                continue
+                continue  # compose_file reports repeated keys in any mapping; the first counts
             if key not in known:
                 self.problem(key_node, f"unknown key '{key}' in {what}", suggest(key, known))
                 continue
@@ -82,7 +76,9 @@ class NodeReader:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list, not {kind_of(node)}", "write it as '- item' lines")
+            self.problem(
+                node, f"{what} must be a list, not {kind_of(node)}", "write it as '- item' lines"
+            )
             return []
         return list(node.value)
 
@@ -101,7 +97,7 @@ class NodeReader:
         if node is None:
             return default
         if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG):
-            text = node.value.strip()
+            text = str(node.value).strip()
             if not text:
                 self.problem(node, f"{what} must not be empty")
             return text
@@ -126,16 +122,21 @@ class NodeReader:
         return text
 
     def tags(self, node: yaml.Node | None) -> tuple[str, ...]:
-        tags = self.strings(node, "tags")
-        if node is not None:
-            for tag in tags:
-                if tag and not TAG_PATTERN.match(tag):
-                    self.problem(
-                        node,
-                        f"tag '{tag}' has a character a tag cannot hold",
-                        "use letters, digits, '-' and '_', with '::' for levels (csto::members)",
-                    )
-        return tags
+        """One tag or a list of them; a bad tag is reported where it is written."""
+        if node is None:
+            return ()
+        single = isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG
+        tags = []
+        for item in [node] if single else self.sequence(node, "tags"):
+            tag = self.string(item, "tags" if single else "each of tags")
+            if tag and not TAG_PATTERN.match(tag):
+                self.problem(
+                    item,
+                    f"tag '{tag}' has a character a tag cannot hold",
+                    "use letters, digits, '-' and '_', with '::' for levels (csto::members)",
+                )
+            tags.append(tag)
+        return tuple(tags)
 
     def boolean(self, node: yaml.Node | None, what: str, default: bool = False) -> bool:
         if node is None:
@@ -161,6 +162,9 @@ class NodeReader:
     def date(self, node: yaml.Node | None, what: str) -> PartialDate | None:
         """A year, year-month or full date; impossible dates such as 2020-02-30 are refused."""
         if node is None:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+            self.problem(node, f"{what} is empty", "write a date: 1992, 2020-07 or 2020-07-13")
             return None
         text = node.value if isinstance(node, yaml.ScalarNode) else ""
         match = DATE_PATTERN.match(str(text).strip())
@@ -198,7 +202,8 @@ def kind_of(node: yaml.Node) -> str:
         return f"true/false ({node.value})"
     if node.tag in (INT_TAG, "tag:yaml.org,2002:float"):
         return f"a number ({node.value})"
-    return f"{node.value!r}"
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return repr(shown)
 
 
 def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:

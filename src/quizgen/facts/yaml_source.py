@@ -1,34 +1,333 @@
-"""Reads a YAML file into a node tree that keeps line and column marks, refusing unsafe input."""
+"""Reads a YAML file into a node tree that keeps line and column marks, refusing unsafe input.
+
+Only plain YAML passes: one UTF-8 document of mappings, lists and standard scalars, of bounded
+size and depth. Every refusal is a located Problem; nothing PyYAML raises escapes as a traceback.
+"""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from quizgen.errors import InputError, Location, Problem
 
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Far beyond any hand-written facts file; larger input is refused before it is read."""
+MAX_DEPTH = 50
+"""A facts file nests about eight levels deep; PyYAML's composer recurses once per level."""
+MAX_ALIAS_NODES = 100_000
+"""How many nodes aliases may stand for in total; a billion-laughs file stands for billions."""
+MAX_ITEMS = 200_000
+"""How many items one list may hold (facts in a section, members of a group...)."""
 
-def compose_file(path: Path, display_path: str) -> yaml.Node:
-    """The document's root node; raises InputError for anything that is not a usable YAML file."""
+STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+MERGE_TAG = "tag:yaml.org,2002:merge"
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+class _Refused(Exception):
+    """Stops composing at the first input that must not be read further."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class GuardedLoader(yaml.SafeLoader):
+    """PyYAML's safe composer with limits on depth, alias expansion and list length.
+
+    Aliases are counted while composing, by the size of what they stand for (each node's size is
+    known once it is composed), so an alias bomb is refused long before anyone walks it.
+    """
+
+    def __init__(self, text: str, display_path: str) -> None:
+        super().__init__(text)
+        self.display_path = display_path
+        self.depth = 0
+        self.alias_nodes = 0
+        self.sizes: dict[int, int] = {}
+        """Each composed node's size with aliases expanded, by ``id(node)``."""
+
+    def refuse(self, mark: Any, message: str, hint: str = "") -> _Refused:
+        return _Refused(Problem(location_of(mark, self.display_path), message, hint))
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            return self.compose_alias(event)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.refuse(
+                event.start_mark,
+                f"the data is nested more than {MAX_DEPTH} levels deep",
+                "a facts file needs about eight levels; look for unclosed brackets",
+            )
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        if node is not None:
+            self.sizes[id(node)] = 1 + self.children_size(node)
+        return node
+
+    def compose_alias(self, event: yaml.AliasEvent) -> yaml.Node:
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise self.refuse(event.start_mark, f"the alias '*{event.anchor}' names no anchor")
+        size = self.sizes.get(id(target))
+        if size is None:
+            raise self.refuse(
+                event.start_mark,
+                f"the alias '*{event.anchor}' refers to a list or mapping that contains it",
+                "an alias may only repeat something complete",
+            )
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise self.refuse(
+                event.start_mark,
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} values",
+                "write the values out instead of nesting aliases",
+            )
+        self.get_event()  # type: ignore[no-untyped-call]
+        return target
+
+    def children_size(self, node: yaml.Node) -> int:
+        if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_ITEMS:
+                raise self.refuse(node.start_mark, f"a list holds more than {MAX_ITEMS:,} items")
+            return sum(self.sizes[id(child)] for child in node.value)
+        if isinstance(node, yaml.MappingNode):
+            if len(node.value) > MAX_ITEMS:
+                raise self.refuse(node.start_mark, f"a mapping holds more than {MAX_ITEMS:,} keys")
+            return sum(self.sizes[id(key)] + self.sizes[id(value)] for key, value in node.value)
+        return 0
+
+    def single_node(self) -> yaml.Node | None:
+        """The one document's root; a second document is refused where it starts."""
+        self.get_event()  # type: ignore[no-untyped-call]  # the StreamStartEvent
+        node: yaml.Node | None = None
+        if not self.check_event(yaml.StreamEndEvent):
+            node = self.compose_document()
+        if not self.check_event(yaml.StreamEndEvent):
+            second = self.get_event()  # type: ignore[no-untyped-call]
+            raise self.refuse(
+                second.start_mark,
+                "the file holds more than one YAML document",
+                "a facts file is one document: remove this '---' and what follows, or merge them",
+            )
+        return node
+
+
+def compose_file(path: Path, display_path: str, problems: list[Problem] | None = None) -> yaml.Node:
+    """The document's root node; raises InputError for anything that is not a usable YAML file.
+
+    Repeated keys do not stop the reading: they go into ``problems`` when a list is given (so
+    they are reported with everything else), and are raised at once otherwise.
+    """
+    text = read_text(path, display_path)
+    tab_problems = tab_indentation(text, display_path)
+    if tab_problems:
+        raise InputError(tab_problems)
+    loader: GuardedLoader | None = None
     try:
+        loader = GuardedLoader(text, display_path)
+        node = loader.single_node()
+    except _Refused as refused:
+        raise InputError([refused.problem]) from None
+    except yaml.MarkedYAMLError as err:
+        raise InputError([syntax_problem(err, display_path)]) from None
+    except yaml.reader.ReaderError as err:
+        raise InputError([unreadable_character(err, text, display_path)]) from None
+    except yaml.YAMLError as err:
+        raise InputError([Problem(Location(display_path), f"YAML error: {err}")]) from None
+    except (RecursionError, MemoryError):
+        raise InputError(
+            [
+                Problem(
+                    Location(display_path), "the data is nested too deeply or is too large to read"
+                )
+            ]
+        ) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if node is None:
+        empty = "the file is empty" if not text.strip() else "the file holds only comments"
+        raise InputError(
+            [
+                Problem(
+                    Location(display_path),
+                    empty,
+                    "a facts file starts with 'format: quizgen-facts/1'",
+                )
+            ]
+        )
+    found = structure_problems(node, display_path)
+    refusals = [problem for problem, fatal in found if fatal]
+    repeats = [problem for problem, fatal in found if not fatal]
+    if refusals or problems is None:
+        raise_if_any([*refusals, *repeats])
+    else:
+        problems.extend(repeats)
+    return node
+
+
+def raise_if_any(problems: list[Problem]) -> None:
+    if problems:
+        raise InputError(problems)
+
+
+def read_text(path: Path, display_path: str) -> str:
+    """The file's text; refuses missing, huge and non-UTF-8 files. A UTF-8 BOM is dropped."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                [
+                    Problem(
+                        Location(display_path),
+                        f"the file is {size / 1024 / 1024:.1f} MB; facts files may be at most "
+                        f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+                        "split the topic into several facts files",
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(Location(display_path), "file not found")]) from None
     except IsADirectoryError:
         raise InputError([Problem(Location(display_path), "is a folder, not a file")]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
+    except PermissionError:
         raise InputError(
-            [Problem(Location(display_path), f"byte {err.start} is not UTF-8 text", "save the file as UTF-8")]
+            [Problem(Location(display_path), "cannot be read (permission denied)")]
         ) from None
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        location = Location(display_path, mark.line + 1, mark.column + 1) if mark else Location(display_path)
-        raise InputError([Problem(location, f"YAML syntax error: {err.problem or err.context}")]) from None
-    if node is None:
-        raise InputError([Problem(Location(display_path), "the file is empty")])
-    return node
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        # Columns count characters, as editors do, so decode the valid part of the line.
+        column = len(before[line_start:].decode("utf-8")) + 1
+        raise InputError(
+            [
+                Problem(
+                    Location(display_path, line, column),
+                    f"byte 0x{raw[err.start]:02x} is not UTF-8 text",
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def tab_indentation(text: str, display_path: str) -> list[Problem]:
+    """Every line indented with a tab: YAML indents with spaces, and PyYAML stops at the first."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        content = line.lstrip(" \t")
+        indent = line[: len(line) - len(content)]
+        if "\t" in indent and content and not content.startswith("#"):
+            found.append(
+                Problem(
+                    Location(display_path, number, indent.index("\t") + 1),
+                    "a tab character is used for indentation",
+                    "use spaces",
+                )
+            )
+    return found
+
+
+def location_of(mark: Any, display_path: str) -> Location:
+    """PyYAML's marks count from 0; editors count lines and columns from 1."""
+    if mark is None:
+        return Location(display_path)
+    return Location(display_path, mark.line + 1, mark.column + 1)
+
+
+def syntax_problem(err: yaml.MarkedYAMLError, display_path: str) -> Problem:
+    location = location_of(err.problem_mark or err.context_mark, display_path)
+    detail = err.problem or err.context or "unreadable YAML"
+    if "'\\t'" in detail:
+        return Problem(location, "a tab character where YAML expects spaces", "use spaces")
+    return Problem(location, f"YAML syntax error: {detail}")
+
+
+def unreadable_character(err: yaml.reader.ReaderError, text: str, display_path: str) -> Problem:
+    """PyYAML names a control character only by its offset; editors want line and column."""
+    before = text[: err.position]
+    line = before.count("\n") + 1
+    column = err.position - (before.rfind("\n") + 1) + 1
+    character = err.character if isinstance(err.character, int) else ord(str(err.character)[:1])
+    return Problem(
+        Location(display_path, line, column),
+        f"the control character U+{character:04X} is not allowed in YAML",
+        "delete it (it is often invisible; it may come from copying out of a PDF)",
+    )
+
+
+def structure_problems(root: yaml.Node, display_path: str) -> list[tuple[Problem, bool]]:
+    """Non-standard tags and merge keys (fatal), and repeated keys (not fatal), in every mapping.
+
+    Each node is visited once, so repeated aliases cost nothing here.
+    """
+    found: list[tuple[Problem, bool]] = []
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        where = location_of(node.start_mark, display_path)
+        if node.tag == MERGE_TAG:
+            found.append(
+                (Problem(where, "merge keys '<<' are not supported", "write the keys out"), True)
+            )
+        elif node.tag not in STANDARD_TAGS:
+            shown = node.tag.replace(YAML_TAG_PREFIX, "!!", 1)
+            found.append(
+                (
+                    Problem(
+                        where,
+                        f"the tag '{shown}' is not allowed",
+                        "facts files hold only text, numbers, dates, lists and mappings; "
+                        "remove the tag",
+                    ),
+                    True,
+                )
+            )
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            found.extend((problem, False) for problem in repeated_keys(node, display_path))
+            for key, value in node.value:
+                pending.extend((key, value))
+    return found
+
+
+def repeated_keys(node: yaml.MappingNode, display_path: str) -> list[Problem]:
+    first_lines: dict[str, int] = {}
+    found = []
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        name = str(key.value)
+        if name in first_lines:
+            found.append(
+                Problem(
+                    location_of(key.start_mark, display_path),
+                    f"duplicate key '{name}'",
+                    f"it is already set at line {first_lines[name]}; keep one of them",
+                )
+            )
+        else:
+            first_lines[name] = key.start_mark.line + 1
+    return found
