@@ -1,0 +1,157 @@
+"""Writes the question bank as one Anki package (.apkg) that students import and later update.
+
+A re-imported package updates the notes students already study instead of adding copies: every
+note's GUID derives from its question's stable id, note types keep hard-coded ids and frozen field
+names, and every note and card carries the build's timestamp, which Anki compares to decide
+whether the incoming copy is newer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+import sqlite3
+import time
+import zipfile
+from pathlib import Path
+from typing import ClassVar
+
+import genanki
+
+from quizgen.exporters import BuildOptions
+from quizgen.exporters.anki_fields import note_content, text_html
+from quizgen.exporters.anki_notetypes import NOTE_TYPES, build_model
+from quizgen.questions.model import Deck, Question, QuestionBank
+
+PACKAGE_SUFFIX = ".apkg"
+COLLECTION_NAME = "collection.anki2"
+# Zip archives cannot store dates before 1980; the same floor keeps note ids positive.
+ZIP_EPOCH_FLOOR = 315532800
+DIFFICULTY_NAMES = {1: "easy", 2: "medium", 3: "hard"}
+TAG_PREFIX = "quizgen"
+
+
+class AnkiExporter:
+    """One ``<bank slug>.apkg`` holding every deck as a subdeck, so one import brings the topic."""
+
+    name: ClassVar[str] = "anki"
+    description: ClassVar[str] = "an Anki package (.apkg) of every deck; re-importing updates notes"
+
+    def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
+        package = build_package(bank)
+        if not package.decks:
+            return []  # every deck opted out of this format: no empty package to import
+        path = folder / f"{bank.slug}{PACKAGE_SUFFIX}"
+        write_package(package, path, package_timestamp(bank, options))
+        return [path]
+
+
+def package_timestamp(bank: QuestionBank, options: BuildOptions) -> int:
+    """The build's time (``SOURCE_DATE_EPOCH`` when set); Anki updates a note only from a newer."""
+    return max(options.epoch or bank.generated_at, ZIP_EPOCH_FLOOR)
+
+
+def build_package(bank: QuestionBank) -> genanki.Package:
+    """One genanki deck per bank deck that gets notes, each note in its question's home deck.
+
+    Only questions some deck of the bank holds are written: a deck that opted out of Anki leaves
+    out the questions no other deck has.
+    """
+    home_decks = home_deck_names(bank)
+    anki_decks = {deck.name: new_anki_deck(deck.name, deck.description) for deck in bank.decks}
+    models = {note_type.model_id: build_model(note_type) for note_type in NOTE_TYPES}
+    # Notes go in the bank's order; ``due`` makes Anki show new cards in that order too.
+    for position, question in enumerate(bank.questions, start=1):
+        deck_name = home_decks.get(question.id)
+        if deck_name is not None:
+            anki_decks[deck_name].add_note(new_note(question, models, position))
+    return genanki.Package([deck for deck in anki_decks.values() if deck.notes])
+
+
+def home_deck_names(bank: QuestionBank) -> dict[str, str]:
+    """The one deck each question's note lives in (a GUID can belong to one note only).
+
+    The rule: of the decks that select a question, the most specific one, that is the one with the
+    fewest questions; on a tie, the first in the bank's order. A "whole topic" deck therefore keeps
+    only questions that no narrower deck holds, and studying its parent deck in Anki (``CSTO`` for
+    ``CSTO::Whole topic``) still shows every card.
+    """
+    homes: dict[str, Deck] = {}
+    for deck in bank.decks:
+        for question in deck.questions:
+            current = homes.get(question.id)
+            if current is None or len(deck.questions) < len(current.questions):
+                homes[question.id] = deck
+    return {question_id: deck.name for question_id, deck in homes.items()}
+
+
+def new_anki_deck(name: str, description: str) -> genanki.Deck:
+    return genanki.Deck(deck_id=deck_id(name), name=name, description=text_html(description))
+
+
+def deck_id(deck_name: str) -> int:
+    """A stable id from the deck's name (SHA-256), below 2**53 so that no JSON reader rounds it."""
+    digest = hashlib.sha256(deck_name.encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % ((1 << 53) - (1 << 30))
+
+
+def new_note(question: Question, models: dict[int, genanki.Model], position: int) -> genanki.Note:
+    content = note_content(question)
+    return genanki.Note(
+        model=models[content.note_type.model_id],
+        fields=list(content.fields_html),
+        tags=note_tags(question),
+        guid=genanki.guid_for(question.id),
+        due=position,
+    )
+
+
+def note_tags(question: Question) -> list[str]:
+    """The question's own tags (no spaces: Anki splits tags on them), then ``quizgen::`` facets."""
+    tags = [anki_tag(tag) for tag in question.tags]
+    tags.append(f"{TAG_PREFIX}::kind::{question.kind.value}")
+    difficulty = DIFFICULTY_NAMES.get(question.difficulty)
+    if difficulty:
+        tags.append(f"{TAG_PREFIX}::difficulty::{difficulty}")
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def anki_tag(tag: str) -> str:
+    return re.sub(r"\s+", "_", tag.strip())
+
+
+def write_package(package: genanki.Package, path: Path, timestamp: int) -> None:
+    """Writes the .apkg byte for byte the same for the same bank and timestamp, then renames it in.
+
+    genanki's own ``write_to_file`` stamps the zip with the clock and works in the system's temp
+    folder; this writes the collection with genanki beside the target and zips it with fixed dates.
+    """
+    collection_path = path.with_name(f".{path.name}.{os.getpid()}.anki2")
+    partial_path = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        connection = sqlite3.connect(collection_path)
+        try:
+            cursor = connection.cursor()
+            # genanki numbers notes and cards from the timestamp in milliseconds, in write order.
+            package.write_to_db(cursor, timestamp, itertools.count(timestamp * 1000))
+            connection.commit()
+        finally:
+            connection.close()
+        zip_date = time.gmtime(timestamp)[:6]
+        with zipfile.ZipFile(partial_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(zip_member(COLLECTION_NAME, zip_date), collection_path.read_bytes())
+            # No media: the cards are text only.
+            archive.writestr(zip_member("media", zip_date), "{}")
+        os.replace(partial_path, path)
+    finally:
+        collection_path.unlink(missing_ok=True)
+        partial_path.unlink(missing_ok=True)
+
+
+def zip_member(name: str, date_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    member = zipfile.ZipInfo(name, date_time=date_time)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member.external_attr = 0o644 << 16
+    return member

@@ -1,0 +1,203 @@
+"""Turns one question into the note type and HTML field values of its Anki note.
+
+Anki fields are HTML, and question text is plain text: everything from the question is escaped
+here, so ``<script>`` or ``&amp;`` in a fact shows literally on the card and nothing runs.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from itertools import zip_longest
+
+from quizgen.exporters.anki_notetypes import (
+    ARRANGE,
+    CHOICE,
+    CLOZE,
+    EXPLANATION,
+    QUESTION_ANSWER,
+    QUESTION_ID,
+    SOURCE,
+    NoteType,
+)
+from quizgen.questions.model import Kind, Question, SourceNote
+
+CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})
+ARRANGE_KINDS = frozenset({Kind.MATCHING, Kind.ORDERING})
+
+INSTRUCTION_TEXTS: dict[Kind, str] = {
+    Kind.SINGLE: "Choose one answer.",
+    Kind.MULTIPLE: "Choose every correct answer.",
+    Kind.TRUE_FALSE: "True or false?",
+    Kind.YEAR: "Choose the year.",
+    Kind.MATCHING: "Match each item with one on the right.",
+    Kind.ORDERING: "Put these in the right order.",
+}
+TYPED_YEAR_INSTRUCTION = "Recall the year."
+ANSWER_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class NoteContent:
+    """Which note type a question becomes, and its field values as HTML, in field order."""
+
+    note_type: NoteType
+    fields_html: tuple[str, ...]
+
+
+def note_content(question: Question) -> NoteContent:
+    """The note for one question; what no note type can show falls back to question/answer."""
+    if question.kind in CHOICE_KINDS:
+        values_html = choice_fields(question)
+        note_type = CHOICE
+    elif question.kind is Kind.CLOZE and question.blanks:
+        values_html = {"Text": cloze_text_html(question)}
+        note_type = CLOZE
+    elif question.kind in ARRANGE_KINDS and (question.pairs or question.order):
+        values_html = arrange_fields(question)
+        note_type = ARRANGE
+    else:
+        values_html = question_answer_fields(question)
+        note_type = QUESTION_ANSWER
+    values_html |= {
+        EXPLANATION: text_html(question.explanation),
+        SOURCE: source_html(question.source),
+        QUESTION_ID: text_html(question.id),
+    }
+    return NoteContent(
+        note_type=note_type,
+        fields_html=tuple(values_html.get(name, "") for name in note_type.field_names),
+    )
+
+
+def text_html(text: str) -> str:
+    """Plain text as HTML that shows it literally, keeping its line breaks."""
+    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def source_html(source: SourceNote) -> str:
+    text = text_html(source.text)
+    # Only web links: a ``javascript:`` URL in a facts file must not become a live link.
+    if source.url.startswith(("https://", "http://")):
+        url_html = html.escape(source.url, quote=True)
+        return f'<a href="{url_html}">{text or url_html}</a>'
+    return text
+
+
+def question_answer_fields(question: Question) -> dict[str, str]:
+    answer = question.answer or tuple(blank.answer for blank in question.blanks) or question.order
+    return {
+        "Prompt": text_html(question.prompt or cloze_prompt_text(question)),
+        "Answer": text_html(ANSWER_SEPARATOR.join(answer)),
+        "Also Accepted": text_html(", ".join(question.accept)),
+        **reverse_fields(question),
+    }
+
+
+def reverse_fields(question: Question) -> dict[str, str]:
+    """The reverse card exists only when the question reads both ways (its front needs a prompt)."""
+    if not question.reverse_prompt:
+        return {}
+    return {
+        "Reverse Prompt": text_html(question.reverse_prompt),
+        "Reverse Answer": text_html(question.reverse_answer),
+    }
+
+
+def choice_fields(question: Question) -> dict[str, str]:
+    instruction = INSTRUCTION_TEXTS[question.kind]
+    if question.kind is Kind.YEAR and not question.choices:
+        instruction = TYPED_YEAR_INSTRUCTION
+    return {
+        "Prompt": text_html(question.prompt),
+        "Instruction": text_html(instruction),
+        "Options": options_html(question.choices),
+        "Marked Options": marked_options_html(question.choices, question.correct_indexes),
+        "Answer": text_html(ANSWER_SEPARATOR.join(question.answer)),
+        **reverse_fields(question),
+    }
+
+
+def options_html(choices: tuple[str, ...]) -> str:
+    if not choices:
+        return ""
+    items = "".join(f"<li>{text_html(choice)}</li>" for choice in choices)
+    return f'<ol class="qz-options">{items}</ol>'
+
+
+def marked_options_html(choices: tuple[str, ...], correct_indexes: tuple[int, ...]) -> str:
+    """The options again, the correct ones marked by a tick as well as by colour."""
+    if not choices:
+        return ""
+    items = []
+    for index, choice in enumerate(choices):
+        if index in correct_indexes:
+            items.append(
+                f'<li class="qz-correct"><span class="qz-mark">✓ </span>{text_html(choice)}</li>'
+            )
+        else:
+            items.append(f'<li class="qz-wrong">{text_html(choice)}</li>')
+    return f'<ol class="qz-options">{"".join(items)}</ol>'
+
+
+def cloze_text_html(question: Question) -> str:
+    """The sentence with one ``{{cN::...}}`` per blank, so Anki makes one card per blank."""
+    pieces: list[str] = []
+    for number, (part, blank) in enumerate(
+        zip_longest(question.prompt_parts, question.blanks), start=1
+    ):
+        if part:
+            pieces.append(cloze_safe_html(part))
+        if blank is not None:
+            # A "::" inside a blank would start a hint; an escaped colon is still a colon.
+            answer_html = cloze_safe_html(blank.answer).replace(":", "&#58;")
+            pieces.append(f"{{{{c{number}::{answer_html}}}}}")
+    return "".join(pieces)
+
+
+def cloze_safe_html(text: str) -> str:
+    """Escaped text that cannot open or close a cloze: its braces as entities."""
+    return text_html(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def cloze_prompt_text(question: Question) -> str:
+    return "…".join(question.prompt_parts)
+
+
+def arrange_fields(question: Question) -> dict[str, str]:
+    if question.kind is Kind.MATCHING:
+        return {
+            "Prompt": text_html(question.prompt),
+            "Instruction": text_html(INSTRUCTION_TEXTS[Kind.MATCHING]),
+            "Items": matching_items_html(question),
+            "Solution": matching_solution_html(question.pairs),
+        }
+    items = "".join(f"<li>{text_html(item)}</li>" for item in question.choices or question.order)
+    solution = "".join(f"<li>{text_html(item)}</li>" for item in question.order)
+    return {
+        "Prompt": text_html(question.prompt),
+        "Instruction": text_html(INSTRUCTION_TEXTS[Kind.ORDERING]),
+        "Items": f'<ul class="qz-items">{items}</ul>',
+        "Solution": f'<ol class="qz-items">{solution}</ol>',
+    }
+
+
+def matching_items_html(question: Question) -> str:
+    """Two columns: the left items numbered, the right-hand texts lettered in shuffled order."""
+    lefts = "".join(f"<li>{text_html(left)}</li>" for left, _ in question.pairs)
+    rights_in_order = question.choices or tuple(right for _, right in question.pairs)
+    rights = "".join(f"<li>{text_html(right)}</li>" for right in rights_in_order)
+    return (
+        '<div class="qz-columns">'
+        f'<div><ol class="qz-items">{lefts}</ol></div>'
+        f'<div><ol class="qz-options">{rights}</ol></div>'
+        "</div>"
+    )
+
+
+def matching_solution_html(pairs: tuple[tuple[str, str], ...]) -> str:
+    rows = "".join(
+        f'<tr><td>{text_html(left)}</td><td class="qz-arrow">→</td><td>{text_html(right)}</td></tr>'
+        for left, right in pairs
+    )
+    return f'<table class="qz-pairs">{rows}</table>'
