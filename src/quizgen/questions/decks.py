@@ -74,14 +74,30 @@ def tag_matches(tag: str, wanted: str) -> bool:
     return tag == wanted or tag.startswith(wanted + "::")
 
 
+# Letters that Unicode decomposition leaves outside ASCII, spelled as readers would. Accented
+# letters (é, й, ά) need no entry: decomposition first splits off their accents.
+TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("əıøłđðħŧ", "eiolddht", strict=True)),
+        **{"ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"},
+        **dict(zip("абвгдезиклмнопрстуфхыэі", "abvgdeziklmnoprstufhyei", strict=True)),
+        **{"ж": "zh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya"},
+        **{"ъ": "", "ь": "", "є": "ye", "ґ": "g"},
+        **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+        **{"θ": "th", "χ": "ch", "ψ": "ps"},
+    }
+)
+
+
 def slug_of(text: str, fallback: str = "deck") -> str:
     """A file-name-safe ASCII form of ``text``.
 
-    ``CSTO::Members and observers`` -> ``csto-members-and-observers``; ``Bakı`` -> ``baki``.
+    ``CSTO::Members and observers`` -> ``csto-members-and-observers``; ``Bakı`` -> ``baki``;
+    ``Хартия`` -> ``hartiya``. Text with no letter or digit to keep gives ``fallback``.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug or fallback
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(TRANSLITERATION)
+    folded = decomposed.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or fallback
 
 
 def default_deck(facts: Facts) -> DeckSpec:
@@ -107,7 +123,7 @@ def load_decks(path: Path, facts: Facts) -> tuple[DeckSpec, ...]:
     vocabulary = Vocabulary.of(facts)
     for deck_file in deck_files:
         try:
-            root = compose_file(deck_file, str(deck_file))
+            root = compose_file(deck_file, str(deck_file), problems)
         except InputError as error:
             problems += error.problems
             continue
