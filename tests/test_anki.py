@@ -1,0 +1,625 @@
+"""A student imports the .apkg into Anki, studies, and imports the teacher's rebuilt package later.
+
+Everything here is checked with the real Anki engine (the ``anki`` package), headless: each test
+imports into a fresh collection in a temporary folder and reads the cards Anki renders.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import genanki
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, ImportResponse
+
+from quizgen.exporters import BuildOptions
+from quizgen.exporters.anki import AnkiExporter
+from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
+
+if TYPE_CHECKING:
+    # Only for hints: importing anki.cards before anki.collection fails on a circular import.
+    from anki.cards import Card, CardId
+    from anki.dbproxy import DBProxy
+    from anki.notes import NoteId
+
+FIRST_BUILD = 1_717_200_000  # 2024-06-01
+LATER_BUILD = 1_719_792_000  # 2024-07-01
+
+# What Anki writes into a card instead of its content when a template is broken.
+ANKI_ERROR_MARKERS = (
+    "template has a problem",
+    "templates/errors",
+    "no field called",
+    "No cloze",
+    "is blank",
+)
+
+QUIZGEN_NOTE_TYPES = {
+    "quizgen Question and Answer",
+    "quizgen Multiple Choice",
+    "quizgen Cloze",
+    "quizgen Matching and Ordering",
+}
+
+SOURCE = SourceNote(
+    title='Test notes "quoted" & <i>marked</i>',
+    quote="<script> & friends",
+    url="https://example.org/notes?a=1&b=2",
+)
+
+
+def question(question_id: str, kind: Kind, prompt: str, **fields: object) -> Question:
+    defaults: dict[str, object] = {
+        "answer": (),
+        "explanation": f"Why {question_id} <b>matters</b> & more.",
+        "source": SOURCE,
+        "fact_ids": (question_id,),
+        "template": f"{kind.value}-test",
+    }
+    return Question(id=question_id, kind=kind, prompt=prompt, **(defaults | fields))  # type: ignore[arg-type]
+
+
+def hand_built_questions() -> tuple[Question, ...]:
+    """One question of every kind, written in the hostile text a facts file may hold."""
+    return (
+        question(
+            "single-founder",
+            Kind.SINGLE,
+            "Which state signed <script>window.__pwned = 1</script>first?",
+            choices=("Россия", "Trinidad & Tobago", "Ελλάδα", "Azərbaycan"),
+            answer=("Trinidad & Tobago",),
+            tags=("membership", "first members"),
+        ),
+        question(
+            "multiple-members",
+            Kind.MULTIPLE,
+            "Which of these are members of The {{ curly }} & <angle> Club?",
+            choices=("Россия", "Türkiye", "Less<Than", "Ελλάδα"),
+            answer=("Россия", "Türkiye"),
+            tags=("membership",),
+            difficulty=2,
+        ),
+        question(
+            "true-false-pact",
+            Kind.TRUE_FALSE,
+            'The Pact of "Quotes" & <Tags> was signed in Less<Than.',
+            choices=("True", "False"),
+            answer=("True",),
+            tags=("treaties",),
+        ),
+        question(
+            "year-pact",
+            Kind.YEAR,
+            'In which year was the Pact of "Quotes" & <Tags> signed?',
+            choices=("1999", "2000", "2001", "2002"),
+            answer=("2001",),
+            tags=("treaties",),
+            reverse_prompt="Which document was signed in 2001?",
+            reverse_answer='Pact of "Quotes" & <Tags>',
+            difficulty=3,
+        ),
+        question(
+            "cloze-pact",
+            Kind.CLOZE,
+            "Fill in the blanks.",
+            prompt_parts=("The ", " was signed in ", " {{c9::not a blank}}."),
+            blanks=(ClozeBlank('Pact of "Quotes" & <Tags>'), ClozeBlank("Less<Than :: city")),
+            answer=('Pact of "Quotes" & <Tags>', "Less<Than :: city"),
+            tags=("treaties",),
+        ),
+        question(
+            "matching-capitals",
+            Kind.MATCHING,
+            "Match each state with its name in English.",
+            pairs=(("Россия", "Russia"), ("Ελλάδα", "Greece"), ("Azərbaycan", "Azerbaijan")),
+            choices=("Greece", "Azerbaijan", "Russia"),
+            tags=("membership",),
+        ),
+        question(
+            "ordering-joined",
+            Kind.ORDERING,
+            "Order the states by when they joined, earliest first.",
+            order=("<script>Scriptland", "Trinidad & Tobago", "Azərbaycan"),
+            choices=("Azərbaycan", "<script>Scriptland", "Trinidad & Tobago"),
+            tags=("membership",),
+        ),
+        question(
+            "short-term",
+            Kind.SHORT,
+            "Which HTML entity stands for an ampersand?",
+            answer=("&amp;",),
+            accept=("&#38;",),
+            tags=("context",),
+            reverse_prompt="What does &amp; stand for?",
+            reverse_answer="An ampersand (&)",
+        ),
+        question(
+            "short-chair",
+            Kind.SHORT,
+            "Who chairs The {{ curly }} & <angle> Club?",
+            answer=("Élise O'Brien-Łukasz",),
+            tags=("people",),
+        ),
+    )
+
+
+# Where each question's note must land: the narrowest deck that selects it.
+EXPECTED_HOME_DECKS = {
+    "single-founder": "Club::Members",
+    "multiple-members": "Club::Members",
+    "true-false-pact": "Club::Treaties",
+    "year-pact": "Club::Treaties",
+    "cloze-pact": "Club::Treaties",
+    "matching-capitals": "Club::Members",
+    # In the members deck (5) and the ordering drill (1): the drill is the more specific.
+    "ordering-joined": "Club::Drills::Ordering",
+    "short-term": "Club::Whole topic",
+    "short-chair": "Club::Whole topic",
+}
+
+
+def hand_built_bank(
+    questions: tuple[Question, ...] | None = None, generated_at: int = FIRST_BUILD
+) -> QuestionBank:
+    chosen = hand_built_questions() if questions is None else questions
+
+    def deck(name: str, wanted: set[str] | None) -> Deck:
+        picked = tuple(q for q in chosen if wanted is None or q.id in wanted)
+        slug = name.lower().replace("::", "-").replace(" ", "-")
+        return Deck(
+            name=name, slug=slug, title=name, description=f"{name} & <more>", questions=picked
+        )
+
+    members = {"single-founder", "multiple-members", "matching-capitals", "ordering-joined"}
+    treaties = {"true-false-pact", "year-pact", "cloze-pact"}
+    return QuestionBank(
+        title="The {{ curly }} & <angle> Club",
+        description="Every string here must appear exactly as written.",
+        questions=chosen,
+        decks=(
+            deck("Club::Members", members),
+            deck("Club::Treaties", treaties),
+            deck("Club::Drills::Ordering", {"ordering-joined"}),
+            deck("Club::Whole topic", None),
+        ),
+        seed=7,
+        slug="the-club",
+        generated_at=generated_at,
+    )
+
+
+def write_package(bank: QuestionBank, folder: Path, epoch: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (path,) = AnkiExporter().write(bank, folder, BuildOptions(seed=bank.seed, epoch=epoch))
+    return path
+
+
+@pytest.fixture
+def collection(tmp_path: Path) -> Iterator[Collection]:
+    """A student's fresh, empty Anki collection."""
+    col = new_collection(tmp_path / "student")
+    try:
+        yield col
+    finally:
+        col.close()
+
+
+def new_collection(folder: Path) -> Collection:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Collection(str(folder / "collection.anki2"))
+
+
+def import_package(col: Collection, package: Path) -> ImportResponse.Log:
+    """Imports as Anki's import screen does by default: update notes and note types if newer."""
+    options = ImportAnkiPackageOptions(
+        merge_notetypes=False,
+        update_notes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+        update_notetypes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+        with_scheduling=False,
+        with_deck_configs=False,
+    )
+    request = ImportAnkiPackageRequest(package_path=str(package.resolve()), options=options)
+    return col.import_anki_package(request).log
+
+
+def visible_html(card_html: str) -> str:
+    """A rendered card side without the note type's stylesheet."""
+    return re.sub(r"<style>.*?</style>", "", card_html, flags=re.DOTALL).strip()
+
+
+def visible_text(card_html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", visible_html(card_html)).strip()
+
+
+def shown_text(card_html: str) -> str:
+    """The text a student reads on the card, entities decoded and blank lines collapsed."""
+    return " ".join(html.unescape(visible_text(card_html)).split())
+
+
+def database(col: Collection) -> DBProxy:
+    assert col.db is not None, "the collection is closed"
+    return col.db
+
+
+def all_cards(col: Collection) -> list[Card]:
+    return [col.get_card(card_id) for card_id in sorted(col.find_cards(""))]
+
+
+def note_by_question_id(col: Collection, question_id: str) -> NoteId:
+    (note_id,) = col.find_notes(f'"Question ID:{question_id}"')
+    return note_id
+
+
+def quizgen_note_type_names(col: Collection) -> list[str]:
+    return sorted(
+        entry.name for entry in col.models.all_names_and_ids() if entry.name.startswith("quizgen")
+    )
+
+
+def assert_renders_cleanly(card: Card) -> None:
+    question_html, answer_html = card.question(), card.answer()
+    for side, side_html in (("front", question_html), ("back", answer_html)):
+        assert visible_text(side_html), f"card {card.id} has an empty {side}"
+        for marker in ANKI_ERROR_MARKERS:
+            assert marker not in side_html, f"card {card.id} {side}: {visible_html(side_html)}"
+
+
+# --- One import brings the whole topic --------------------------------------------------------
+
+
+def test_one_import_gives_one_note_per_question(tmp_path: Path, collection: Collection) -> None:
+    bank = hand_built_bank()
+    log = import_package(collection, write_package(bank, tmp_path / "out", FIRST_BUILD))
+
+    assert len(log.new) == len(bank.questions)
+    assert collection.note_count() == len(bank.questions)
+    guids = {collection.get_note(nid).guid for nid in collection.find_notes("")}
+    assert guids == {genanki.guid_for(q.id) for q in bank.questions}
+    assert quizgen_note_type_names(collection) == sorted(QUIZGEN_NOTE_TYPES)
+
+
+def test_the_package_is_named_after_the_topic(tmp_path: Path) -> None:
+    package = write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD)
+    assert package.name == "the-club.apkg"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["the-club.apkg"]
+
+
+def test_every_card_renders_a_question_and_an_answer(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+    cards = all_cards(collection)
+    assert cards
+    for card in cards:
+        assert_renders_cleanly(card)
+
+
+def test_each_note_lives_in_its_most_specific_deck(tmp_path: Path, collection: Collection) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    deck_names = {entry.name for entry in collection.decks.all_names_and_ids()}
+    assert {
+        "Club",
+        "Club::Members",
+        "Club::Treaties",
+        "Club::Drills",
+        "Club::Drills::Ordering",
+        "Club::Whole topic",
+    } <= deck_names
+    for question_id, deck_name in EXPECTED_HOME_DECKS.items():
+        note = collection.get_note(note_by_question_id(collection, question_id))
+        card_decks = {collection.decks.name(card.did) for card in note.cards()}
+        assert card_decks == {deck_name}, question_id
+    # Studying the parent deck shows every card once.
+    assert len(collection.find_cards('deck:"Club"')) == collection.card_count()
+
+
+def test_deck_descriptions_show_literally(tmp_path: Path, collection: Collection) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+    members = collection.decks.by_name("Club::Members")
+    assert members is not None
+    assert members["desc"] == "Club::Members &amp; &lt;more&gt;"
+
+
+def test_tags_are_the_question_tags_and_quizgen_facets(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    founder = collection.get_note(note_by_question_id(collection, "single-founder"))
+    assert set(founder.tags) == {
+        "membership",
+        "first_members",
+        "quizgen::kind::single",
+        "quizgen::difficulty::easy",
+    }
+    year = collection.get_note(note_by_question_id(collection, "year-pact"))
+    assert {"treaties", "quizgen::kind::year", "quizgen::difficulty::hard"} == set(year.tags)
+    assert len(collection.find_notes("tag:quizgen::kind::cloze")) == 1
+    assert len(collection.find_notes("tag:membership")) == 4
+
+
+# --- Each kind reads well ---------------------------------------------------------------------
+
+
+def cards_of(col: Collection, question_id: str) -> list[Card]:
+    note = col.get_note(note_by_question_id(col, question_id))
+    return sorted(note.cards(), key=lambda card: card.ord)
+
+
+def test_cloze_gives_one_card_per_blank(tmp_path: Path, collection: Collection) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    first, second = cards_of(collection, "cloze-pact")
+    assert (first.ord, second.ord) == (0, 1)
+    # Each card hides its own blank and shows the other one.
+    assert (
+        shown_text(first.question())
+        == "The [...] was signed in Less<Than :: city {{c9::not a blank}}."
+    )
+    assert shown_text(second.question()) == (
+        'The Pact of "Quotes" & <Tags> was signed in [...] {{c9::not a blank}}.'
+    )
+    assert "Less<Than :: city" in shown_text(second.answer())
+    # The braces written in the fact stay text: they make no third card.
+
+
+def test_a_reverse_card_only_for_questions_that_read_both_ways(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    forward, reverse = cards_of(collection, "short-term")
+    assert "Which HTML entity" in visible_text(forward.question())
+    assert "What does &amp;amp; stand for?" in visible_html(reverse.question())
+    assert "An ampersand (&amp;)" in visible_html(reverse.answer())
+
+    year_forward, year_reverse = cards_of(collection, "year-pact")
+    assert "Which document was signed in 2001?" in visible_text(year_reverse.question())
+    assert "2001" in visible_text(year_forward.question())
+
+    assert len(cards_of(collection, "short-chair")) == 1
+    assert len(cards_of(collection, "single-founder")) == 1
+
+
+def correct_options(card_html: str) -> list[str]:
+    return re.findall(
+        r'<li class="qz-correct"><span class="qz-mark">✓ </span>(.*?)</li>', card_html
+    )
+
+
+def test_choice_cards_show_options_then_mark_the_correct_ones(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    (card,) = cards_of(collection, "multiple-members")
+    front = visible_html(card.question())
+    for option in ("Россия", "Türkiye", "Less&lt;Than", "Ελλάδα"):
+        assert f"<li>{option}</li>" in front
+    assert "qz-correct" not in front
+    assert "Choose every correct answer." in front
+    assert correct_options(card.answer()) == ["Россия", "Türkiye"]
+    assert "Why multiple-members &lt;b&gt;matters&lt;/b&gt; &amp; more." in card.answer()
+
+    (true_false,) = cards_of(collection, "true-false-pact")
+    assert correct_options(true_false.answer()) == ["True"]
+
+
+def test_matching_and_ordering_show_items_then_the_solution(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    (matching,) = cards_of(collection, "matching-capitals")
+    assert "Russia" in visible_text(matching.question())
+    assert "→" not in visible_text(matching.question())
+    pairs = re.findall(
+        r'<tr><td>(.*?)</td><td class="qz-arrow">→</td><td>(.*?)</td></tr>', matching.answer()
+    )
+    assert pairs == [("Россия", "Russia"), ("Ελλάδα", "Greece"), ("Azərbaycan", "Azerbaijan")]
+
+    (ordering,) = cards_of(collection, "ordering-joined")
+    front_items = re.findall(r"<li>(.*?)</li>", visible_html(ordering.question()))
+    assert front_items == ["Azərbaycan", "&lt;script&gt;Scriptland", "Trinidad &amp; Tobago"]
+    solution = re.search(r'<ol class="qz-items">(.*?)</ol>', ordering.answer())
+    assert solution is not None
+    assert re.findall(r"<li>(.*?)</li>", solution.group(1)) == [
+        "&lt;script&gt;Scriptland",
+        "Trinidad &amp; Tobago",
+        "Azərbaycan",
+    ]
+
+
+def test_every_back_says_why_where_from_and_which_question(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+    for card in all_cards(collection):
+        back = visible_html(card.answer())
+        question_id = card.note()["Question ID"]
+        assert f'<div class="qz-id">{question_id}</div>' in back
+        assert "matters&lt;/b&gt; &amp; more." in back
+        assert '<a href="https://example.org/notes?a=1&amp;b=2">' in back
+        assert "Test notes &quot;quoted&quot; &amp; &lt;i&gt;marked&lt;/i&gt;" in back
+
+
+# --- Hostile text shows literally -------------------------------------------------------------
+
+
+def test_hostile_text_shows_literally_and_nothing_runs(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+
+    (founder,) = cards_of(collection, "single-founder")
+    front = visible_html(founder.question())
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;first?" in front
+    assert "Trinidad &amp; Tobago" in front
+    for card in all_cards(collection):
+        for side_html in (card.question(), card.answer()):
+            assert "<script" not in side_html.lower()
+            assert "<angle>" not in side_html and "<i>" not in side_html
+
+
+def test_writing_the_package_raises_no_html_warning(tmp_path: Path) -> None:
+    """genanki warns about fields that hold invalid HTML: escaped text never does."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD)
+
+
+# --- Reproducible builds ----------------------------------------------------------------------
+
+
+def collection_rows(col: Collection) -> list[Sequence[object]]:
+    return list(database(col).all("select guid, mid, mod, tags, flds from notes order by guid"))
+
+
+def test_the_same_epoch_gives_the_same_package(tmp_path: Path) -> None:
+    first = write_package(hand_built_bank(), tmp_path / "one", FIRST_BUILD)
+    second = write_package(hand_built_bank(), tmp_path / "two", FIRST_BUILD)
+    assert first.read_bytes() == second.read_bytes()
+
+    rows = []
+    for name, package in (("a", first), ("b", second)):
+        col = new_collection(tmp_path / name)
+        try:
+            import_package(col, package)
+            rows.append(collection_rows(col))
+        finally:
+            col.close()
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == len(hand_built_questions())
+
+
+def test_the_build_time_stamps_every_note(tmp_path: Path, collection: Collection) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
+    assert set(database(collection).list("select mod from notes")) == {FIRST_BUILD}
+
+
+# --- Updates keep progress --------------------------------------------------------------------
+
+
+def study(col: Collection, how_many: int) -> dict[CardId, tuple[int, int, int]]:
+    """Answers the next cards "Easy", as a student would; returns each card's (type, ivl, reps)."""
+    studied: dict[CardId, tuple[int, int, int]] = {}
+    top_deck_id = col.decks.id_for_name("Club")
+    assert top_deck_id is not None
+    col.decks.select(top_deck_id)
+    for _ in range(how_many):
+        card = col.sched.getCard()
+        assert card is not None
+        col.sched.answerCard(card, 4)
+        card.load()
+        studied[card.id] = (card.type, card.ivl, card.reps)
+    return studied
+
+
+def with_edited_explanation(
+    questions: tuple[Question, ...], question_id: str, text: str
+) -> tuple[Question, ...]:
+    return tuple(replace(q, explanation=text) if q.id == question_id else q for q in questions)
+
+
+def test_reimporting_a_rebuilt_package_updates_notes_in_place_and_keeps_progress(
+    tmp_path: Path, collection: Collection
+) -> None:
+    first = write_package(hand_built_bank(), tmp_path / "v1", FIRST_BUILD)
+    import_package(collection, first)
+    note_ids = sorted(collection.find_notes(""))
+    card_ids = sorted(collection.find_cards(""))
+    studied = study(collection, 4)
+    revlog_before = database(collection).list("select id from revlog order by id")
+    assert len(revlog_before) == 4
+    assert all(ivl > 0 for _, ivl, _ in studied.values())
+
+    # The teacher corrects one fact and rebuilds a month later.
+    corrected = with_edited_explanation(
+        hand_built_questions(), "single-founder", "Corrected: the first to sign & ratify."
+    )
+    second = write_package(hand_built_bank(corrected, LATER_BUILD), tmp_path / "v2", LATER_BUILD)
+    log = import_package(collection, second)
+
+    assert len(log.new) == 0 and len(log.conflicting) == 0
+    assert len(log.updated) == len(corrected)
+    assert sorted(collection.find_notes("")) == note_ids
+    assert sorted(collection.find_cards("")) == card_ids
+    founder = collection.get_note(note_by_question_id(collection, "single-founder"))
+    assert founder["Explanation"] == "Corrected: the first to sign &amp; ratify."
+    assert "Corrected: the first to sign &amp; ratify." in founder.cards()[0].answer()
+    for card_id, state in studied.items():
+        card = collection.get_card(card_id)
+        assert (card.type, card.ivl, card.reps) == state
+    assert database(collection).list("select id from revlog order by id") == revlog_before
+    assert quizgen_note_type_names(collection) == sorted(QUIZGEN_NOTE_TYPES)
+
+
+def test_reimporting_the_same_package_changes_nothing(
+    tmp_path: Path, collection: Collection
+) -> None:
+    package = write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD)
+    import_package(collection, package)
+    study(collection, 2)
+    rows_before = collection_rows(collection)
+    cards_before = database(collection).all(
+        "select id, nid, did, ord, type, queue, ivl, reps from cards"
+    )
+
+    log = import_package(collection, package)
+
+    assert len(log.new) == 0 and len(log.updated) == 0
+    assert len(log.duplicate) == len(hand_built_questions())
+    assert collection_rows(collection) == rows_before
+    assert database(collection).all(
+        "select id, nid, did, ord, type, queue, ivl, reps from cards"
+    ) == (cards_before)
+
+
+def test_a_new_question_in_a_rebuilt_package_adds_only_its_note(
+    tmp_path: Path, collection: Collection
+) -> None:
+    import_package(collection, write_package(hand_built_bank(), tmp_path / "v1", FIRST_BUILD))
+    before = collection.note_count()
+    added = question(
+        "short-forum",
+        Kind.SHORT,
+        'When was the Forum & "fair" held?',
+        answer=("2015",),
+        tags=("context",),
+    )
+    bank = hand_built_bank((*hand_built_questions(), added), LATER_BUILD)
+    log = import_package(collection, write_package(bank, tmp_path / "v2", LATER_BUILD))
+
+    assert [list(entry.fields)[-1] for entry in log.new] == ["short-forum"]
+    assert collection.note_count() == before + 1
+    assert quizgen_note_type_names(collection) == sorted(QUIZGEN_NOTE_TYPES)
+
+
+def test_an_older_package_does_not_undo_a_newer_one(tmp_path: Path, collection: Collection) -> None:
+    corrected = with_edited_explanation(hand_built_questions(), "year-pact", "Newer text.")
+    newer = write_package(hand_built_bank(corrected, LATER_BUILD), tmp_path / "v2", LATER_BUILD)
+    older = write_package(hand_built_bank(), tmp_path / "v1", FIRST_BUILD)
+    import_package(collection, newer)
+    import_package(collection, older)
+    year = collection.get_note(note_by_question_id(collection, "year-pact"))
+    assert year["Explanation"] == "Newer text."
+
+
+def test_a_package_copied_elsewhere_imports_the_same(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """The package depends on no path of the build: a copy on a phone imports alike."""
+    package = write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD)
+    copy = tmp_path / "Downloads" / "shared deck.apkg"
+    copy.parent.mkdir()
+    shutil.copy(package, copy)
+    assert len(import_package(collection, copy).new) == len(hand_built_questions())
