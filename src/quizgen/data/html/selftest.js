@@ -32,7 +32,6 @@
   var ui = {
     startButton: byId("start-button"),
     storageNote: byId("storage-note"),
-    positionText: byId("position-text"),
     scoreText: byId("score-text"),
     progressBar: byId("progress-bar"),
     heading: byId("question-heading"),
@@ -425,6 +424,7 @@
   function renderQuestion(question) {
     ui.body.textContent = "";
     var fieldset = element("fieldset", "question");
+    fieldset.setAttribute("data-question-id", question.id);
     var legend = element("legend", "prompt", question.prompt);
     fieldset.appendChild(legend);
     var hintKey = question.kind === "year" && isTyped(question) ? "year_typed" : question.kind;
@@ -494,8 +494,8 @@
 
   function updateStatus() {
     var score = roundScore();
-    ui.positionText.textContent = "Question " + (state.index + 1) + " of " + state.order.length;
-    ui.scoreText.textContent = "Score: " + score.right + " of " + score.checked;
+    ui.heading.textContent = "Question " + (state.index + 1) + " of " + state.order.length;
+    ui.scoreText.textContent = "Right so far: " + score.right + " of " + score.checked;
     ui.progressBar.max = state.order.length;
     ui.progressBar.value = score.checked;
   }
@@ -503,7 +503,6 @@
   function showQuestion(focusHeading) {
     var question = questionsById[state.order[state.index]];
     show("question");
-    ui.heading.textContent = "Question " + (state.index + 1);
     current = { question: question, view: renderQuestion(question) };
     ui.feedback.textContent = "";
     ui.feedback.className = "feedback";
@@ -587,10 +586,6 @@
     });
     ui.missedBlock.hidden = missed.length === 0;
     ui.retryButton.hidden = missed.length === 0;
-    if (missed.length) {
-      ui.retryButton.textContent = "Retry the " + missed.length +
-        (missed.length === 1 ? " one I missed" : " ones I missed");
-    }
     if (focusHeading) { ui.summaryHeading.focus(); }
   }
 
