@@ -1,0 +1,118 @@
+"""The PDF exporter: per deck a quiz to print (every version, A, B, C...) and its answer key.
+
+Checks first that the embedded font can draw every text, then lays out each deck's versions with
+reportlab's platypus; files are written atomically and are byte-identical from build to build.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+from quizgen.errors import ExportError
+from quizgen.exporters import BuildOptions
+from quizgen.exporters.pdf_fonts import BOLD, REGULAR, GlyphProblem, missing_characters
+from quizgen.exporters.pdf_key import key_story
+from quizgen.exporters.pdf_layout import build_document, make_document, make_styles
+from quizgen.exporters.pdf_quiz import quiz_story
+from quizgen.exporters.pdf_versions import make_versions
+from quizgen.questions.model import Deck, Question, QuestionBank
+
+PROMPT_SHOWN = 70
+"""How much of a prompt an error message quotes to identify the question."""
+
+
+class PdfExporter:
+    name: ClassVar[str] = "pdf"
+    description: ClassVar[str] = (
+        "Printable quizzes (<deck>-quiz.pdf, every version) and answer keys (<deck>-key.pdf)."
+    )
+
+    def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
+        check_glyphs(bank)
+        styles = make_styles()
+        folder.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        for deck in bank.decks:
+            if not deck.questions:
+                continue
+            versions = make_versions(deck, options.seed, options.versions)
+            quiz_name, key_name = deck_files(deck)
+            for file_name, make_story, label in (
+                (quiz_name, quiz_story, deck.title),
+                (key_name, key_story, f"Answer key · {deck.title}"),
+            ):
+                target = folder / file_name
+                partial = folder / f".{file_name}.partial"
+                doc = make_document(
+                    partial,
+                    paper=options.paper,
+                    epoch=options.epoch,
+                    footer_label=label,
+                    title=f"{deck.title}: {'answer key' if make_story is key_story else 'quiz'}",
+                    subject=bank.title,
+                    lang=bank.language,
+                )
+                try:
+                    build_document(doc, make_story(versions, bank.title, styles, doc.width))
+                    os.replace(partial, target)
+                finally:
+                    partial.unlink(missing_ok=True)
+                written.append(target)
+        return written
+
+
+def check_glyphs(bank: QuestionBank) -> None:
+    """Fails with every text the font cannot draw, before any page is laid out."""
+    problems: list[GlyphProblem] = []
+    headings = [("the topic title", bank.title)]
+    headings += [(f"the title of deck {deck.name!r}", deck.title) for deck in bank.decks]
+    for where, text in headings:
+        missing = missing_characters(text, (REGULAR, BOLD))
+        if missing:
+            problems.append(GlyphProblem(f"{where} {text!r}", missing))
+    for question in printed_questions(bank):
+        missing = missing_characters("\n".join(printed_texts(question)), (REGULAR, BOLD))
+        if missing:
+            problems.append(GlyphProblem(describe_question(question), missing))
+    if problems:
+        lines = [
+            "the PDF cannot show some characters: they would print as empty boxes.",
+            *(f"  {problem}" for problem in problems),
+            "Change these characters in the facts file (or build other formats); "
+            "no PDF was written.",
+        ]
+        raise ExportError("\n".join(lines))
+
+
+def printed_questions(bank: QuestionBank) -> Iterator[Question]:
+    """Each question that some deck prints, once."""
+    seen: set[str] = set()
+    for deck in bank.decks:
+        for question in deck.questions:
+            if question.id not in seen:
+                seen.add(question.id)
+                yield question
+
+
+def printed_texts(question: Question) -> list[str]:
+    """Every text of a question that the quiz or the key prints."""
+    texts = [question.prompt, question.explanation, question.source.text]
+    texts += question.choices + question.answer + question.accept + question.order
+    texts += question.prompt_parts
+    texts += [text for pair in question.pairs for text in pair]
+    texts += [text for blank in question.blanks for text in (blank.answer, *blank.accept)]
+    return texts
+
+
+def describe_question(question: Question) -> str:
+    prompt = question.prompt or " ... ".join(question.prompt_parts)
+    shown = prompt if len(prompt) <= PROMPT_SHOWN else prompt[: PROMPT_SHOWN - 1] + "…"
+    return f"question {question.id} ({shown!r})"
+
+
+def deck_files(deck: Deck) -> tuple[str, str]:
+    """The names this exporter writes for a deck: the quiz and its answer key."""
+    return f"{deck.slug}-quiz.pdf", f"{deck.slug}-key.pdf"
