@@ -30,7 +30,12 @@ def bank_as_json(bank: QuestionBank) -> str:
         "generated_at": bank.generated_at,
         "seed": bank.seed,
         "decks": [deck_as_dict(deck) for deck in bank.decks],
-        "questions": [question_as_dict(q, deck_names.get(q.id, [])) for q in bank.questions],
+        # Only questions some deck holds: a deck may opt out of this format (``formats``).
+        "questions": [
+            question_as_dict(question, deck_names[question.id])
+            for question in bank.questions
+            if question.id in deck_names
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
