@@ -16,7 +16,6 @@ from quizgen.facts.model import (
     Document,
     Entity,
     Event,
-    Fact,
     Facts,
     Figure,
     Group,
@@ -97,8 +96,9 @@ class Reference:
 def load_facts(path: Path, display_path: str | None = None) -> Facts:
     """The validated facts of ``path``; raises InputError listing every problem found."""
     shown = display_path or str(path)
-    root = compose_file(path, shown)
     reader = FactsReader(shown)
+    # Repeated keys join the reader's problems, so they are reported with everything else.
+    root = compose_file(path, shown, reader.problems)
     facts = reader.read(root)
     if reader.problems or facts is None:
         raise InputError(reader.problems)
@@ -110,6 +110,7 @@ class FactsReader(NodeReader):
 
     def read(self, root: yaml.Node) -> Facts | None:
         self.references: list[Reference] = []
+        self.definitions: list[tuple[Location, str]] = []
         top = self.shaped(root, "the facts file", "facts")
         if top is None:
             return None
@@ -144,6 +145,13 @@ class FactsReader(NodeReader):
         shape = SHAPES[shape_name]
         return self.mapping(node, what, shape.required, shape.optional)
 
+    def definition(self, node: yaml.Node | None, what: str) -> str:
+        """The id of a source or fact, remembered with where it is written to find repeats."""
+        defined_id = self.identifier(node, what)
+        if node is not None and defined_id:
+            self.definitions.append((self.at(node), defined_id))
+        return defined_id
+
     def reference(self, node: yaml.Node | None, what: str, kind: str) -> str:
         """An id naming another item; whether it is defined is checked once the file is read."""
         target_id = self.identifier(node, what)
@@ -169,7 +177,7 @@ class FactsReader(NodeReader):
         if keys is None:
             return None
         return Source(
-            id=self.identifier(keys.get("id"), "source id"),
+            id=self.definition(keys.get("id"), "source id"),
             title=self.string(keys.get("title"), "source title"),
             author=self.string(keys.get("author"), "source author"),
             publisher=self.string(keys.get("publisher"), "source publisher"),
@@ -209,7 +217,7 @@ class FactsReader(NodeReader):
         return citation
 
     def common(self, node: yaml.Node, keys: dict[str, yaml.Node], what: str) -> dict[str, Any]:
-        fact_id = self.identifier(keys.get("id"), f"{what} id")
+        fact_id = self.definition(keys.get("id"), f"{what} id")
         label = f"{what} '{fact_id}'" if fact_id else what
         citation = self.read_citation(keys.get("source"), label)
         if "source" not in keys:
@@ -470,16 +478,19 @@ def parse_cloze(raw: str) -> tuple[tuple[str, ...], tuple[Blank, ...]]:
 
 def check_references(reader: FactsReader, facts: Facts) -> None:
     """Ids are unique across the file and every reference names something defined."""
-    seen: dict[str, Source | Fact] = {}
-    for item in (*facts.sources, *facts.all_facts):
-        if not item.id:
-            continue
-        if item.id in seen:
-            first = seen[item.id].location
-            hint = f"it is already used at line {first.line}" if first else ""
-            reader.problems.append(_problem_at(item.location, f"duplicate id '{item.id}'", hint))
+    first_lines: dict[str, int] = {}
+    # In file order, so the later of two is the one reported, whatever sections they are in.
+    for location, defined_id in sorted(reader.definitions):
+        if defined_id in first_lines:
+            reader.problems.append(
+                Problem(
+                    location,
+                    f"duplicate id '{defined_id}'",
+                    f"it is already used at line {first_lines[defined_id]}",
+                )
+            )
         else:
-            seen[item.id] = item
+            first_lines[defined_id] = location.line
     entity_ids = {e.id for e in facts.entities}
     defined = {
         "entity": entity_ids,
@@ -497,10 +508,6 @@ def check_references(reader: FactsReader, facts: Facts) -> None:
                     reader_suggest(reference.target_id, allowed),
                 )
             )
-
-
-def _problem_at(location: Location | None, message: str, hint: str = "") -> Problem:
-    return Problem(location or Location("?"), message, hint)
 
 
 def reader_suggest(word: str, known: set[str]) -> str:
