@@ -1,4 +1,4 @@
-"""The self-test as a learner uses it: opened from disk in headless Chromium, by mouse and keyboard."""
+"""The self-test as a learner uses it: opened from disk in headless Chromium, mouse or keyboard."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import CHROMIUM_ARGS
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import CHROMIUM_ARGS
 from test_html import sample_bank, write_sample
 
 pytestmark = pytest.mark.browser
@@ -164,10 +165,6 @@ def answer_deck_with_mouse(site: Visit, wrong_ids: frozenset[str] = frozenset())
     return shown
 
 
-def start(site: Visit) -> None:
-    site.page.click("#start-button")
-
-
 # ---- The journeys ----------------------------------------------------------------------------
 
 
@@ -175,7 +172,6 @@ def test_answering_every_question_correctly_scores_100_percent(
     visit: Callable[..., Visit], sample_site: Path
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    start(site)
     shown = answer_deck_with_mouse(site)
 
     assert sorted(shown) == sorted(q["id"] for q in site.questions)
@@ -187,7 +183,6 @@ def test_a_wrong_answer_is_told_the_right_one_with_the_explanation_and_source(
     visit: Callable[..., Visit], sample_site: Path
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    start(site)
     while not site.page.is_visible("#summary-screen"):
         question = site.shown_question()
         answer_with_mouse(site.page, question, correctly=False)
@@ -204,7 +199,6 @@ def test_retry_holds_exactly_the_missed_questions(
     visit: Callable[..., Visit], sample_site: Path
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    start(site)
     ids = [q["id"] for q in site.questions]
     missed = {ids[1], ids[4], ids[7]}
     answer_deck_with_mouse(site, wrong_ids=frozenset(missed))
@@ -221,7 +215,6 @@ def test_start_again_reshuffles_and_asks_every_question(
     visit: Callable[..., Visit], sample_site: Path
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    start(site)
     first_round = answer_deck_with_mouse(site)
     site.page.get_by_role("button", name="Start again (reshuffled)").click()
     second_round = answer_deck_with_mouse(site)
@@ -235,7 +228,6 @@ def test_a_reload_resumes_where_the_learner_was(
     visit: Callable[..., Visit], sample_site: Path
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    start(site)
     for _ in range(2):
         answer_with_mouse(site.page, site.shown_question(), correctly=True)
         go_on(site.page)
@@ -263,7 +255,6 @@ def test_without_local_storage_the_test_still_works_and_says_progress_is_not_kep
     )
     site.page.reload()
     assert site.page.is_visible("#storage-note")
-    start(site)
     answer_deck_with_mouse(site)
     assert "100%" in site.text("#summary-score")
 
@@ -272,7 +263,6 @@ def test_typed_answers_ignore_case_accents_and_extra_spaces(
     visit: Callable[..., Visit], sample_site: Path
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    start(site)
     typed = {"short": "  ELISE   o'brien-łukasz ", "cloze": ["<BR/>", " NBSP "]}
     while not site.page.is_visible("#summary-screen"):
         question = site.shown_question()
@@ -295,7 +285,6 @@ def test_hostile_text_shows_literally_and_runs_nothing(
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
     assert site.text("h1") == "Every kind <of> question & more"
-    start(site)
     while not site.page.is_visible("#summary-screen"):
         question = site.shown_question()
         assert site.page.text_content("legend") == question["prompt"]
@@ -313,7 +302,6 @@ def test_at_phone_width_nothing_scrolls_sideways(
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html", width=360)
     assert site.scroll_width() <= 360
-    start(site)
     while not site.page.is_visible("#summary-screen"):
         question = site.shown_question()
         assert site.scroll_width() <= 360, question["kind"]
@@ -399,8 +387,6 @@ def test_the_whole_journey_works_with_the_keyboard_alone(
 ) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
     page = site.page
-    tab_until(page, "el.id === 'start-button'")
-    page.keyboard.press("Enter")
     answered = 0
     while not page.is_visible("#summary-screen"):
         question = site.shown_question()
@@ -419,11 +405,18 @@ def test_the_whole_journey_works_with_the_keyboard_alone(
 
 def test_focus_is_visible_on_every_control(visit: Callable[..., Visit], sample_site: Path) -> None:
     site = visit(sample_site / "hostile-every-kind.html")
-    tab_until(site.page, "el.id === 'start-button'")
-    outline = focused(
-        site.page, "getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth"
+    outline_of_focused = (
+        "getComputedStyle(el).outlineStyle + ' ' + parseFloat(getComputedStyle(el).outlineWidth)"
     )
-    assert outline.startswith("solid") and not outline.endswith(" 0px")
+    seen = set()
+    for _ in range(12):
+        site.page.keyboard.press("Tab")
+        tag = focused(site.page, "el.tagName + (el.type ? ':' + el.type : '')")
+        if tag == "BODY":  # past the last control
+            break
+        seen.add(tag)
+        assert focused(site.page, outline_of_focused) in ("solid 3",), tag
+    assert seen == {"A", "INPUT:radio", "BUTTON:submit"}
 
 
 # ---- Accessibility ---------------------------------------------------------------------------
@@ -443,7 +436,6 @@ def test_axe_finds_no_violation_on_any_screen(
 
     site = visit(sample_site / "hostile-every-kind.html", color_scheme=color_scheme)
     assert axe_violations(site.page) == "", "start screen"
-    start(site)
     while not site.page.is_visible("#summary-screen"):
         question = site.shown_question()
         assert axe_violations(site.page) == "", question["kind"]

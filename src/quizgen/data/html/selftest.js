@@ -25,12 +25,10 @@
   function byId(id) { return document.getElementById(id); }
 
   var screens = {
-    start: byId("start-screen"),
     question: byId("question-screen"),
     summary: byId("summary-screen")
   };
   var ui = {
-    startButton: byId("start-button"),
     storageNote: byId("storage-note"),
     scoreText: byId("score-text"),
     progressBar: byId("progress-bar"),
@@ -603,30 +601,21 @@
     showQuestion(true);
   }
 
-  function startFirstTime() {
-    state = freshState(0);
-    saveState();
-    showQuestion(true);
-  }
-
   ui.form.addEventListener("submit", checkAnswer);
   ui.nextButton.addEventListener("click", nextQuestion);
   ui.retryButton.addEventListener("click", retryMissed);
   ui.restartButton.addEventListener("click", startAgain);
-  ui.startButton.addEventListener("click", startFirstTime);
 
   forgetOlderVersions();
   ui.storageNote.hidden = Boolean(storage);
   if (!quiz.questions.length) {
-    show("start");
+    show("none");
   } else if (state && state.phase === "summary") {
     showSummary(false);
-  } else if (state && state.order.length) {
+  } else {
+    // No saved progress starts at the first question, so nothing stands between opening and asking.
+    state = state || freshState(0);
     state.index = Math.min(Math.max(0, state.index), state.order.length - 1);
     showQuestion(false);
-  } else {
-    show("start");
-    ui.startButton.hidden = false;
   }
-  document.documentElement.classList.add("is-ready");
 })();
