@@ -20,6 +20,8 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, ImportResponse
 
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
+from quizgen.build import BuildRequest, make_bank
 from quizgen.exporters import BuildOptions
 from quizgen.exporters.anki import AnkiExporter
 from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
@@ -322,6 +324,14 @@ def test_each_note_lives_in_its_most_specific_deck(tmp_path: Path, collection: C
     assert len(collection.find_cards('deck:"Club"')) == collection.card_count()
 
 
+def test_new_cards_come_in_the_banks_order(tmp_path: Path, collection: Collection) -> None:
+    bank = hand_built_bank()
+    import_package(collection, write_package(bank, tmp_path / "out", FIRST_BUILD))
+    cards = sorted(all_cards(collection), key=lambda card: (card.due, card.ord))
+    study_order = list(dict.fromkeys(card.note()["Question ID"] for card in cards))
+    assert study_order == [q.id for q in bank.questions]
+
+
 def test_deck_descriptions_show_literally(tmp_path: Path, collection: Collection) -> None:
     import_package(collection, write_package(hand_built_bank(), tmp_path / "out", FIRST_BUILD))
     members = collection.decks.by_name("Club::Members")
@@ -509,10 +519,12 @@ def test_the_build_time_stamps_every_note(tmp_path: Path, collection: Collection
 # --- Updates keep progress --------------------------------------------------------------------
 
 
-def study(col: Collection, how_many: int) -> dict[CardId, tuple[int, int, int]]:
+def study(
+    col: Collection, how_many: int, top_deck: str = "Club"
+) -> dict[CardId, tuple[int, int, int]]:
     """Answers the next cards "Easy", as a student would; returns each card's (type, ivl, reps)."""
     studied: dict[CardId, tuple[int, int, int]] = {}
-    top_deck_id = col.decks.id_for_name("Club")
+    top_deck_id = col.decks.id_for_name(top_deck)
     assert top_deck_id is not None
     col.decks.select(top_deck_id)
     for _ in range(how_many):
@@ -623,3 +635,151 @@ def test_a_package_copied_elsewhere_imports_the_same(
     copy.parent.mkdir()
     shutil.copy(package, copy)
     assert len(import_package(collection, copy).new) == len(hand_built_questions())
+
+
+# --- From a facts file through the real command line ------------------------------------------
+
+LEAGUE_FACTS = FIXTURES / "anki" / "facts.yaml"
+LEAGUE_DECKS = FIXTURES / "anki" / "decks"
+
+
+def build_with_cli(
+    monkeypatch: pytest.MonkeyPatch, facts: Path, decks: Path, out: Path, epoch: int
+) -> Path:
+    """``quizgen build --format anki`` as the teacher runs it; returns the one package written."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    result = run_quizgen(
+        "build", "--facts", facts, "--decks", decks, "--out", out, "--format", "anki", "--quiet"
+    )
+    assert result.exit_code == 0, result.output
+    (package,) = out.glob("*.apkg")
+    return package
+
+
+def bank_of(facts: Path, decks: Path) -> QuestionBank:
+    """The bank the build generates, to know what the package must hold."""
+    return make_bank(BuildRequest(facts_path=facts, decks_path=decks, out_path=Path(), formats=()))
+
+
+def notes_by_question_id(col: Collection) -> dict[str, dict[str, str]]:
+    notes = (col.get_note(note_id) for note_id in col.find_notes(""))
+    return {note["Question ID"]: dict(note.items()) for note in notes}
+
+
+def cloze_blank_counts(bank: QuestionBank) -> dict[str, int]:
+    return {q.id: len(q.blanks) for q in bank.questions if q.kind is Kind.CLOZE and q.blanks}
+
+
+def assert_package_matches_bank(col: Collection, bank: QuestionBank) -> None:
+    assert col.note_count() == len(bank.questions)
+    assert set(notes_by_question_id(col)) == {q.id for q in bank.questions}
+    for question_id, blank_count in cloze_blank_counts(bank).items():
+        assert len(col.get_note(note_by_question_id(col, question_id)).cards()) == blank_count
+    for card in all_cards(col):
+        assert_renders_cleanly(card)
+        for side_html in (card.question(), card.answer()):
+            assert "<script" not in side_html.lower()
+
+
+def test_the_hostile_facts_file_imports_with_every_text_literal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collection: Collection
+) -> None:
+    no_decks = tmp_path / "no-decks"
+    no_decks.mkdir()
+    package = build_with_cli(monkeypatch, HOSTILE_FACTS, no_decks, tmp_path / "out", FIRST_BUILD)
+    bank = bank_of(HOSTILE_FACTS, no_decks)
+    assert package.name == f"{bank.slug}.apkg"
+
+    import_package(collection, package)
+
+    assert_package_matches_bank(collection, bank)
+    every_side = [
+        side for card in all_cards(collection) for side in (card.question(), card.answer())
+    ]
+    assert any("&lt;script&gt;" in side_html for side_html in every_side)
+    assert any("Trinidad &amp; Tobago" in side_html for side_html in every_side)
+    assert any("Россия" in side_html for side_html in every_side)
+
+
+def test_the_bundled_topic_imports_as_one_deck_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collection: Collection
+) -> None:
+    package = build_with_cli(
+        monkeypatch, BUNDLED_FACTS, BUNDLED_DECKS, tmp_path / "out", FIRST_BUILD
+    )
+    bank = bank_of(BUNDLED_FACTS, BUNDLED_DECKS)
+
+    log = import_package(collection, package)
+
+    assert len(log.new) == len(bank.questions)
+    assert_package_matches_bank(collection, bank)
+    deck_names = {entry.name for entry in collection.decks.all_names_and_ids()}
+    assert {
+        "CSTO",
+        "CSTO::Members and observers",
+        "CSTO::Treaties and dates",
+        "CSTO::July 2020 escalation",
+        "CSTO::Kavkaz-2020",
+    } <= deck_names
+    card_decks = {collection.decks.name(card.did) for card in all_cards(collection)}
+    assert card_decks <= {deck.name for deck in bank.decks}
+    assert len(collection.find_cards('deck:"CSTO"')) == collection.card_count()
+    assert len(collection.find_notes("tag:membership")) == sum(
+        1 for q in bank.questions if "membership" in q.tags
+    )
+
+
+def test_a_corrected_fact_updates_the_students_notes_and_keeps_their_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collection: Collection
+) -> None:
+    facts = tmp_path / "teacher" / "facts.yaml"
+    facts.parent.mkdir()
+    shutil.copy(LEAGUE_FACTS, facts)
+    first = build_with_cli(monkeypatch, facts, LEAGUE_DECKS, tmp_path / "v1", FIRST_BUILD)
+    import_package(collection, first)
+    note_ids = sorted(collection.find_notes(""))
+    card_ids = sorted(collection.find_cards(""))
+    studied = study(collection, 3, top_deck="League")
+    revlog_before = database(collection).list("select id from revlog order by id")
+    notes_before = notes_by_question_id(collection)
+    note_types_before = quizgen_note_type_names(collection)
+
+    # The teacher corrects the charter's date and the statement's wording, a month later.
+    text = facts.read_text(encoding="utf-8")
+    corrected = text.replace("signed: 1990-05-12", "signed: 1991-05-12").replace(
+        "keep {trade routes} open", "keep {sea lanes} open"
+    )
+    assert corrected != text
+    facts.write_text(corrected, encoding="utf-8")
+    second = build_with_cli(monkeypatch, facts, LEAGUE_DECKS, tmp_path / "v2", LATER_BUILD)
+    log = import_package(collection, second)
+
+    assert len(log.new) == 0 and len(log.conflicting) == 0
+    assert sorted(collection.find_notes("")) == note_ids
+    assert sorted(collection.find_cards("")) == card_ids
+    for card_id, state in studied.items():
+        card = collection.get_card(card_id)
+        assert (card.type, card.ivl, card.reps) == state
+    assert database(collection).list("select id from revlog order by id") == revlog_before
+    assert quizgen_note_type_names(collection) == note_types_before
+
+    # The student's notes now read exactly as a fresh import of the corrected package would.
+    fresh = new_collection(tmp_path / "fresh")
+    try:
+        import_package(fresh, second)
+        expected_notes = notes_by_question_id(fresh)
+    finally:
+        fresh.close()
+    notes_after = notes_by_question_id(collection)
+    assert notes_after == expected_notes
+    changed = {qid for qid in notes_after if notes_after[qid] != notes_before[qid]}
+    assert any("1991" in "".join(notes_after[qid].values()) for qid in changed)
+    assert any("sea lanes" in "".join(notes_after[qid].values()) for qid in changed)
+
+
+def test_two_builds_at_the_same_epoch_write_the_same_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build_with_cli(monkeypatch, LEAGUE_FACTS, LEAGUE_DECKS, tmp_path / "a", FIRST_BUILD)
+    second = build_with_cli(monkeypatch, LEAGUE_FACTS, LEAGUE_DECKS, tmp_path / "b", FIRST_BUILD)
+    assert first.read_bytes() == second.read_bytes()
