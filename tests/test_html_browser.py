@@ -313,6 +313,34 @@ def test_at_phone_width_nothing_scrolls_sideways(
     assert index.scroll_width() <= 360
 
 
+def test_saved_progress_that_does_not_fit_is_ignored(
+    visit: Callable[..., Visit], sample_site: Path
+) -> None:
+    site = visit(sample_site / "hostile-every-kind.html")
+    key = site.page.get_attribute("#quiz-data", "data-storage-key")
+    site.page.evaluate(
+        "([key]) => localStorage.setItem(key, JSON.stringify({order: ['gone'], index: 0,"
+        " results: {}, phase: 'question'}))",
+        [key],
+    )
+    site.page.reload()
+    assert site.text("#question-heading") == f"Question 1 of {len(site.questions)}"
+    site.page.evaluate("([key]) => localStorage.setItem(key, '{not json')", [key])
+    site.page.reload()
+    assert site.text("#question-heading") == f"Question 1 of {len(site.questions)}"
+
+
+def test_printing_shows_the_question_and_feedback_without_controls(
+    visit: Callable[..., Visit], sample_site: Path
+) -> None:
+    site = visit(sample_site / "hostile-every-kind.html")
+    answer_with_mouse(site.page, site.shown_question(), correctly=False)
+    site.page.emulate_media(media="print")
+    assert site.page.is_visible("legend")
+    assert site.page.is_visible("#feedback")
+    assert site.page.locator("button:visible, progress:visible").count() == 0
+
+
 # ---- Keyboard only ---------------------------------------------------------------------------
 
 
