@@ -1,0 +1,275 @@
+"""The printed quiz and answer key, opened as a teacher would: text, fonts, pages and pictures."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+
+from pdf_banks import EVERY_KIND, LONG_OPTIONS, bank_of, question, thirty_question_exam
+from quizgen.errors import ExportError
+from quizgen.exporters import BuildOptions
+from quizgen.exporters.pdf import PdfExporter
+from quizgen.questions.model import Kind, Question, QuestionBank
+
+EPOCH = 1_700_000_000
+BLACK = {(0,), (0, 0, 0)}
+FOOTER = re.compile(r"Version ([A-Z]) - page (\d+) of (\d+)")
+
+
+# --- reading a PDF the way a teacher's tools do ---------------------------------------------------
+
+def export(bank: QuestionBank, folder: Path, **options: object) -> tuple[Path, Path]:
+    settings = BuildOptions(seed=7, epoch=EPOCH, **options)  # type: ignore[arg-type]
+    written = PdfExporter().write(bank, folder, settings)
+    slug = bank.decks[0].slug
+    assert sorted(p.name for p in written) == sorted([f"{slug}-key.pdf", f"{slug}-quiz.pdf"])
+    return folder / f"{slug}-quiz.pdf", folder / f"{slug}-key.pdf"
+
+
+def run(*command: str | Path) -> str:
+    return subprocess.run(
+        [str(part) for part in command], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pages_text(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext lays it out (options of a row stay on one line)."""
+    return run("pdftotext", "-layout", pdf, "-").split("\f")[:-1]
+
+
+def text_by_version(pdf: Path) -> dict[str, str]:
+    """The text of each version's pages, found by their footers, in page order."""
+    versions: dict[str, str] = {}
+    for page in pages_text(pdf):
+        footer = FOOTER.search(page)
+        assert footer, f"a page without the version footer:\n{page}"
+        versions[footer[1]] = versions.get(footer[1], "") + page
+    return versions
+
+
+def prompt_order(version_text: str, questions: tuple[Question, ...]) -> list[str]:
+    """Question ids in the order their prompts appear; each prompt must appear exactly once."""
+    text = flat(version_text)
+    positions = {}
+    for q in questions:
+        assert text.count(flat(q.prompt)) == 1, f"{q.prompt!r} is not printed exactly once"
+        positions[q.id] = text.index(flat(q.prompt))
+    return sorted(positions, key=positions.__getitem__)
+
+
+def block_of(version_text: str, q: Question, questions: tuple[Question, ...]) -> str:
+    """The flattened text of one printed question: from its prompt to the next question's."""
+    text = flat(version_text)
+    start = text.index(flat(q.prompt))
+    later = [text.find(flat(other.prompt), start + 1) for other in questions if other is not q]
+    return text[start : min((i for i in later if i > start), default=len(text))]
+
+
+def letter_before(block: str, option: str) -> str:
+    """The letter or number printed before an item: ``B Azərbaycan``, ``1. Хартия``."""
+    found = re.findall(rf"(?<!\S)([A-Z]|\d+)\.? {re.escape(option)}(?!\S)", block)
+    assert len(found) == 1, f"{option!r} printed {len(found)} times with a letter"
+    return str(found[0])
+
+
+# --- the tests ---------------------------------------------------------------------------------
+
+def test_every_version_prints_every_question_once_in_its_own_numbered_order(tmp_path: Path) -> None:
+    quiz, _ = export(bank_of(EVERY_KIND), tmp_path, versions=3)
+    versions = text_by_version(quiz)
+    assert sorted(versions) == ["A", "B", "C"]
+    orders = {letter: prompt_order(text, EVERY_KIND) for letter, text in versions.items()}
+    assert orders["A"] == [q.id for q in EVERY_KIND], "version A keeps the bank's order"
+    assert orders["B"] != orders["A"] and orders["C"] != orders["A"] and orders["B"] != orders["C"]
+    for letter, text in versions.items():
+        # Question numbers hang in the margin; matching items' numbers are indented.
+        numbers = [int(n) for n in re.findall(r"^(\d+)\.\s", text, flags=re.MULTILINE)]
+        assert numbers == list(range(1, len(EVERY_KIND) + 1)), letter
+
+
+def test_each_version_starts_on_a_new_page_with_its_header(tmp_path: Path) -> None:
+    quiz, _ = export(thirty_question_exam(), tmp_path, versions=2)
+    pages = pages_text(quiz)
+    first_pages = [page for page in pages if re.search(r"Version [AB] - page 1 of", page)]
+    assert len(first_pages) == 2
+    for page, letter in zip(first_pages, "AB", strict=True):
+        assert re.search(rf"Version {letter}\s", page)
+        for label in ("Name", "Class", "Date", "Score", "/ 30", "The Collective Security Treaty"):
+            assert label in page
+    # The footer counts each version's own pages: A 1..n, then B 1..n again.
+    footers = [FOOTER.search(page).groups() for page in pages]  # type: ignore[union-attr]
+    per_version = {letter: [f for f in footers if f[0] == letter] for letter in "AB"}
+    for letter, found in per_version.items():
+        total = len(found)
+        assert [(f[1], f[2]) for f in found] == [(str(i), str(total)) for i in range(1, total + 1)]
+        assert letter in "AB"
+
+
+def test_the_key_gives_the_answer_printed_on_each_versions_paper(tmp_path: Path) -> None:
+    quiz, key = export(bank_of(EVERY_KIND), tmp_path, versions=3)
+    quiz_versions, key_versions = text_by_version(quiz), text_by_version(key)
+    assert sorted(key_versions) == sorted(quiz_versions) == ["A", "B", "C"]
+    by_kind = {q.kind: q for q in EVERY_KIND}
+    for letter, paper in quiz_versions.items():
+        answers = flat(key_versions[letter])
+        single = block_of(paper, by_kind[Kind.SINGLE], EVERY_KIND)
+        correct = by_kind[Kind.SINGLE].answer[0]
+        assert f"Answer: {letter_before(single, correct)} {correct}" in answers
+        multiple = block_of(paper, by_kind[Kind.MULTIPLE], EVERY_KIND)
+        expected = sorted(
+            (letter_before(multiple, text), text) for text in by_kind[Kind.MULTIPLE].answer
+        )
+        assert "Answer: " + "; ".join(f"{mark} {text}" for mark, text in expected) in answers
+        assert "Answer: True" in answers
+        assert "Answer: 2001" in answers
+        assert "Answer: ampersand Also accepted: “&”, “and sign”" in answers
+        assert "Answer: (1) <br/>; (2) &nbsp; Also accepted: “(2) &#160;”" in answers
+        matching = block_of(paper, by_kind[Kind.MATCHING], EVERY_KIND)
+        pairs = ", ".join(
+            f"{letter_before(matching, left)}-{letter_before(matching, right)}"
+            for left, right in sorted(by_kind[Kind.MATCHING].pairs,
+                                      key=lambda pair: matching.index(pair[0]))
+        )
+        assert f"Answer: {pairs}" in answers, letter
+        order = by_kind[Kind.ORDERING].order
+        printed = sorted(order, key=block_of(paper, by_kind[Kind.ORDERING], EVERY_KIND).index)
+        boxes = " ".join(str(order.index(item) + 1) for item in printed)
+        assert f"Boxes, top to bottom: {boxes}" in answers
+
+
+def test_the_key_has_a_grid_for_fast_grading(tmp_path: Path) -> None:
+    bank = thirty_question_exam()
+    quiz, key = export(bank, tmp_path)
+    paper = text_by_version(quiz)["A"]
+    grid = pages_text(key)[0].split("Answers in full")[0]
+    cells = dict(re.findall(r"(?<!\S)(\d{1,2})\s+([A-D])(?!\S)", grid))
+    assert sorted(map(int, cells)) == list(range(1, 31))
+    for number, q in enumerate(bank.questions, start=1):
+        block = block_of(paper, q, bank.questions)
+        assert letter_before(block, q.answer[0]) == cells[str(number)], number
+
+
+def test_versions_shuffle_options_but_true_stays_before_false(tmp_path: Path) -> None:
+    bank = thirty_question_exam()
+    quiz, _ = export(bank, tmp_path, versions=3)
+    versions = text_by_version(quiz)
+    letters_a = [letter_before(block_of(versions["A"], q, bank.questions), q.answer[0])
+                 for q in bank.questions]
+    letters_b = [letter_before(block_of(versions["B"], q, bank.questions), q.answer[0])
+                 for q in bank.questions]
+    assert letters_a != letters_b
+    tf_quiz, _ = export(bank_of(EVERY_KIND), tmp_path / "tf", versions=5)
+    for text in text_by_version(tf_quiz).values():
+        line = next(line for line in text.splitlines() if "True" in line)
+        assert re.search(r"True\s+False", line)
+
+
+def test_a_rebuild_is_byte_identical_and_dated_by_the_build_epoch(tmp_path: Path) -> None:
+    first = export(bank_of(EVERY_KIND), tmp_path / "first", versions=2)
+    second = export(bank_of(EVERY_KIND), tmp_path / "second", versions=2)
+    for one, other in zip(first, second, strict=True):
+        assert one.read_bytes() == other.read_bytes()
+    info = run("pdfinfo", "-isodates", first[0])
+    assert re.search(r"CreationDate:\s+2023-11-14T22:13:20Z", info)
+    reseeded = PdfExporter().write(bank_of(EVERY_KIND), tmp_path / "reseeded",
+                                   BuildOptions(seed=8, versions=2, epoch=EPOCH))
+    assert reseeded[0].read_bytes() != first[0].read_bytes()
+
+
+def test_every_font_is_embedded_dejavu_and_no_base14_font_is_listed(tmp_path: Path) -> None:
+    for pdf in export(bank_of(EVERY_KIND), tmp_path, versions=2):
+        rows = run("pdffonts", pdf).splitlines()[2:]
+        assert rows, "no fonts listed"
+        for row in rows:
+            name, emb = row.split()[0], row.split()[-5]
+            assert "DejaVuSans" in name and emb == "yes", row
+            assert not re.search(r"Helvetica|Times|Courier|Symbol|Dingbats", row)
+
+
+def test_every_page_renders_and_none_is_blank(tmp_path: Path) -> None:
+    quiz, key = export(thirty_question_exam(), tmp_path, versions=2)
+    for pdf in (quiz, key):
+        run("pdftoppm", "-png", "-r", "40", pdf, tmp_path / pdf.stem)
+        images = sorted(tmp_path.glob(f"{pdf.stem}-*.png"))
+        assert len(images) == int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf))[1])  # type: ignore[index]
+        for image_path in images:
+            with Image.open(image_path) as image:
+                # Above the footer: a page with nothing but "page X of Y" is a blank page.
+                body = image.convert("L").crop((0, 0, image.width, int(image.height * 0.9)))
+                dark = sum(body.histogram()[:128])
+            assert dark > 300, f"{image_path.name} looks blank ({dark} dark pixels)"
+
+
+def test_hostile_and_non_latin_text_prints_literally(tmp_path: Path) -> None:
+    quiz, key = export(bank_of(EVERY_KIND), tmp_path)
+    quiz_text, key_text = flat("".join(pages_text(quiz))), flat("".join(pages_text(key)))
+    for expected in ("Hostile <b>text</b> & friends", "Every kind <of> question & more",
+                     "The {{ curly }} & <angle> Club", "Trinidad & Tobago", "Azərbaycan",
+                     "Россия", "Ελλάδα", "Türkiye", "<script>window.__pwned = 1</script>Scriptland",
+                     "Pact of \"Quotes\" & <Tags>", "Accord Ωμέγα", "“&amp;”"):
+        assert expected in quiz_text, expected
+    for expected in ("<b>not</b> bold", "<br/>", "&nbsp;", "Test notes “quoted” & <i>marked</i>",
+                     "x < y && y > z"):
+        assert expected in key_text, expected
+
+
+def test_a_character_the_font_lacks_fails_naming_it_and_the_question(tmp_path: Path) -> None:
+    cjk = question("tokyo:single", Kind.SINGLE, "Which city is written 東京?", ("Tokyo",),
+                   choices=("Tokyo", "Kyoto 🦄", "Osaka", "Nagoya"))
+    with pytest.raises(ExportError) as failure:
+        PdfExporter().write(bank_of((*EVERY_KIND, cjk)), tmp_path, BuildOptions())
+    message = failure.value.format_message()
+    assert "question tokyo:single ('Which city is written 東京?')" in message
+    assert "U+6771 '東', U+4EAC '京', U+1F984 '🦄'" in message
+    assert "club:single" not in message, "only the questions that cannot print are named"
+    assert list(tmp_path.iterdir()) == [], "nothing is written"
+
+
+def test_letter_paper_gives_letter_sized_pages(tmp_path: Path) -> None:
+    for pdf in export(bank_of(EVERY_KIND), tmp_path, paper="letter"):
+        assert "612 x 792 pts (letter)" in run("pdfinfo", pdf)
+    for pdf in export(bank_of(EVERY_KIND), tmp_path / "a4"):
+        assert "(A4)" in run("pdfinfo", pdf)
+
+
+def exam_of_long_questions() -> QuestionBank:
+    """The hardest case for paper: every prompt two lines, every option a full line."""
+    prompt = ("According to the article, which of these best describes provision {} of the "
+              "Collective Security Treaty as it was read in the 1990s?")
+    questions = tuple(
+        question(f"long-{n:02d}:single", Kind.SINGLE, prompt.format(n), (LONG_OPTIONS[0],),
+                 choices=LONG_OPTIONS)
+        for n in range(30)
+    )
+    return replace(thirty_question_exam(), questions=questions,
+                   decks=(replace(thirty_question_exam().decks[0], questions=questions),))
+
+
+@pytest.mark.parametrize("bank", [thirty_question_exam(), exam_of_long_questions()],
+                         ids=["mixed-options", "long-options"])
+def test_a_30_question_4_option_exam_fits_4_a4_pages_without_cramming(
+    bank: QuestionBank, tmp_path: Path
+) -> None:
+    quiz, _ = export(bank, tmp_path)
+    with pdfplumber.open(quiz) as pdf:
+        assert len(pdf.pages) <= 4, f"{len(pdf.pages)} pages"
+        for page in pdf.pages:
+            words = page.extract_words(extra_attrs=["fontname", "size", "non_stroking_color"])
+            black = [w for w in words if tuple(w["non_stroking_color"] or (0,)) in BLACK]
+            assert min(w["size"] for w in black) >= 9.5, "question text is at least 9.5 pt"
+            # No question is split: every bold number on a page has its four option letters there.
+            bold = [w["text"] for w in words if w["fontname"].endswith("DejaVuSans-Bold")]
+            numbers = [t for t in bold if re.fullmatch(r"\d+\.", t)]
+            letters = [w["text"] for w in words if w["fontname"].endswith("DejaVuSans-Bold")
+                       and w["text"] in {"A", "B", "C", "D"} and w["size"] < 11]
+            assert numbers and len(letters) == 4 * len(numbers)
