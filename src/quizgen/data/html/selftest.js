@@ -340,7 +340,7 @@
           var right = select.value === question.pairs[i][1];
           select.parentNode.classList.add(right ? "is-right" : "is-wrong");
           select.parentNode.appendChild(element("span", "mark",
-            right ? "✓" : "✗ right: " + question.pairs[i][1]));
+            right ? "✓ right" : "✗ right: " + question.pairs[i][1]));
         });
       }
     };
@@ -383,7 +383,8 @@
         down.addEventListener("click", function () { move(i, i + 1, "down"); });
         controls.appendChild(up);
         controls.appendChild(down);
-        row.appendChild(controls);
+        // Once checked, the order is final and the buttons would only be clutter.
+        if (!locked) { row.appendChild(controls); }
         list.appendChild(row);
         buttons.push(up, down);
       });
@@ -403,7 +404,7 @@
         Array.prototype.forEach.call(list.children, function (row, i) {
           var right = items[i] === question.order[i];
           row.classList.add(right ? "is-right" : "is-wrong");
-          row.appendChild(element("span", "mark", right ? "✓" : "✗ should be " + (question.order.indexOf(items[i]) + 1)));
+          row.appendChild(element("span", "mark", right ? "✓ right place" : "✗ belongs at " + (question.order.indexOf(items[i]) + 1)));
         });
       }
     };
