@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from reportlab.platypus import Flowable
+
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
 from quizgen.exporters.pdf_fonts import BOLD, REGULAR, GlyphProblem, missing_characters
 from quizgen.exporters.pdf_key import key_story
-from quizgen.exporters.pdf_layout import build_document, make_document, make_styles
+from quizgen.exporters.pdf_layout import PdfFile, make_styles, write_pdf
 from quizgen.exporters.pdf_quiz import quiz_story
 from quizgen.exporters.pdf_versions import make_versions
 from quizgen.questions.model import Deck, Question, QuestionBank
@@ -40,28 +42,27 @@ class PdfExporter:
                 continue
             versions = make_versions(deck, options.seed, options.versions)
             quiz_name, key_name = deck_files(deck)
-            for file_name, make_story, label in (
-                (quiz_name, quiz_story, deck.title),
-                (key_name, key_story, f"Answer key · {deck.title}"),
+            for file_name, make_story, label, what in (
+                (quiz_name, quiz_story, deck.title, "quiz"),
+                (key_name, key_story, f"Answer key · {deck.title}", "answer key"),
             ):
-                target = folder / file_name
-                partial = folder / f".{file_name}.partial"
-                doc = make_document(
-                    partial,
-                    paper=options.paper,
-                    epoch=options.epoch,
-                    footer_label=label,
-                    title=f"{deck.title}: {'answer key' if make_story is key_story else 'quiz'}",
-                    subject=bank.title,
-                    lang=bank.language,
-                )
-                try:
-                    build_document(doc, make_story(versions, bank.title, styles, doc.width))
-                    os.replace(partial, target)
-                finally:
-                    partial.unlink(missing_ok=True)
-                written.append(target)
+                pdf = PdfFile(paper=options.paper, epoch=options.epoch, footer_label=label,
+                              title=f"{deck.title}: {what}", subject=bank.title,
+                              lang=bank.language)
+                story = make_story(versions, bank.title, styles, pdf.body_width)
+                written.append(write_atomically(folder / file_name, story, pdf))
         return written
+
+
+def write_atomically(target: Path, story: list[Flowable], pdf: PdfFile) -> Path:
+    """Renders beside the target and renames, so a failure never leaves half a PDF in its place."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        write_pdf(partial, story, pdf)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
 
 
 def check_glyphs(bank: QuestionBank) -> None:

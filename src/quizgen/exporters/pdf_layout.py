@@ -202,24 +202,38 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.restoreState()
 
 
-def make_document(
-    target: Path, paper: str, epoch: int, footer_label: str, title: str, subject: str, lang: str
-) -> BaseDocTemplate:
-    """A one-frame document in DejaVu Sans from its first byte, dated by the build's epoch."""
+@dataclass(frozen=True)
+class PdfFile:
+    """What one PDF file is: its paper, the build's epoch for its date, and its labels."""
+
+    paper: str
+    epoch: int
+    footer_label: str
+    title: str
+    subject: str
+    lang: str
+
+    @property
+    def body_width(self) -> float:
+        """The width that text and tables may use between the side margins."""
+        return float(PAPER[self.paper][0] - 2 * MARGIN_SIDE)
+
+
+def write_pdf(target: Path, story: list[Flowable], pdf: PdfFile) -> None:
+    """Lays out a story on pages of one frame, in DejaVu Sans from the first byte."""
     register_fonts()
-    page_size = PAPER[paper]
     doc = BaseDocTemplate(
         str(target),
-        pagesize=page_size,
+        pagesize=PAPER[pdf.paper],
         leftMargin=MARGIN_SIDE,
         rightMargin=MARGIN_SIDE,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=title,
-        subject=subject,
+        title=pdf.title,
+        subject=pdf.subject,
         author="quizgen",
         creator="quizgen",
-        lang=lang,
+        lang=pdf.lang,
         invariant=1,
         # Without this the canvas opens every page in Helvetica, and the PDF then lists a
         # base-14 font that is neither used nor embedded.
@@ -231,23 +245,15 @@ def make_document(
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_start_page)])
-    doc.quizgen_canvasmaker = _canvas_maker(footer_label, epoch)
-    return doc
+
+    def make_canvas(*args: Any, **kwargs: Any) -> FooterCanvas:
+        return FooterCanvas(*args, footer_label=pdf.footer_label, epoch=pdf.epoch, **kwargs)
+
+    doc.build(story, canvasmaker=make_canvas)
 
 
 def _start_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.setFont(REGULAR, 10)
-
-
-def _canvas_maker(footer_label: str, epoch: int) -> Callable[..., FooterCanvas]:
-    def make(*args: Any, **kwargs: Any) -> FooterCanvas:
-        return FooterCanvas(*args, footer_label=footer_label, epoch=epoch, **kwargs)
-
-    return make
-
-
-def build_document(doc: BaseDocTemplate, story: list[Flowable]) -> None:
-    doc.build(story, canvasmaker=doc.quizgen_canvasmaker)
 
 
 def header_block(
