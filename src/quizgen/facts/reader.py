@@ -101,7 +101,10 @@ class NodeReader:
             if not text:
                 self.problem(node, f"{what} must not be empty")
             return text
-        self.problem(node, f"{what} must be text, not {kind_of(node)}")
+        # YAML reads 6.65, yes, null or 2020-07-13 as something other than text.
+        quote_it = isinstance(node, yaml.ScalarNode) and node.tag != NULL_TAG
+        hint = f'put it in quotes to use it as text: "{node.value}"' if quote_it else ""
+        self.problem(node, f"{what} must be text, not {kind_of(node)}", hint)
         return default
 
     def strings(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
