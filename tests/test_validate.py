@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import HOSTILE_FACTS, run_quizgen
+from conftest import BUNDLED_FACTS, HOSTILE_FACTS, run_quizgen
 from quizgen.errors import InputError
 from quizgen.facts.loader import load_facts
 from quizgen.facts.yaml_source import MAX_DEPTH
@@ -532,3 +532,17 @@ def test_no_text_makes_the_loader_crash(tmp_path: Path, text: str) -> None:
         load_facts(facts)
     except InputError as refused:
         assert refused.problems
+
+
+def test_the_fast_and_the_guarded_reader_build_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml reads plain files quickly; the guarded composer must agree with it to the column."""
+    from quizgen.facts import yaml_source
+    from quizgen.facts.loader import load_facts
+
+    for path in (BUNDLED_FACTS, HOSTILE_FACTS):
+        fast = load_facts(path)
+        monkeypatch.setattr(yaml_source, "fast_compose", lambda text: None)
+        guarded = load_facts(path)
+        monkeypatch.undo()
+        assert fast == guarded
+        assert [f.location for f in fast.all_facts] == [f.location for f in guarded.all_facts]

@@ -134,10 +134,12 @@ def compose_file(path: Path, display_path: str, problems: list[Problem] | None =
     tab_problems = tab_indentation(text, display_path)
     if tab_problems:
         raise InputError(tab_problems)
+    node = fast_compose(text)
     loader: GuardedLoader | None = None
     try:
-        loader = GuardedLoader(text, display_path)
-        node = loader.single_node()
+        if node is None:
+            loader = GuardedLoader(text, display_path)
+            node = loader.single_node()
     except _Refused as refused:
         raise InputError([refused.problem]) from None
     except yaml.MarkedYAMLError as err:
@@ -175,6 +177,39 @@ def compose_file(path: Path, display_path: str, problems: list[Problem] | None =
         raise_if_any([*refusals, *repeats])
     else:
         problems.extend(repeats)
+    return node
+
+
+def fast_compose(text: str) -> yaml.Node | None:
+    """The root node through libyaml, when the text is plainly safe; None means "use the guard".
+
+    PyYAML's pure-Python composer reads about 1,500 facts a second; libyaml is five times faster.
+    Its composer cannot be given limits, so a first pass over libyaml's events (cheap, and
+    iterative, so deep nesting cannot overflow anything) lets only one document with no anchors,
+    no aliases and bounded depth through. Anything else, valid or not, takes the guarded path,
+    which gives the located refusals.
+    """
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    depth = documents = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH or event.anchor is not None:
+                    return None
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+            elif kind is yaml.AliasEvent or (kind is yaml.ScalarEvent and event.anchor is not None):
+                return None
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return None
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
     return node
 
 
