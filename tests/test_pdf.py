@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from click.testing import Result
 from PIL import Image
 
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
 from pdf_banks import EVERY_KIND, LONG_OPTIONS, bank_of, question, thirty_question_exam
+from quizgen.build import BuildRequest, make_bank
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
 from quizgen.exporters.pdf import PdfExporter
@@ -273,3 +276,101 @@ def test_a_30_question_4_option_exam_fits_4_a4_pages_without_cramming(
             letters = [w["text"] for w in words if w["fontname"].endswith("DejaVuSans-Bold")
                        and w["text"] in {"A", "B", "C", "D"} and w["size"] < 11]
             assert numbers and len(letters) == 4 * len(numbers)
+
+
+# --- through the command line, from facts files ---------------------------------------------------
+
+def build_pdf(facts: Path, decks: Path, out: Path, *more: str) -> Result:
+    return run_quizgen("build", "--facts", facts, "--decks", decks, "--out", out,
+                       "--format", "pdf", "--quiet", *more)
+
+
+def printed_marker(q: Question) -> str:
+    """Text that the quiz prints for a question: its prompt, or a cloze sentence's longest part."""
+    if q.kind is Kind.CLOZE and q.prompt_parts:
+        return flat(max(q.prompt_parts, key=len))
+    return flat(q.prompt)
+
+
+def printed_order(version_text: str, questions: tuple[Question, ...]) -> list[str]:
+    text = flat(version_text)
+    return sorted((printed_marker(q) for q in questions), key=text.index)
+
+
+def test_the_bundled_topic_prints_a_quiz_and_a_key_for_every_deck(tmp_path: Path) -> None:
+    result = build_pdf(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, "--versions", "2")
+    assert result.exit_code == 0, result.output
+    bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ("pdf",)))
+    assert len(bank.decks) == len(list(BUNDLED_DECKS.glob("*.yaml")))
+    for deck in bank.decks:
+        quiz, key = tmp_path / f"{deck.slug}-quiz.pdf", tmp_path / f"{deck.slug}-key.pdf"
+        quiz_versions, key_versions = text_by_version(quiz), text_by_version(key)
+        assert sorted(quiz_versions) == sorted(key_versions) == ["A", "B"], deck.name
+        for letter, text in quiz_versions.items():
+            printed = flat(text)
+            for q in deck.questions:
+                expected = sum(printed_marker(q) == printed_marker(o) for o in deck.questions)
+                assert printed.count(printed_marker(q)) >= expected, (deck.name, letter, q.id)
+        orders = [printed_order(text, deck.questions) for text in quiz_versions.values()]
+        if len(deck.questions) > 2:
+            assert orders[0] != orders[1], f"versions of {deck.name} print the same order"
+        typed = [q for q in deck.questions if q.kind in (Kind.YEAR, Kind.SHORT)]
+        for q in typed:
+            for letter in "AB":
+                assert f"Answer: {flat(q.answer[0])}" in flat(key_versions[letter]), q.id
+
+
+def test_the_hostile_topic_prints_every_text_literally(tmp_path: Path) -> None:
+    decks = tmp_path / "no-decks"
+    decks.mkdir()
+    result = build_pdf(HOSTILE_FACTS, decks, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    (quiz,) = (tmp_path / "out").glob("*-quiz.pdf")
+    (key,) = (tmp_path / "out").glob("*-key.pdf")
+    bank = make_bank(BuildRequest(HOSTILE_FACTS, decks, tmp_path, ("pdf",)))
+    quiz_text = flat("".join(pages_text(quiz)))
+    key_text = flat("".join(pages_text(key)))
+    assert "Hostile <b>text</b> & friends" in quiz_text
+    for q in bank.decks[0].questions:
+        assert printed_marker(q) in quiz_text, q.id
+        assert printed_marker(q) in key_text, q.id
+    for rows in (run("pdffonts", quiz), run("pdffonts", key)):
+        assert not re.search(r"Helvetica|Times|Courier", rows)
+
+
+def test_a_missing_glyph_stops_the_build_with_a_clear_error(tmp_path: Path) -> None:
+    decks = tmp_path / "no-decks"
+    decks.mkdir()
+    out = tmp_path / "out"
+    result = build_pdf(FIXTURES / "pdf" / "missing-glyph" / "facts.yaml", decks, out)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "U+6771 '東', U+4EAC '京', U+1F984 '🦄'" in result.output
+    assert re.search(r"question \S+ \('.*東京 Region 🦄.*'\)", result.output)
+    assert "no PDF was written" in result.output
+    assert not list(out.glob("**/*.pdf"))
+
+
+def test_a_rebuild_from_the_same_facts_is_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    decks = tmp_path / "no-decks"
+    decks.mkdir()
+    for out in ("first", "second"):
+        result = build_pdf(HOSTILE_FACTS, decks, tmp_path / out, "--versions", "3")
+        assert result.exit_code == 0, result.output
+    first = sorted((tmp_path / "first").glob("*.pdf"))
+    assert first
+    for pdf in first:
+        assert pdf.read_bytes() == (tmp_path / "second" / pdf.name).read_bytes(), pdf.name
+
+
+def test_paper_letter_from_the_command_line(tmp_path: Path) -> None:
+    result = build_pdf(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, "--paper", "letter",
+                       "--deck", "CSTO::Treaties and dates")
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        assert "612 x 792 pts (letter)" in run("pdfinfo", pdf)

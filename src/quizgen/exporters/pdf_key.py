@@ -4,7 +4,6 @@ question in full with its answer, accepted alternatives, explanation and source.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +32,8 @@ from quizgen.exporters.pdf_versions import (
 from quizgen.questions.model import Kind
 
 GRID_NUMBER_WIDTH = 24.0
+GRID_FITS_ON_ONE_LINE = 0.9
+"""The share of answers that must fit on one line of a grid cell; the longer ones wrap."""
 
 
 def key_story(
@@ -54,28 +55,29 @@ def key_story(
 
 
 def answer_grid(version: QuizVersion, styles: Styles, width: float) -> Table:
-    """Number and answer in as many column pairs as the answers allow, read down each column."""
+    """Number and answer in column pairs, read across each row like the lines of a page.
+
+    As many pairs as most answers allow on one line (a rare long answer wraps in its cell). Rows
+    read across so that a grid longer than a page continues on the next one in order.
+    """
     answer_style = ParagraphStyle("grid-answer", styles.option, fontName=BOLD)
     number_style = ParagraphStyle("grid-number", styles.option, textColor=styles.small.textColor)
     answers = [key_answer_text(printed) for printed in version.questions]
-    widest = max((stringWidth(a, BOLD, answer_style.fontSize) for a in answers), default=0.0)
-    pairs = 1
-    for candidate in (6, 5, 4, 3, 2):
-        if widest + 8 <= width / candidate - GRID_NUMBER_WIDTH:
-            pairs = candidate
-            break
-    else:
-        pairs = 2 if len(answers) > 1 else 1
+    widths = sorted(stringWidth(answer, BOLD, answer_style.fontSize) for answer in answers)
+    typical = widths[int(len(widths) * GRID_FITS_ON_ONE_LINE)] if widths else 0.0
+    pairs = next(
+        (n for n in (6, 5, 4, 3) if typical + 8 <= width / n - GRID_NUMBER_WIDTH), 2
+    )
     pairs = max(1, min(pairs, len(answers)))
-    rows = max(1, math.ceil(len(answers) / pairs))
-    cells: list[list[Any]] = [["", ""] * pairs for _ in range(rows)]
+    cells: list[list[Any]] = []
     for index, (printed, answer) in enumerate(zip(version.questions, answers, strict=True)):
-        row, column = index % rows, index // rows
-        cells[row][2 * column] = Paragraph(f"{printed.number}", number_style)
-        cells[row][2 * column + 1] = Paragraph(markup(answer), answer_style)
+        if index % pairs == 0:
+            cells.append([])
+        cells[-1] += [Paragraph(f"{printed.number}", number_style),
+                      Paragraph(markup(answer), answer_style)]
+    cells[-1] += ["", ""] * (pairs - len(cells[-1]) // 2)
     answer_width = width / pairs - GRID_NUMBER_WIDTH
-    table = Table(cells, colWidths=[GRID_NUMBER_WIDTH, answer_width] * pairs, hAlign="LEFT",
-                  repeatRows=0)
+    table = Table(cells, colWidths=[GRID_NUMBER_WIDTH, answer_width] * pairs, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

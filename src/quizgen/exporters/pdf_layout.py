@@ -37,7 +37,7 @@ PAPER = {"a4": A4, "letter": LETTER}
 MARGIN_SIDE = 18 * mm
 MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 17 * mm
-NUMBER_INDENT = 22.0
+NUMBER_INDENT = 28.0
 """Where question text hangs after its bold number, as at a tab stop."""
 INK = colors.black
 MUTED = colors.HexColor("#555555")

@@ -151,12 +151,13 @@ def cloze_parts(printed: PrintedQuestion, styles: Styles) -> list[Flowable]:
 
 
 def option_columns(options: Sequence[str], styles: Styles, width: float, per_option: float) -> int:
-    """4 options on one row when short, 2 per row when they fit, else one per line."""
+    """Up to 4 short options on one row, else 2 per row when they fit, else one per line."""
     widest = max(
         (stringWidth(text, REGULAR, styles.option.fontSize) for text in options), default=0.0
     )
     for columns in (4, 2):
-        if len(options) >= columns and widest + per_option + OPTION_GAP <= width / columns:
+        fits = widest + per_option + OPTION_GAP <= width / columns
+        if fits and (columns == 2 or len(options) <= columns):
             return columns
     return 1
 
