@@ -24,7 +24,7 @@ def build_bank(
     ``count`` samples with ``seed`` when given, else with its own.
     """
     chosen = choose_decks(deck_specs, only_decks)  # a misspelt --deck fails before the slow part
-    from quizgen.questions.engine import generate_questions  # type: ignore[import-untyped]
+    from quizgen.questions.engine import generate_questions
 
     bank_seed = DEFAULT_SEED if seed is None else seed
     return assemble_bank(facts, generate_questions(facts, bank_seed), chosen, seed, generated_at)
