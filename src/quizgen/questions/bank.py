@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from quizgen.errors import BuildUsageError, InputError, Location, Problem
 from quizgen.facts.model import Facts
 from quizgen.questions.decks import DEFAULT_SEED, DeckSpec, slug_of
+from quizgen.questions.engine import generate_questions
 from quizgen.questions.model import Deck, Question, QuestionBank
 
 
@@ -24,10 +25,8 @@ def build_bank(
     ``count`` samples with ``seed`` when given, else with its own.
     """
     chosen = choose_decks(deck_specs, only_decks)  # a misspelt --deck fails before the slow part
-    from quizgen.questions.engine import generate_questions
-
-    bank_seed = DEFAULT_SEED if seed is None else seed
-    return assemble_bank(facts, generate_questions(facts, bank_seed), chosen, seed, generated_at)
+    questions = generate_questions(facts, DEFAULT_SEED if seed is None else seed)
+    return assemble_bank(facts, questions, chosen, seed, generated_at)
 
 
 def choose_decks(
