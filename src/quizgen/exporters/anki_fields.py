@@ -25,15 +25,13 @@ from quizgen.questions.model import Kind, Question, SourceNote
 CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})
 ARRANGE_KINDS = frozenset({Kind.MATCHING, Kind.ORDERING})
 
+# Only where the prompt may not say it: how many options to pick, and how the two columns pair.
 INSTRUCTION_TEXTS: dict[Kind, str] = {
     Kind.SINGLE: "Choose one answer.",
     Kind.MULTIPLE: "Choose every correct answer.",
     Kind.TRUE_FALSE: "True or false?",
-    Kind.YEAR: "Choose the year.",
-    Kind.MATCHING: "Match each item with one on the right.",
-    Kind.ORDERING: "Put these in the right order.",
+    Kind.MATCHING: "Pair each numbered item with a lettered one.",
 }
-TYPED_YEAR_INSTRUCTION = "Recall the year."
 ANSWER_SEPARATOR = "; "
 
 
@@ -105,12 +103,9 @@ def reverse_fields(question: Question) -> dict[str, str]:
 
 
 def choice_fields(question: Question) -> dict[str, str]:
-    instruction = INSTRUCTION_TEXTS[question.kind]
-    if question.kind is Kind.YEAR and not question.choices:
-        instruction = TYPED_YEAR_INSTRUCTION
     return {
         "Prompt": text_html(question.prompt),
-        "Instruction": text_html(instruction),
+        "Instruction": text_html(INSTRUCTION_TEXTS.get(question.kind, "")),
         "Options": options_html(question.choices),
         "Marked Options": marked_options_html(question.choices, question.correct_indexes),
         "Answer": text_html(ANSWER_SEPARATOR.join(question.answer)),
@@ -176,7 +171,6 @@ def arrange_fields(question: Question) -> dict[str, str]:
     solution = "".join(f"<li>{text_html(item)}</li>" for item in question.order)
     return {
         "Prompt": text_html(question.prompt),
-        "Instruction": text_html(INSTRUCTION_TEXTS[Kind.ORDERING]),
         "Items": f'<ul class="qz-items">{items}</ul>',
         "Solution": f'<ol class="qz-items">{solution}</ol>',
     }
