@@ -6,12 +6,14 @@ import base64
 import hashlib
 import json
 import re
+import stat
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
 from quizgen.exporters import BuildOptions, get_exporter
 from quizgen.exporters.html import HtmlExporter, question_data
 from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
@@ -361,3 +363,48 @@ def test_progress_is_kept_apart_per_deck_and_per_question_content(tmp_path: Path
 def test_the_feedback_names_the_right_answer_as_plain_text(kind: Kind, expected: str) -> None:
     question = next(q for q in sample_questions() if q.kind is kind)
     assert question_data(question)["answer_text"] == expected
+
+
+def build_html(out: Path, facts: Path, decks: Path) -> list[Path]:
+    result = run_quizgen(
+        "build", "--facts", facts, "--decks", decks, "--out", out, "--format", "html", "--quiet"
+    )
+    assert result.exit_code == 0, result.output
+    return sorted(out.glob("*.html"))
+
+
+def test_building_the_bundled_topic_twice_gives_byte_identical_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = build_html(tmp_path / "first", BUNDLED_FACTS, BUNDLED_DECKS)
+    second = build_html(tmp_path / "second", BUNDLED_FACTS, BUNDLED_DECKS)
+
+    assert [p.name for p in first] == [p.name for p in second]
+    assert len(first) == 6  # five decks and the index
+    for one, other in zip(first, second, strict=True):
+        assert one.read_bytes() == other.read_bytes(), one.name
+
+
+def test_built_pages_get_the_usual_file_permissions(tmp_path: Path) -> None:
+    (tmp_path / "no-decks").mkdir()
+    pages = build_html(tmp_path / "out", HOSTILE_FACTS, tmp_path / "no-decks")
+    reference = tmp_path / "reference.txt"
+    reference.write_text("made by open()", encoding="utf-8")
+
+    assert pages
+    for page in pages:
+        assert stat.S_IMODE(page.stat().st_mode) == stat.S_IMODE(reference.stat().st_mode)
+    assert not list((tmp_path / "out").glob(".*")), "no temporary file is left behind"
+
+
+def test_every_deck_page_of_the_small_topic_is_in_its_language_and_lists_in_the_index(
+    tmp_path: Path,
+) -> None:
+    pages = build_html(tmp_path, FIXTURES / "html" / "facts.yaml", FIXTURES / "html" / "decks")
+    names = [p.name for p in pages]
+    assert names == ["index.html", "schweiz-alles.html", "schweiz-daten-vertrage.html"]
+    for page in pages:
+        assert parse_page(page).lang == "de"
+    index_links = parse_page(tmp_path / "index.html").links
+    assert sorted(index_links) == names[1:]

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -180,16 +179,17 @@ class DeckPage:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Writes through a temporary file in the same folder, so a reader never sees half a page."""
-    handle, temporary_name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
+    """Writes through a temporary file in the same folder, so a reader never sees half a page.
+
+    ``open`` (not ``mkstemp``) creates it, so the page gets the usual permissions from the umask.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        os.replace(temporary_name, path)
+        os.replace(temporary, path)
     except BaseException:
-        Path(temporary_name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

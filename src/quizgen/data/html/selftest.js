@@ -17,7 +17,7 @@
     year_typed: "Type the year.",
     multiple: "Choose every answer that applies.",
     short: "Type your answer; case and accents do not matter.",
-    cloze: "Fill in each blank; case and accents do not matter.",
+    cloze: "Case and accents do not matter.",
     matching: "Match each item on the left with one on the right.",
     ordering: "Put the items in order, first at the top. Use the move buttons."
   };
@@ -420,11 +420,21 @@
     announcer.textContent = text;
   }
 
+  function legendText(question) {
+    // A cloze prompt is usually its own sentence with "____" for the blanks; the sentence is
+    // then shown once, with the input fields in it, under a legend that says what to do.
+    if (question.kind === "cloze" && question.prompt_parts &&
+        question.prompt.replace(/_{2,}/g, "\u0000") === question.prompt_parts.join("\u0000")) {
+      return question.blanks.length === 1 ? "Fill in the blank." : "Fill in the blanks.";
+    }
+    return question.prompt;
+  }
+
   function renderQuestion(question) {
     ui.body.textContent = "";
     var fieldset = element("fieldset", "question");
     fieldset.setAttribute("data-question-id", question.id);
-    var legend = element("legend", "prompt", question.prompt);
+    var legend = element("legend", "prompt", legendText(question));
     fieldset.appendChild(legend);
     var hintKey = question.kind === "year" && isTyped(question) ? "year_typed" : question.kind;
     var hint = element("p", "hint", KIND_HINTS[hintKey] || "");
