@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
+from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions, get_exporter
 from quizgen.exporters.html import HtmlExporter, question_data
 from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
@@ -408,3 +409,11 @@ def test_every_deck_page_of_the_small_topic_is_in_its_language_and_lists_in_the_
         assert parse_page(page).lang == "de"
     index_links = parse_page(tmp_path / "index.html").links
     assert sorted(index_links) == names[1:]
+
+
+def test_a_deck_named_index_is_refused_rather_than_overwriting_the_index(tmp_path: Path) -> None:
+    bank = sample_bank()
+    clashing = replace(bank, decks=(replace(bank.decks[0], slug="index"),))
+    with pytest.raises(ExportError, match="index"):
+        write_sample(tmp_path, clashing)
+    assert list(tmp_path.iterdir()) == []

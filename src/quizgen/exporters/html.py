@@ -149,7 +149,6 @@ class DeckPage:
     """One deck as the page embeds it: its data and the localStorage key for its progress."""
 
     deck: Deck
-    language: str
 
     @property
     def file_name(self) -> str:
@@ -206,7 +205,7 @@ class HtmlExporter:
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         environment = make_environment()
         assets = load_inline_assets()
-        pages = [DeckPage(deck, bank.language) for deck in bank.decks]
+        pages = [DeckPage(deck) for deck in bank.decks]
         clashing = [page.deck.name for page in pages if page.file_name == INDEX_FILE_NAME]
         if clashing:
             raise ExportError(
