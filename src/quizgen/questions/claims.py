@@ -1,0 +1,85 @@
+"""What a question asks, in a form the oracle checks against the facts: Claim, CheckedQuestion."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from quizgen.facts.model import PartialDate
+from quizgen.questions.model import Question
+
+
+class Relation(str, enum.Enum):
+    """What a claim relates; each says what ``subject``, ``other``, ``detail``, a candidate are."""
+
+    MEMBER_ON = "member-on"
+    """subject group, detail status, when: is the candidate entity in that status on that date?"""
+    JOINED_IN = "joined-in"
+    """subject group, other entity, detail status: did that status begin in the candidate year?"""
+    NAME_OF = "name-of"
+    """subject any named fact: is the candidate one of its names (name, short name, alias)?"""
+    FOUNDED_IN = "founded-in"
+    """subject group: was it founded in the candidate year?"""
+    SIGNED_IN = "signed-in"
+    """subject document: was it signed in the candidate year?"""
+    SIGNED_AT = "signed-at"
+    """subject document: was it signed at the candidate place?"""
+    HAPPENED_IN = "happened-in"
+    """subject event: did it take place in the candidate year?"""
+    HAPPENED_AT = "happened-at"
+    """subject event: did it take place at the candidate place?"""
+    PARTICIPANT_AS = "participant-as"
+    """subject event, detail role: did the candidate entity take part in that role?"""
+    FIGURE_OF = "figure-of"
+    """subject event, detail figure label: is the candidate the stated value?"""
+    ROLE_HOLDER = "role-holder"
+    """subject organisation id (or ""), detail title, when: did the candidate person hold it?"""
+    ROLE_TITLE = "role-title"
+    """subject person, other organisation id, when: is the candidate the title they held then?"""
+    ROLE_LABEL = "role-label"
+    """subject person: is the candidate the label of one of their roles (title, body, years)?"""
+    NATIONALITY = "nationality"
+    """subject person: is the candidate entity their nationality?"""
+    DEFINITION = "definition"
+    """subject term: is the candidate its definition?"""
+    PROVISION_LABEL = "provision-label"
+    """subject document, other provision text: is the candidate the label of that provision?"""
+    BLANK = "blank"
+    """subject statement, detail blank index: does the candidate fill that blank?"""
+    STATEMENT = "statement"
+    """subject statement: is the candidate the statement's text?"""
+    PRECEDES = "precedes"
+    """subject dated fact: did it happen strictly before the candidate (a named dated fact)?"""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A machine-checkable question: a relation with its fixed parts; a candidate fills the rest.
+
+    With ``asserted`` set the claim is a proposition for a true/false question: the relation holds
+    for the candidate ``asserted``; the oracle then judges the candidates "True" and "False".
+    """
+
+    relation: Relation
+    subject: str = ""
+    other: str = ""
+    detail: str = ""
+    when: PartialDate | None = None
+    asserted: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedQuestion:
+    """A question with the claims that make it checkable.
+
+    One claim for choice and typed kinds; for cloze one per blank; for matching one per pair (the
+    left item's claim, judged against every right-hand text); for ordering one per item of
+    ``order`` (a PRECEDES claim on that item, judged against the items after it).
+    """
+
+    question: Question
+    claims: tuple[Claim, ...]
+
+    @property
+    def claim(self) -> Claim:
+        return self.claims[0]

@@ -1,0 +1,92 @@
+"""Draws wrong options: plausible ones first, each shown wrong by the oracle, none repeated."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from quizgen.questions.index import text_key
+
+T = TypeVar("T")
+
+# How many candidates one tier may offer a question: bounds the work per question, so a huge
+# pool (every state of a 100,000-fact file) costs no more than a small one.
+DRAWS_PER_TIER = 40
+YEAR_SPREAD = 6
+
+
+def draw(rng: random.Random, items: Sequence[T], limit: int = DRAWS_PER_TIER) -> Iterator[T]:
+    """Up to ``limit`` distinct items of ``items`` in random order, without copying a long list."""
+    size = len(items)
+    if size <= 2 * limit:
+        order = list(range(size))
+        rng.shuffle(order)
+        for position in order[:limit]:
+            yield items[position]
+        return
+    seen: set[int] = set()
+    while len(seen) < limit:
+        position = rng.randrange(size)
+        if position not in seen:
+            seen.add(position)
+            yield items[position]
+
+
+def pick_distractors(
+    rng: random.Random,
+    count: int,
+    tiers: Sequence[Sequence[str]],
+    text_of: Callable[[str], str],
+    is_wrong: Callable[[str], bool],
+    taken: Iterable[str],
+) -> list[str]:
+    """Up to ``count`` option texts from ``tiers`` (ids, most plausible tier first).
+
+    A candidate is kept only when ``is_wrong`` proves it wrong and its text differs (ignoring case,
+    spacing and accents) from every option already taken; fewer than ``count`` is a fine answer.
+    """
+    seen = {text_key(text) for text in taken}
+    chosen: list[str] = []
+    for tier in tiers:
+        for item in draw(rng, tier):
+            if len(chosen) == count:
+                return chosen
+            text = text_of(item)
+            key = text_key(text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            if is_wrong(text):
+                chosen.append(text)
+    return chosen
+
+
+def nearby_years(
+    rng: random.Random, year: int, count: int, latest: int | None, is_wrong: Callable[[str], bool]
+) -> list[str]:
+    """Up to ``count`` other years within a few of ``year``, none after ``latest``, each wrong."""
+    candidates = [
+        y
+        for y in range(year - YEAR_SPREAD, year + YEAR_SPREAD + 1)
+        if y != year and y > 0 and (latest is None or y <= latest)
+    ]
+    # Near years first, so that the options test knowledge rather than a sense of the era.
+    rng.shuffle(candidates)
+    candidates.sort(key=lambda y: abs(y - year) // 3)
+    chosen = [str(y) for y in candidates if is_wrong(str(y))][:count]
+    return sorted(chosen)
+
+
+def shuffled(rng: random.Random, items: Sequence[T]) -> list[T]:
+    result = list(items)
+    rng.shuffle(result)
+    return result
+
+
+def shuffled_out_of_order(rng: random.Random, items: Sequence[T]) -> list[T]:
+    """``items`` shuffled so that the result is never already in their original order."""
+    result = shuffled(rng, items)
+    if len(result) > 1 and result == list(items):
+        result = result[1:] + result[:1]
+    return result

@@ -1,0 +1,76 @@
+"""The question engine: turns a facts model into the whole question bank, each question paired
+with the claims the oracle checks. Templates live in ``questions.templates``, one per fact kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
+from quizgen.questions.claims import CheckedQuestion
+from quizgen.questions.index import FactIndex
+from quizgen.questions.model import Question
+from quizgen.questions.oracle import Oracle
+from quizgen.questions.templates.base import Context
+from quizgen.questions.templates.documents import document_questions
+from quizgen.questions.templates.entities import entity_questions
+from quizgen.questions.templates.events import event_questions
+from quizgen.questions.templates.groups import group_questions
+from quizgen.questions.templates.people import person_questions
+from quizgen.questions.templates.sets import set_questions
+from quizgen.questions.templates.statements import statement_questions
+from quizgen.questions.templates.terms import term_questions
+
+Template = Callable[[Any, Context], Iterator[CheckedQuestion | None]]
+
+# Which templates a kind of fact gets, in the order their questions appear in the bank.
+TEMPLATES: tuple[tuple[type, Template], ...] = (
+    (Entity, entity_questions),
+    (Group, group_questions),
+    (Event, event_questions),
+    (Document, document_questions),
+    (Person, person_questions),
+    (Term, term_questions),
+    (Statement, statement_questions),
+)
+
+
+def generate_questions(facts: Facts, seed: int) -> tuple[Question, ...]:
+    """Every question the facts support, in fact file order, then template order."""
+    return tuple(checked.question for checked in generate_checked(facts, seed))
+
+
+def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
+    """Like ``generate_questions``, each question with the claims the oracle can check it by."""
+    index = FactIndex(facts)
+    context = Context(facts, index, Oracle(facts, index), seed)
+    # A question on several facts follows the questions of the first of them.
+    sets_after: dict[str, list[CheckedQuestion]] = {}
+    for checked in _kept(set_questions(context)):
+        sets_after.setdefault(checked.question.fact_ids[0], []).append(checked)
+    bank: list[CheckedQuestion] = []
+    for fact in facts.all_facts:
+        bank += _kept(questions_for(fact, context))
+        bank += sets_after.pop(fact.id, [])
+    return _unique(bank)
+
+
+def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | None]:
+    for fact_type, template in TEMPLATES:
+        if isinstance(fact, fact_type):
+            yield from template(fact, context)
+
+
+def _kept(drafts: Iterable[CheckedQuestion | None]) -> list[CheckedQuestion]:
+    return [checked for checked in drafts if checked is not None]
+
+
+def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:
+    """The bank without a repeated id: two templates asking one thing keep the first question."""
+    seen: set[str] = set()
+    kept = []
+    for checked in bank:
+        if checked.question.id not in seen:
+            seen.add(checked.question.id)
+            kept.append(checked)
+    return tuple(kept)

@@ -1,0 +1,198 @@
+"""Looks facts up by id, name, type, group and role; built once per facts file, so that no question
+needs a scan over every fact (generation must scale to very large facts files)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from quizgen.facts.model import (
+    Document,
+    Entity,
+    Event,
+    Fact,
+    Facts,
+    Group,
+    Membership,
+    PartialDate,
+    Person,
+    Role,
+    Source,
+    Statement,
+    Term,
+)
+from quizgen.questions.wording import the
+
+
+def text_key(text: str) -> str:
+    """The form two texts share when a learner would call them the same: case, spacing and
+    accents ignored (``Türkiye`` and ``turkiye ``), as exporters do when grading typed answers."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def names_of(fact: Fact) -> tuple[str, ...]:
+    """Every name a fact goes by, its display name first."""
+    if isinstance(fact, Term):
+        return (fact.term, *fact.aliases)
+    if isinstance(fact, Statement):
+        return (fact.text,)
+    if isinstance(fact, Entity | Group | Document):
+        return tuple(n for n in (fact.name, fact.short, *fact.aliases) if n)
+    if isinstance(fact, Person):
+        return (fact.name, *fact.aliases)
+    return (fact.name,)
+
+
+def date_of(fact: Fact) -> PartialDate | None:
+    """When a dated fact happened: an event's date or a document's signing."""
+    if isinstance(fact, Event):
+        return fact.date
+    if isinstance(fact, Document):
+        return fact.signed
+    return None
+
+
+class FactIndex:
+    """The lookups that templates and the oracle share; every attribute is filled in __init__."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.by_id: dict[str, Fact] = {fact.id: fact for fact in facts.all_facts}
+        self.sources: dict[str, Source] = {source.id: source for source in facts.sources}
+        self.ids_by_name: dict[str, set[str]] = defaultdict(set)
+        for fact in facts.all_facts:
+            for name in names_of(fact):
+                self.ids_by_name[text_key(name)].add(fact.id)
+
+        self.group_ids = [g.id for g in facts.groups]
+        self.person_ids = [p.id for p in facts.people]
+        self.term_ids = [t.id for t in facts.terms]
+        self.entity_ids_by_type: dict[str, list[str]] = defaultdict(list)
+        for entity in facts.entities:
+            self.entity_ids_by_type[entity.type].append(entity.id)
+
+        # group id -> entity id -> that entity's memberships in the group (all statuses)
+        self.memberships: dict[str, dict[str, list[Membership]]] = {}
+        self.groups_of: dict[str, list[str]] = defaultdict(list)
+        for group in facts.groups:
+            by_entity: dict[str, list[Membership]] = defaultdict(list)
+            for membership in group.members:
+                by_entity[membership.entity_id].append(membership)
+            self.memberships[group.id] = dict(by_entity)
+            for entity_id in by_entity:
+                self.groups_of[entity_id].append(group.id)
+
+        # places where documents were signed or events held, by the place's entity type
+        places: dict[str, dict[str, None]] = defaultdict(dict)
+        dated_facts: tuple[Event | Document, ...] = (*facts.events, *facts.documents)
+        for dated in dated_facts:
+            place = self.by_id.get(dated.place_id)
+            if isinstance(place, Entity):
+                places[place.type][place.id] = None
+        self.places_by_type = {kind: list(ids) for kind, ids in places.items()}
+
+        # nationalities of people, in file order, for plausible "which state" distractors
+        self.nationalities: list[str] = list(
+            dict.fromkeys(p.nationality_id for p in facts.people if p.nationality_id)
+        )
+
+        # organisation id -> people who held a role there; role label -> who held it
+        people_by_org: dict[str, dict[str, None]] = defaultdict(dict)
+        self.role_labels: dict[str, set[str]] = defaultdict(set)
+        for person in facts.people:
+            for role in person.roles:
+                people_by_org[role.organization_id][person.id] = None
+                self.role_labels[text_key(self.role_label(role))].add(person.id)
+        self.people_by_org = {org: list(ids) for org, ids in people_by_org.items()}
+
+        # how many facts share a year (or a place and year): a reverse card needs a unique answer
+        self.documents_in_year = Counter(d.signed.year for d in facts.documents)
+        self.documents_at = Counter((d.place_id, d.signed.year) for d in facts.documents)
+        self.events_in_year = Counter(e.date.year for e in facts.events)
+        self.groups_founded_in = Counter(g.founded.year for g in facts.groups if g.founded)
+
+        self.definitions: dict[str, set[str]] = defaultdict(set)
+        for term in facts.terms:
+            self.definitions[text_key(term.definition)].add(term.id)
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def name(self, fact_id: str) -> str:
+        """The display name of a fact, or its id when it has none (the loader checked the refs)."""
+        fact = self.by_id.get(fact_id)
+        return names_of(fact)[0] if fact is not None else fact_id
+
+    def short_name(self, fact_id: str) -> str:
+        """The short name where one is set (``CSTO``), else the display name."""
+        fact = self.by_id.get(fact_id)
+        if isinstance(fact, Entity | Group | Document) and fact.short:
+            return fact.short
+        return self.name(fact_id)
+
+    def resolve(self, text: str, kinds: tuple[type, ...] = ()) -> set[str]:
+        """The ids of facts (of ``kinds``, if given) that go by the name ``text``."""
+        ids = self.ids_by_name.get(text_key(text), set())
+        if not kinds:
+            return set(ids)
+        return {i for i in ids if isinstance(self.by_id[i], kinds)}
+
+    def role_label(self, role: Role) -> str:
+        """A role as a matching question shows it: ``Secretary General of CSTO (2020–2022)``."""
+        label = role.title
+        if role.organization_id:
+            label += f" of {the(self.short_name(role.organization_id))}"
+        since = role.span.since.year if role.span.since else None
+        until = role.span.until.year if role.span.until else None
+        if since and until:
+            label += f" ({since})" if since == until else f" ({since}–{until})"
+        elif since:
+            label += f" (from {since})"
+        elif until:
+            label += f" (until {until})"
+        return label
+
+    # -- dates ---------------------------------------------------------------------------------
+
+    def checked_until(self, fact: Fact) -> PartialDate | None:
+        """The date up to which a fact was checked: its own ``as_of``, else the topic's."""
+        return fact.as_of or self.facts.topic.as_of
+
+    def latest_year(self, fact: Fact) -> int | None:
+        """The last year a question on ``fact`` may offer (none after its check date)."""
+        checked = self.checked_until(fact)
+        return checked.year if checked else None
+
+    # -- candidates for distractors --------------------------------------------------------------
+
+    def same_type(self, entity_id: str) -> list[str]:
+        """The ids of entities of the type of ``entity_id`` (itself included), in file order."""
+        entity = self.by_id.get(entity_id)
+        return self.entity_ids_by_type.get(entity.type, []) if isinstance(entity, Entity) else []
+
+    def type_of(self, entity_id: str) -> str:
+        entity = self.by_id.get(entity_id)
+        return entity.type if isinstance(entity, Entity) else ""
+
+    def text_key_of(self, fact: Fact) -> str:
+        """All a fact says in words, as one key: what a distractor must not be mentioned in."""
+        parts = [*names_of(fact), fact.note, fact.citation.quote]
+        if isinstance(fact, Entity | Group | Document | Event | Person):
+            parts.append(fact.description)
+        return text_key(" | ".join(parts))
+
+    def co_members(self, entity_ids: Iterable[str], limit: int = 64) -> list[str]:
+        """Entities sharing a group with ``entity_ids``: plausible neighbours, at most ``limit``."""
+        found: dict[str, None] = {}
+        for entity_id in entity_ids:
+            for group_id in self.groups_of.get(entity_id, []):
+                for other in self.memberships[group_id]:
+                    found.setdefault(other, None)
+                    if len(found) >= limit:
+                        return list(found)
+        return list(found)
+
+    def source_of(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)

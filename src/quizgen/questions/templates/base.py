@@ -1,0 +1,257 @@
+"""What every question template shares: the generation context and a draft that becomes a question
+with its id, its own random generator, wording rules, source note, tags and difficulty."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizgen.facts.model import Citation, Fact, Facts
+from quizgen.questions.claims import CheckedQuestion, Claim
+from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.identity import question_id, question_rng
+from quizgen.questions.index import FactIndex, text_key
+from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
+from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
+from quizgen.questions.wording import according_to, sentence
+
+OPTION_COUNT = 4
+MIN_SINGLE_OPTIONS = 3
+MULTIPLE_OPTIONS = 5
+CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR)
+
+# Difficulty: recognising is easier than recalling, and recalling a date-bound fact is harder.
+BASE_DIFFICULTY = {
+    Kind.TRUE_FALSE: 1,
+    Kind.SINGLE: 1,
+    Kind.YEAR: 2,
+    Kind.MULTIPLE: 2,
+    Kind.CLOZE: 2,
+    Kind.MATCHING: 2,
+    Kind.ORDERING: 3,
+    Kind.SHORT: 3,
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a template reads: the facts, their index, the oracle and the bank's seed."""
+
+    facts: Facts
+    index: FactIndex
+    oracle: Oracle
+    seed: int
+
+    def draft(
+        self, template: str, kind: Kind, fact_ids: Sequence[str], qualifier: str = ""
+    ) -> Draft:
+        ids = tuple(fact_ids)
+        identity = question_id(ids, kind.value, template, qualifier)
+        return Draft(self, identity, template, kind, ids, question_rng(self.seed, identity))
+
+    def is_wrong(self, claim: Claim) -> Callable[[str], bool]:
+        """A test for candidates the facts prove wrong for ``claim`` (not merely unknown)."""
+        return lambda candidate: self.oracle.verdict(claim, candidate) is Verdict.FALSE
+
+    def is_right(self, claim: Claim, candidate: str) -> bool:
+        return self.oracle.verdict(claim, candidate) is Verdict.TRUE
+
+    def source_note(self, citation: Citation) -> SourceNote:
+        source = self.index.source_of(citation.source_id) if citation.source_id else None
+        if source is None:
+            return SourceNote(title="", quote=citation.quote, reference=citation.reference)
+        title = source.title
+        if source.author:
+            year = f" ({source.published.year})" if source.published else ""
+            title = f"{source.author}{year}, {title}"
+        return SourceNote(
+            title=title, quote=citation.quote, reference=citation.reference, url=source.url
+        )
+
+    def cite_as(self, fact: Fact) -> str:
+        source = self.index.source_of(fact.citation.source_id)
+        if source is not None:
+            return source.cite_as or source.title
+        return "the source"
+
+
+@dataclass(frozen=True)
+class Notes:
+    """What a question may carry besides its options: a reverse card, a date, tags, a citation."""
+
+    reverse: tuple[str, str] = ("", "")
+    dated: bool = False
+    citation: Citation | None = None
+    tags: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "reverse": self.reverse,
+            "dated": self.dated,
+            "citation": self.citation,
+            "tags": self.tags,
+            "accept": self.accept,
+        }
+
+
+NO_NOTES = Notes()
+
+
+@dataclass
+class Draft:
+    """A question being written: its identity and random generator exist before its options."""
+
+    context: Context
+    id: str
+    template: str
+    kind: Kind
+    fact_ids: tuple[str, ...]
+    rng: random.Random
+    tags: tuple[str, ...] = field(default=())
+
+    def finish(
+        self,
+        subject: Fact,
+        prompt: str,
+        answer: Sequence[str],
+        explanation: str,
+        claims: Sequence[Claim],
+        *,
+        choices: Sequence[str] = (),
+        accept: Sequence[str] = (),
+        pairs: Sequence[tuple[str, str]] = (),
+        order: Sequence[str] = (),
+        prompt_parts: Sequence[str] = (),
+        blanks: Sequence[ClozeBlank] = (),
+        reverse: tuple[str, str] = ("", ""),
+        dated: bool = False,
+        citation: Citation | None = None,
+        tags: Sequence[str] = (),
+        attribute: bool = True,
+    ) -> CheckedQuestion | None:
+        """The finished question, or None when it would not be a fair one (too few options)."""
+        if attribute and subject.attributed:
+            prompt = according_to(prompt, self.context.cite_as(subject))
+        if self.kind in CHOICE_KINDS and not _fair_choices(self.kind, choices, answer):
+            return None
+        answer_keys = {text_key(a) for a in answer}
+        question = Question(
+            id=self.id,
+            kind=self.kind,
+            prompt=prompt,
+            answer=tuple(answer),
+            explanation=sentence(explanation),
+            source=self.context.source_note(citation or subject.citation),
+            fact_ids=self.fact_ids,
+            template=self.template,
+            choices=tuple(choices),
+            accept=tuple(dict.fromkeys(a for a in accept if a and text_key(a) not in answer_keys)),
+            tags=tuple(dict.fromkeys(tags or subject.tags)),
+            difficulty=min(3, BASE_DIFFICULTY[self.kind] + (1 if dated else 0)),
+            pairs=tuple(pairs),
+            order=tuple(order),
+            prompt_parts=tuple(prompt_parts),
+            blanks=tuple(blanks),
+            reverse_prompt=reverse[0],
+            reverse_answer=reverse[1],
+        )
+        return CheckedQuestion(question, tuple(claims))
+
+    # -- the shapes most templates share ----------------------------------------------------------
+
+    def single(
+        self,
+        subject: Fact,
+        prompt: str,
+        answer_text: str,
+        claim: Claim,
+        tiers: Sequence[Sequence[str]],
+        text_of: Callable[[str], str],
+        explanation: str,
+        notes: Notes = NO_NOTES,
+    ) -> CheckedQuestion | None:
+        """One right option and up to three the oracle proves wrong, in random order."""
+        wrong = pick_distractors(
+            self.rng, OPTION_COUNT - 1, tiers, text_of, self.context.is_wrong(claim), [answer_text]
+        )
+        if len(wrong) + 1 < MIN_SINGLE_OPTIONS:
+            return None
+        choices = shuffled(self.rng, [answer_text, *wrong])
+        return self.finish(
+            subject, prompt, [answer_text], explanation, [claim], choices=choices, **notes.fields()
+        )
+
+    def year(
+        self,
+        subject: Fact,
+        prompt: str,
+        year: int,
+        claim: Claim,
+        explanation: str,
+        notes: Notes = NO_NOTES,
+    ) -> CheckedQuestion | None:
+        """A year to choose among nearby years (in order) or to type."""
+        latest = self.context.index.latest_year(subject)
+        wrong = nearby_years(self.rng, year, OPTION_COUNT - 1, latest, self.context.is_wrong(claim))
+        choices = sorted([str(year), *wrong], key=int)
+        return self.finish(
+            subject, prompt, [str(year)], explanation, [claim], choices=choices, **notes.fields()
+        )
+
+    def true_false(
+        self,
+        subject: Fact,
+        claim: Claim,
+        right_value: str,
+        wrong_values: Callable[[], list[str]],
+        statement_for: Callable[[str], str],
+        notes: Notes = NO_NOTES,
+    ) -> CheckedQuestion | None:
+        """A statement about ``claim`` with the right value, or (half the time) a wrong one.
+
+        The wrong value comes from ``wrong_values`` (each already proven wrong); without one the
+        statement stays true rather than risk a doubtful "false".
+        """
+        asserted = right_value
+        if self.rng.random() < 0.5:
+            candidates = wrong_values()
+            if candidates:
+                asserted = candidates[0]
+        checked = Claim(
+            claim.relation, claim.subject, claim.other, claim.detail, claim.when, asserted
+        )
+        truth = self.context.oracle.verdict(checked, TRUE_TEXT)
+        if truth is Verdict.UNKNOWN:
+            return None
+        answer = TRUE_TEXT if truth is Verdict.TRUE else FALSE_TEXT
+        statement = sentence(statement_for(asserted))
+        correct = sentence(statement_for(right_value))
+        if subject.attributed:
+            statement = according_to(statement, self.context.cite_as(subject))
+            correct = according_to(correct, self.context.cite_as(subject))
+        return self.finish(
+            subject,
+            f"True or false? {statement}",
+            [answer],
+            f"{answer}. {correct}",
+            [checked],
+            choices=[TRUE_TEXT, FALSE_TEXT],
+            attribute=False,
+            **notes.fields(),
+        )
+
+
+def _fair_choices(kind: Kind, choices: Sequence[str], answer: Sequence[str]) -> bool:
+    keys = [text_key(c) for c in choices]
+    if len(set(keys)) != len(keys) or not set(answer) <= set(choices) or not answer:
+        return False
+    if kind is Kind.SINGLE:
+        return len(answer) == 1 and len(choices) >= MIN_SINGLE_OPTIONS
+    if kind is Kind.MULTIPLE:
+        return len(choices) >= MIN_SINGLE_OPTIONS and len(answer) < len(choices)
+    if kind is Kind.YEAR:
+        return len(answer) == 1 and len(choices) >= MIN_SINGLE_OPTIONS
+    return True

@@ -1,0 +1,70 @@
+"""Phrases and distractor tiers more than one template needs: statuses, places and entity types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quizgen.facts.model import Entity, Fact
+from quizgen.questions.index import names_of, text_key
+from quizgen.questions.templates.base import Context
+from quizgen.questions.wording import plural, the
+
+# How a status joins its group: "a member of the CSTO", "a party to the Treaty".
+STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
+
+
+def a_or_an(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def status_phrase(status: str, group_name: str) -> str:
+    """``a member of the CSTO``, ``an observer of the CSTO PA``."""
+    return f"{a_or_an(status)} {STATUS_PREPOSITIONS.get(status, 'of')} {the(group_name)}"
+
+
+def statuses_phrase(status: str, group_name: str) -> str:
+    """``members of the CSTO``, for plural stems."""
+    return f"{plural(status)} {STATUS_PREPOSITIONS.get(status, 'of')} {the(group_name)}"
+
+
+def type_plural(context: Context, entity_ids: list[str]) -> str:
+    """``states`` when every one is a state; ``of these`` alone when types are mixed."""
+    types = {
+        context.index.type_of(i) or ("organisation" if i in context.index.memberships else "")
+        for i in entity_ids
+    }
+    return plural(types.pop()) if len(types) == 1 and "" not in types else "options"
+
+
+def place_tiers(context: Context, place_id: str) -> list[list[str]]:
+    """Places of the same type: those of other events and documents first, then any."""
+    kind = context.index.type_of(place_id)
+    return [
+        context.index.places_by_type.get(kind, []),
+        context.index.entity_ids_by_type.get(kind, []),
+    ]
+
+
+def safe_place(
+    context: Context, fact: Fact, place_id: str, is_wrong: Callable[[str], bool]
+) -> Callable[[str], bool]:
+    """A wrong place must also not be named by the fact itself nor name the right place: two sides
+    of one border, or a district and its region, would otherwise pass as distinct places."""
+    fact_words = context.index.text_key_of(fact)
+    place_names = [text_key(n) for n in _names(context, place_id)]
+
+    def check(text: str) -> bool:
+        if not is_wrong(text) or text_key(text) in fact_words:
+            return False
+        for candidate_id in context.index.resolve(text, (Entity,)):
+            words = context.index.text_key_of(context.index.by_id[candidate_id])
+            if any(name in words for name in place_names):
+                return False
+        return True
+
+    return check
+
+
+def _names(context: Context, fact_id: str) -> tuple[str, ...]:
+    fact = context.index.by_id.get(fact_id)
+    return names_of(fact) if fact is not None else ()

@@ -1,0 +1,167 @@
+"""Questions on a document: the year and place of signing, its name from them, its provisions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.facts.model import Document, Provision
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.model import ClozeBlank, Kind
+from quizgen.questions.templates.base import Context, Notes
+from quizgen.questions.templates.common import place_tiers, safe_place
+from quizgen.questions.wording import capitalized, on_date, quoted, the
+
+MIN_PROVISIONS_FOR_CHOICE = 3
+NUMBER = re.compile(r"\d+")
+
+
+def document_questions(document: Document, context: Context) -> Iterator[CheckedQuestion | None]:
+    yield signed_year(document, context)
+    if document.place_id:
+        yield signed_place(document, context)
+        yield named_from_place_and_year(document, context)
+    yield signed_true_false(document, context)
+    for provision in document.provisions:
+        yield provision_cloze(document, provision, context)
+        if len(document.provisions) >= MIN_PROVISIONS_FOR_CHOICE:
+            yield provision_single(document, provision, context)
+
+
+def signing(document: Document, context: Context) -> str:
+    """``The Collective Security Treaty was signed in Tashkent on 15 May 1992``."""
+    where = f" in {context.index.name(document.place_id)}" if document.place_id else ""
+    return f"{capitalized(the(document.name))} was signed{where} {on_date(document.signed)}"
+
+
+def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("document-year", Kind.YEAR, [document.id])
+    year = document.signed.year
+    unique = context.index.documents_in_year[year] == 1
+    reverse = (
+        (f"Which {document.kind} was signed in {year}?", document.name) if unique else ("", "")
+    )
+    accept = (document.signed.text,) if document.signed.month else ()
+    return draft.year(
+        document,
+        f"In which year was {the(document.name)} signed?",
+        year,
+        Claim(Relation.SIGNED_IN, document.id),
+        signing(document, context),
+        Notes(reverse=reverse, accept=accept),
+    )
+
+
+def signed_place(document: Document, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("document-place", Kind.SINGLE, [document.id, document.place_id])
+    claim = Claim(Relation.SIGNED_AT, document.id)
+    place = context.index.name(document.place_id)
+    wrong = safe_place(context, document, document.place_id, context.is_wrong(claim))
+    choices = pick_distractors(
+        draft.rng, 3, place_tiers(context, document.place_id), context.index.name, wrong, [place]
+    )
+    if len(choices) < 2:
+        return None
+    return draft.finish(
+        document,
+        f"Where was {the(document.name)} signed?",
+        [place],
+        signing(document, context),
+        [claim],
+        choices=shuffled(draft.rng, [place, *choices]),
+    )
+
+
+def named_from_place_and_year(document: Document, context: Context) -> CheckedQuestion | None:
+    """Typed: which document was signed there that year (only when no other one was)."""
+    if context.index.documents_at[(document.place_id, document.signed.year)] != 1:
+        return None
+    draft = context.draft("document-name", Kind.SHORT, [document.id, document.place_id])
+    place = context.index.name(document.place_id)
+    return draft.finish(
+        document,
+        f"Which {document.kind} was signed in {place} {on_date(document.signed)}?",
+        [document.name],
+        signing(document, context),
+        [Claim(Relation.NAME_OF, document.id)],
+        accept=[document.short, *document.aliases],
+    )
+
+
+def signed_true_false(document: Document, context: Context) -> CheckedQuestion | None:
+    """Where it was signed (a wrong place swapped in half the time), else the year."""
+    if document.place_id:
+        draft = context.draft(
+            "document-true-false", Kind.TRUE_FALSE, [document.id, document.place_id]
+        )
+        claim = Claim(Relation.SIGNED_AT, document.id)
+        wrong = safe_place(context, document, document.place_id, context.is_wrong(claim))
+        place = context.index.name(document.place_id)
+        return draft.true_false(
+            document,
+            claim,
+            place,
+            lambda: pick_distractors(
+                draft.rng,
+                1,
+                place_tiers(context, document.place_id),
+                context.index.name,
+                wrong,
+                [place],
+            ),
+            lambda value: f"{the(document.name)} was signed in {value}",
+        )
+    draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
+    claim = Claim(Relation.SIGNED_IN, document.id)
+    latest = context.index.latest_year(document)
+    return draft.true_false(
+        document,
+        claim,
+        str(document.signed.year),
+        lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
+        lambda value: f"{the(document.name)} was signed in {value}",
+    )
+
+
+def provision_accept(provision: Provision) -> tuple[str, ...]:
+    """``4`` for ``Article 4``: a learner typing the number alone knows the answer."""
+    numbers = NUMBER.findall(provision.label)
+    return (numbers[0],) if len(numbers) == 1 else ()
+
+
+def provision_cloze(
+    document: Document, provision: Provision, context: Context
+) -> CheckedQuestion | None:
+    """The provision's words with its label blanked: ``____ of the Treaty: “...”``."""
+    draft = context.draft("provision-cloze", Kind.CLOZE, [document.id], qualifier=provision.label)
+    after = f" of {the(document.name)} says: {quoted(provision.text)}"
+    return draft.finish(
+        document,
+        f"____{after}",
+        [provision.label],
+        f"{provision.label} of {the(document.name)} says this"
+        + (f": {provision.summary}" if provision.summary else ""),
+        [Claim(Relation.PROVISION_LABEL, document.id, other=provision.text)],
+        prompt_parts=("", after),
+        blanks=(ClozeBlank(provision.label, provision_accept(provision)),),
+        accept=provision_accept(provision),
+    )
+
+
+def provision_single(
+    document: Document, provision: Provision, context: Context
+) -> CheckedQuestion | None:
+    """Choose which of the document's provisions says these words."""
+    draft = context.draft("provision-choice", Kind.SINGLE, [document.id], qualifier=provision.label)
+    labels = [p.label for p in document.provisions]
+    return draft.single(
+        document,
+        f"Which part of {the(document.name)} says: {quoted(provision.text)}?",
+        provision.label,
+        Claim(Relation.PROVISION_LABEL, document.id, other=provision.text),
+        [labels],
+        lambda label: label,
+        f"{provision.label} of {the(document.name)} says this"
+        + (f": {provision.summary}" if provision.summary else ""),
+    )

@@ -1,0 +1,65 @@
+"""Questions on an entity by itself: what its abbreviation stands for and which one a description
+names. Its membership, places and roles are asked by the templates of the facts that cite it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgen.facts.model import Entity
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.model import Kind
+from quizgen.questions.templates.base import Context
+
+
+def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuestion | None]:
+    if entity.short:
+        yield abbreviation_short(entity, context)
+        yield abbreviation_single(entity, context)
+    if entity.description:
+        yield described_short(entity, context)
+
+
+def abbreviation_short(entity: Entity, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("entity-abbreviation", Kind.SHORT, [entity.id])
+    return draft.finish(
+        entity,
+        f"What does the abbreviation {entity.short} stand for?",
+        [entity.name],
+        f"{entity.short} stands for {entity.name}",
+        [Claim(Relation.NAME_OF, entity.id)],
+        accept=[a for a in entity.aliases if a != entity.short],
+        reverse=(f"What is the abbreviation of {entity.name}?", entity.short),
+    )
+
+
+def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | None:
+    """Choose the full name among entities of the same type (those with abbreviations first)."""
+    draft = context.draft("entity-abbreviation-choice", Kind.SINGLE, [entity.id])
+    same_type = context.index.same_type(entity.id)
+    abbreviated = [
+        i for i in same_type[:200] if isinstance(e := context.index.by_id[i], Entity) and e.short
+    ]
+    return draft.single(
+        entity,
+        f"What does the abbreviation {entity.short} stand for?",
+        entity.name,
+        Claim(Relation.NAME_OF, entity.id),
+        [abbreviated, same_type],
+        context.index.name,
+        f"{entity.short} stands for {entity.name}",
+    )
+
+
+def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
+    """Typed: name the entity from its description; short names and aliases are accepted."""
+    draft = context.draft("entity-description", Kind.SHORT, [entity.id])
+    description = entity.description.rstrip(".")
+    return draft.finish(
+        entity,
+        f"Name the {entity.type}: {description}.",
+        [entity.name],
+        f"{entity.name}. {description}",
+        [Claim(Relation.NAME_OF, entity.id)],
+        accept=[entity.short, *entity.aliases],
+        reverse=(f"What is {entity.name}?", entity.description),
+    )

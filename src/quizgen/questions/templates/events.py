@@ -1,0 +1,205 @@
+"""Questions on an event: its year and place, who took part in which role, its stated figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizgen.facts.model import Event, Figure
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Verdict
+from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
+from quizgen.questions.templates.common import place_tiers, safe_place, type_plural
+from quizgen.questions.wording import listed, on_date, quoted, took_part
+
+DIGITS = re.compile(r"\d")
+
+
+def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion | None]:
+    yield event_year(event, context)
+    if event.place_id:
+        yield event_place(event, context)
+    yield event_true_false(event, context)
+    roles = list(dict.fromkeys(p.role for p in event.participants))
+    for role in roles:
+        yield participants_in_role(event, role, context)
+    seen: set[str] = set()
+    for participation in event.participants:
+        if participation.entity_id not in seen:
+            seen.add(participation.entity_id)
+            yield participant_true_false(
+                event, participation.entity_id, participation.role, context
+            )
+    for figure in event.figures:
+        yield figure_short(event, figure, context)
+    if event.description:
+        yield named_from_description(event, context)
+
+
+def happening(event: Event, context: Context) -> str:
+    """``“Kavkaz-2020” took place in the Southern Military District from ... to ...``."""
+    where = f" in {context.index.name(event.place_id)}" if event.place_id else ""
+    when = on_date(event.date)
+    if event.end and event.end != event.date:
+        when = f"from {event.date.text} to {event.end.text}"
+    return f"{quoted(event.name)} took place{where} {when}"
+
+
+def event_year(event: Event, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("event-year", Kind.YEAR, [event.id])
+    year = event.date.year
+    unique = context.index.events_in_year[year] == 1
+    reverse = (f"What took place in {year}?", event.name) if unique else ("", "")
+    return draft.year(
+        event,
+        f"In which year did {quoted(event.name)} take place?",
+        year,
+        Claim(Relation.HAPPENED_IN, event.id),
+        happening(event, context),
+        Notes(reverse=reverse),
+    )
+
+
+def event_place(event: Event, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("event-place", Kind.SINGLE, [event.id, event.place_id])
+    claim = Claim(Relation.HAPPENED_AT, event.id)
+    place = context.index.name(event.place_id)
+    wrong = safe_place(context, event, event.place_id, context.is_wrong(claim))
+    choices = pick_distractors(
+        draft.rng, 3, place_tiers(context, event.place_id), context.index.name, wrong, [place]
+    )
+    if len(choices) < 2:
+        return None
+    return draft.finish(
+        event,
+        f"Where did {quoted(event.name)} take place?",
+        [place],
+        happening(event, context),
+        [claim],
+        choices=shuffled(draft.rng, [place, *choices]),
+    )
+
+
+def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
+    """Where it took place (a wrong place swapped in half the time), else the year."""
+    if event.place_id:
+        draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id, event.place_id])
+        claim = Claim(Relation.HAPPENED_AT, event.id)
+        place = context.index.name(event.place_id)
+        wrong = safe_place(context, event, event.place_id, context.is_wrong(claim))
+        return draft.true_false(
+            event,
+            claim,
+            place,
+            lambda: pick_distractors(
+                draft.rng,
+                1,
+                place_tiers(context, event.place_id),
+                context.index.name,
+                wrong,
+                [place],
+            ),
+            lambda value: f"{quoted(event.name)} took place in {value}",
+        )
+    draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id])
+    claim = Claim(Relation.HAPPENED_IN, event.id)
+    latest = context.index.latest_year(event)
+    return draft.true_false(
+        event,
+        claim,
+        str(event.date.year),
+        lambda: nearby_years(draft.rng, event.date.year, 1, latest, context.is_wrong(claim)),
+        lambda value: f"{quoted(event.name)} took place in {value}",
+    )
+
+
+def participants_in_role(event: Event, role: str, context: Context) -> CheckedQuestion | None:
+    """Who took part in ``role``; the wrong options are participants listed in other roles only."""
+    claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=role)
+    listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
+    holders = [i for i in listed_ids if context.is_right(claim, context.index.name(i))]
+    if not holders:
+        return None
+    kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
+    draft = context.draft("event-participants", kind, [event.id], qualifier=role)
+    right = holders if len(holders) <= 3 else draft.rng.sample(holders, 3)
+    right_texts = [context.index.name(i) for i in right]
+    wanted = (MULTIPLE_OPTIONS if kind is Kind.MULTIPLE else 4) - len(right)
+    wrong = pick_distractors(
+        draft.rng, wanted, [listed_ids], context.index.name, context.is_wrong(claim), right_texts
+    )
+    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+        return None
+    nouns = type_plural(context, right)
+    predicate = took_part(role)
+    if kind is Kind.MULTIPLE:
+        stem = f"In {quoted(event.name)}, which of these {nouns} {predicate}?"
+    else:
+        stem = f"In {quoted(event.name)}, which one of these {nouns} {predicate}?"
+    return draft.finish(
+        event,
+        stem,
+        right_texts,
+        f"In {quoted(event.name)}, {listed(right_texts)} {predicate}; {listed(wrong)} did not",
+        [claim],
+        choices=shuffled(draft.rng, [*right_texts, *wrong]),
+    )
+
+
+def participant_true_false(
+    event: Event, entity_id: str, role: str, context: Context
+) -> CheckedQuestion | None:
+    """"In X, India withdrew": true, or another participant (listed in other roles) swapped in."""
+    draft = context.draft(
+        "participant-true-false", Kind.TRUE_FALSE, [event.id, entity_id], qualifier=role
+    )
+    claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=role)
+    name = context.index.name(entity_id)
+    listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
+    return draft.true_false(
+        event,
+        claim,
+        name,
+        lambda: pick_distractors(
+            draft.rng, 1, [listed_ids], context.index.name, context.is_wrong(claim), [name]
+        ),
+        lambda value: f"In {quoted(event.name)}, {value} {took_part(role)}",
+        Notes(
+            citation=next(
+                (p.citation for p in event.participants if p.entity_id == entity_id and p.citation),
+                None,
+            )
+        ),
+    )
+
+
+def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuestion | None:
+    """Typed: a number stated about the event; the digits alone are accepted."""
+    draft = context.draft("event-figure", Kind.SHORT, [event.id], qualifier=figure.label)
+    digits = "".join(DIGITS.findall(figure.value))
+    claim = Claim(Relation.FIGURE_OF, event.id, detail=figure.label)
+    if context.oracle.verdict(claim, figure.value) is not Verdict.TRUE:
+        return None
+    return draft.finish(
+        event,
+        f"What figure is given for {figure.label} in {quoted(event.name)}?",
+        [figure.value],
+        f"The figure given for {figure.label} in {quoted(event.name)} is {figure.value}",
+        [claim],
+        accept=[digits] if digits and digits != figure.value else [],
+        citation=figure.citation,
+    )
+
+
+def named_from_description(event: Event, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("event-name", Kind.SHORT, [event.id])
+    description = event.description.rstrip(".")
+    return draft.finish(
+        event,
+        f"Name the event: {description}, {on_date(event.date)}.",
+        [event.name],
+        f"{happening(event, context)}. {description}",
+        [Claim(Relation.NAME_OF, event.id)],
+    )

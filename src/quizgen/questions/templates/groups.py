@@ -1,0 +1,227 @@
+"""Questions on a group: who belonged when (as of its check date and in the past), when each
+joined, when it was founded and what its abbreviation stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgen.facts.model import Citation, Group, Membership, PartialDate
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Verdict, surely_holds
+from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
+from quizgen.questions.templates.common import status_phrase, statuses_phrase, type_plural
+from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text, the
+
+MAX_RIGHT_OPTIONS = 3
+
+
+def group_questions(group: Group, context: Context) -> Iterator[CheckedQuestion | None]:
+    when = context.index.checked_until(group)
+    statuses = list(dict.fromkeys(m.status for m in group.members))
+    if when is not None:
+        for status in statuses:
+            yield members_on(group, status, when, context, "group-members", f"{as_of(when)}, ")
+    history = past_date(group)
+    if history is not None:
+        status, year = history
+        yield members_on(group, status, year, context, "group-members-history", f"In {year.text}, ")
+    for entity_id, memberships in context.index.memberships.get(group.id, {}).items():
+        if when is not None:
+            yield membership_true_false(group, entity_id, memberships[0].status, when, context)
+        yield joined_year(group, entity_id, memberships[0].status, context)
+    yield founded_year(group, context)
+    if group.short:
+        yield abbreviation_short(group, context)
+        yield abbreviation_single(group, context)
+
+
+def past_date(group: Group) -> tuple[str, PartialDate] | None:
+    """A year when someone who later left was still a member: a good test of the group's history."""
+    for membership in group.members:
+        span = membership.span
+        if span.until is None:
+            continue
+        for year in (span.until.year - 1, span.until.year - 2):
+            when = PartialDate(year)
+            founded_before = group.founded is None or group.founded.year <= year
+            if surely_holds(span, when) and founded_before:
+                return membership.status, when
+    return None
+
+
+def members_on(
+    group: Group, status: str, when: PartialDate, context: Context, template: str, opening: str
+) -> CheckedQuestion | None:
+    """Select all that apply (or, with one holder, choose one): who held ``status`` on ``when``."""
+    claim = Claim(Relation.MEMBER_ON, group.id, detail=status, when=when)
+    memberships = context.index.memberships.get(group.id, {})
+    holders = [
+        e
+        for e in memberships
+        if context.oracle.verdict(claim, context.index.name(e)) is Verdict.TRUE
+    ]
+    if not holders:
+        return None
+    kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
+    draft = context.draft(template, kind, [group.id], qualifier=status)
+    entity_type = context.index.type_of(holders[0])
+    in_group = [e for e in memberships if context.index.type_of(e) == entity_type]
+    neighbours = [
+        e for e in context.index.co_members(holders[:8]) if context.index.type_of(e) == entity_type
+    ]
+    wrong = pick_distractors(
+        draft.rng,
+        MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else 3,
+        [in_group, neighbours, context.index.entity_ids_by_type.get(entity_type, [])],
+        context.index.name,
+        context.is_wrong(claim),
+        [context.index.name(e) for e in holders[:64]],
+    )
+    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+        return None
+    same_type = [e for e in holders if context.index.type_of(e) == entity_type]
+    # Between one and three right options, more when few wrong ones exist, five options at most.
+    count = max(draft.rng.randint(1, MAX_RIGHT_OPTIONS), MULTIPLE_OPTIONS - 1 - len(wrong))
+    right = (
+        draft.rng.sample(same_type, min(len(same_type), count))
+        if kind is Kind.MULTIPLE
+        else holders[:1]
+    )
+    wrong = wrong[: max(1, MULTIPLE_OPTIONS - len(right))] if kind is Kind.MULTIPLE else wrong
+    right_texts = [context.index.name(e) for e in right]
+    nouns = type_plural(context, right)
+    name = context.index.short_name(group.id)
+    if kind is Kind.MULTIPLE:
+        stem = f"{opening}which of these {nouns} were {statuses_phrase(status, name)}?"
+        plural_held = f"were {statuses_phrase(status, name)}"
+        held = plural_held if len(right) > 1 else f"was {status_phrase(status, name)}"
+        explanation = f"{opening}{listed(right_texts)} {held}; the others were not"
+    else:
+        stem = f"{opening}which of these {nouns} was {status_phrase(status, name)}?"
+        explanation = (
+            f"{opening}{right_texts[0]} was {status_phrase(status, name)}; the others were not"
+        )
+    return draft.finish(
+        group,
+        capitalized(stem),
+        right_texts,
+        explanation,
+        [claim],
+        choices=shuffled(draft.rng, [*right_texts, *wrong]),
+        dated=True,
+    )
+
+
+def membership_story(group: Group, entity_id: str, status: str, context: Context) -> str:
+    """``Uzbekistan was a member of the CSTO from 2006 to 2012`` from every span of that status."""
+    spans = [m.span for m in context.index.memberships[group.id][entity_id] if m.status == status]
+    phrase = status_phrase(status, context.index.short_name(group.id))
+    periods = [span_text(s.since, s.until) for s in spans]
+    verb = "has been" if len(spans) == 1 and spans[0].until is None and spans[0].since else "was"
+    when = listed([p for p in periods if p])
+    return f"{context.index.name(entity_id)} {verb} {phrase} {when}".strip()
+
+
+def membership_true_false(
+    group: Group, entity_id: str, status: str, when: PartialDate, context: Context
+) -> CheckedQuestion | None:
+    """ "As of October 2020, X was a member of the CSTO": true or false as the spans say."""
+    draft = context.draft(
+        "membership-true-false", Kind.TRUE_FALSE, [group.id, entity_id], qualifier=status
+    )
+    name = context.index.name(entity_id)
+    claim = Claim(Relation.MEMBER_ON, group.id, detail=status, when=when, asserted=name)
+    truth = context.oracle.verdict(claim, "True")
+    if truth is Verdict.UNKNOWN:
+        return None
+    answer = "True" if truth is Verdict.TRUE else "False"
+    statement = (
+        f"{as_of(when)}, {name} was {status_phrase(status, context.index.short_name(group.id))}."
+    )
+    return draft.finish(
+        group,
+        f"True or false? {statement}",
+        [answer],
+        f"{answer}. {as_of(when)}: {membership_story(group, entity_id, status, context)}",
+        [claim],
+        choices=["True", "False"],
+        dated=True,
+        citation=_membership_citation(group, entity_id),
+    )
+
+
+def joined_year(
+    group: Group, entity_id: str, status: str, context: Context
+) -> CheckedQuestion | None:
+    """The year an entity took up its one span of ``status`` (several spans would be ambiguous)."""
+    spans = [m.span for m in context.index.memberships[group.id][entity_id] if m.status == status]
+    if len(spans) != 1 or spans[0].since is None:
+        return None
+    since = spans[0].since
+    draft = context.draft("membership-year", Kind.YEAR, [group.id, entity_id], qualifier=status)
+    name = context.index.name(entity_id)
+    phrase = status_phrase(status, context.index.short_name(group.id))
+    return draft.year(
+        group,
+        f"In which year did {name} become {phrase}?",
+        since.year,
+        Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
+        f"{name} became {phrase} {on_date(since)}",
+        Notes(citation=_membership_citation(group, entity_id)),
+    )
+
+
+def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
+    if group.founded is None:
+        return None
+    draft = context.draft("group-founded", Kind.YEAR, [group.id])
+    name = the(context.index.short_name(group.id))
+    unique = context.index.groups_founded_in[group.founded.year] == 1
+    reverse = (
+        (f"Which organisation was founded in {group.founded.year}?", group.name)
+        if unique
+        else ("", "")
+    )
+    return draft.year(
+        group,
+        f"In which year was {name} founded?",
+        group.founded.year,
+        Claim(Relation.FOUNDED_IN, group.id),
+        f"{capitalized(name)} was founded {on_date(group.founded)}",
+        Notes(reverse=reverse),
+    )
+
+
+def abbreviation_short(group: Group, context: Context) -> CheckedQuestion | None:
+    """Typed: what the short name stands for; the reverse card asks for the short name."""
+    draft = context.draft("group-abbreviation", Kind.SHORT, [group.id])
+    return draft.finish(
+        group,
+        f"What does the abbreviation {group.short} stand for?",
+        [group.name],
+        f"{group.short} stands for {the(group.name)}",
+        [Claim(Relation.NAME_OF, group.id)],
+        accept=[a for a in group.aliases if a != group.short],
+        reverse=(f"What is the abbreviation of {the(group.name)}?", group.short),
+    )
+
+
+def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | None:
+    """Choose the full name among other groups' names."""
+    draft = context.draft("group-abbreviation-choice", Kind.SINGLE, [group.id])
+    return draft.single(
+        group,
+        f"What does the abbreviation {group.short} stand for?",
+        group.name,
+        Claim(Relation.NAME_OF, group.id),
+        [context.index.group_ids],
+        context.index.name,
+        f"{group.short} stands for {the(group.name)}",
+    )
+
+
+def _membership_citation(group: Group, entity_id: str) -> Citation | None:
+    memberships: list[Membership] = [m for m in group.members if m.entity_id == entity_id]
+    return next((m.citation for m in memberships if m.citation is not None), None)

@@ -1,0 +1,157 @@
+"""Questions on a person: who held a role on a date, which role they held, and their nationality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgen.facts.model import PartialDate, Person, Role
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import pick_distractors
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import surely_holds
+from quizgen.questions.templates.base import Context, Notes
+from quizgen.questions.wording import as_of, capitalized, on_date, span_text, the
+
+
+def person_questions(person: Person, context: Context) -> Iterator[CheckedQuestion | None]:
+    for number, role in enumerate(person.roles):
+        when = role_date(role, context.index.checked_until(person))
+        if when is None:
+            continue
+        yield role_holder(person, role, when, context)
+        yield role_title(person, role, when, context)
+        if number == 0:
+            yield role_true_false(person, role, when, context)
+    if person.nationality_id:
+        yield nationality(person, context)
+
+
+def role_date(role: Role, checked: PartialDate | None) -> PartialDate | None:
+    """A date the role surely covers: a whole year inside it, else a month, else its check date."""
+    span = role.span
+    if span.until is None:
+        return checked if checked is not None and surely_holds(span, checked) else None
+    first = span.since.year + 1 if span.since else span.until.year - 1
+    candidates = [PartialDate(y) for y in range(span.until.year - 1, first - 1, -1)]
+    if span.since and span.since.month:
+        month = span.since.month % 12 + 1
+        candidates.append(PartialDate(span.since.year + (span.since.month == 12), month))
+    if span.until.month:
+        month = (span.until.month - 2) % 12 + 1
+        candidates.append(PartialDate(span.until.year - (span.until.month == 1), month))
+    return next((when for when in candidates if surely_holds(span, when)), None)
+
+
+def opening(role: Role, when: PartialDate) -> str:
+    """``As of October 2020`` for a role still held, ``In 2021`` for one that has ended."""
+    return as_of(when) if role.span.until is None else capitalized(on_date(when))
+
+
+def position(role: Role, context: Context) -> str:
+    """``Secretary General of the CSTO``, or the bare title when it names no organisation."""
+    if not role.organization_id:
+        return role.title
+    return f"{role.title} of {the(context.index.short_name(role.organization_id))}"
+
+
+def role_facts(person: Person, role: Role) -> list[str]:
+    return [person.id, role.organization_id] if role.organization_id else [person.id]
+
+
+def holding(person: Person, role: Role, context: Context) -> str:
+    """``Stanislav Zas was Secretary General of the CSTO from January 2020 to December 2022``."""
+    span = span_text(role.span.since, role.span.until)
+    verb = "has been" if role.span.until is None and role.span.since else "was"
+    return f"{person.name} {verb} {position(role, context)} {span}".strip()
+
+
+def person_tiers(role: Role, context: Context) -> list[list[str]]:
+    """People of the same organisation first (predecessors make the best wrong options)."""
+    return [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
+
+
+def role_holder(
+    person: Person, role: Role, when: PartialDate, context: Context
+) -> CheckedQuestion | None:
+    draft = context.draft(
+        "person-role", Kind.SINGLE, role_facts(person, role), qualifier=role.title
+    )
+    return draft.single(
+        person,
+        f"{opening(role, when)}, who was {position(role, context)}?",
+        person.name,
+        Claim(Relation.ROLE_HOLDER, role.organization_id, detail=role.title, when=when),
+        person_tiers(role, context),
+        context.index.name,
+        holding(person, role, context),
+        Notes(dated=True, citation=role.citation),
+    )
+
+
+def role_title(
+    person: Person, role: Role, when: PartialDate, context: Context
+) -> CheckedQuestion | None:
+    """Typed: the title a person held (in an organisation) over the role's span."""
+    draft = context.draft(
+        "person-title", Kind.SHORT, role_facts(person, role), qualifier=role.title
+    )
+    where = (
+        f" in {the(context.index.short_name(role.organization_id))}" if role.organization_id else ""
+    )
+    span = span_text(role.span.since, role.span.until)
+    period = f" {span}" if role.span.until else f" (as of {when.text})"
+    return draft.finish(
+        person,
+        f"What position did {person.name} hold{where}{period}?",
+        [role.title],
+        holding(person, role, context),
+        [Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when)],
+        dated=True,
+        citation=role.citation,
+        reverse=(
+            f"Who was {position(role, context)} {span}?"
+            if role.span.until
+            else f"{as_of(when)}, who was {position(role, context)}?",
+            person.name,
+        ),
+    )
+
+
+def role_true_false(
+    person: Person, role: Role, when: PartialDate, context: Context
+) -> CheckedQuestion | None:
+    """ "In 2021, X was Secretary General of the CSTO": the holder, or someone else swapped in."""
+    draft = context.draft(
+        "person-role-true-false", Kind.TRUE_FALSE, role_facts(person, role), qualifier=role.title
+    )
+    claim = Claim(Relation.ROLE_HOLDER, role.organization_id, detail=role.title, when=when)
+    return draft.true_false(
+        person,
+        claim,
+        person.name,
+        lambda: pick_distractors(
+            draft.rng,
+            1,
+            person_tiers(role, context),
+            context.index.name,
+            context.is_wrong(claim),
+            [person.name],
+        ),
+        lambda value: f"{opening(role, when)}, {value} was {position(role, context)}",
+        Notes(dated=True, citation=role.citation),
+    )
+
+
+def nationality(person: Person, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("person-nationality", Kind.SINGLE, [person.id, person.nationality_id])
+    state = context.index.name(person.nationality_id)
+    kind = context.index.type_of(person.nationality_id) or "country"
+    return draft.single(
+        person,
+        f"{person.name} is from which {kind}?",
+        state,
+        Claim(Relation.NATIONALITY, person.id),
+        [context.index.nationalities, context.index.same_type(person.nationality_id)],
+        context.index.name,
+        f"{person.name} is from {state}",
+    )

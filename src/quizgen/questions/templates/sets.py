@@ -1,0 +1,192 @@
+"""Questions on several facts at once: matching (treaties and years, events and places, people and
+roles) and chronological ordering. Sets are cut in file order within a tag, so that editing one
+fact changes only the set that holds it; the oracle checks that every set is unambiguous."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from quizgen.facts.model import Document, Event, Fact, PartialDate
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import shuffled_out_of_order
+from quizgen.questions.index import date_of
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Verdict
+from quizgen.questions.templates.base import Context
+from quizgen.questions.wording import quoted
+
+MIN_SET = 3
+MAX_PAIRS = 6
+MAX_ORDER = 5
+# How far ahead a set looks for a fact that fits it; bounds the work on very large files.
+LOOKAHEAD = 50
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a set: the fact, its left text, its right text, and its claim."""
+
+    fact: Fact
+    left: str
+    right: str
+    claim: Claim
+    facts: tuple[str, ...]
+    position: int = 0
+    """Where the fact stands in the file, to keep pooled leftovers in file order."""
+
+
+def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
+    index = context.index
+    documents = [
+        Item(d, d.name, str(d.signed.year), Claim(Relation.SIGNED_IN, d.id), (d.id,), n)
+        for n, d in enumerate(context.facts.documents)
+    ]
+    yield from matching(
+        context, documents, "documents-years", "Match each document to the year it was signed."
+    )
+    events = [
+        Item(
+            e,
+            e.name,
+            index.name(e.place_id),
+            Claim(Relation.HAPPENED_AT, e.id),
+            (e.id, e.place_id),
+            n,
+        )
+        for n, e in enumerate(context.facts.events)
+        if e.place_id
+    ]
+    yield from matching(
+        context, events, "events-places", "Match each event to the place where it took place."
+    )
+    people = [
+        Item(p, p.name, index.role_label(p.roles[0]), Claim(Relation.ROLE_LABEL, p.id), (p.id,), n)
+        for n, p in enumerate(context.facts.people)
+        if p.roles
+    ]
+    yield from matching(
+        context, people, "people-roles", "Match each person to a position they held."
+    )
+    dated_facts: tuple[Event | Document, ...] = (*context.facts.events, *context.facts.documents)
+    dated = [
+        Item(f, index.name(f.id), "", Claim(Relation.PRECEDES, f.id), (f.id,), n)
+        for n, f in enumerate(dated_facts)
+    ]
+    yield from ordering(context, dated)
+
+
+def cut(
+    items: Sequence[Item], fits: Callable[[list[Item], Item], bool], largest: int
+) -> list[list[Item]]:
+    """Sets of MIN_SET to ``largest`` items, grouped by first tag, in file order; items that fit
+    no set of their tag are pooled and cut once more."""
+    by_tag: dict[str, list[Item]] = {}
+    for item in items:
+        by_tag.setdefault(item.fact.tags[0] if item.fact.tags else "", []).append(item)
+    sets: list[list[Item]] = []
+    pooled: list[Item] = []
+    for group in by_tag.values():
+        made, left = _cut_group(group, fits, largest)
+        sets += made
+        pooled += left
+    pooled.sort(key=lambda item: item.position)
+    sets += _cut_group(pooled, fits, largest)[0]
+    return sets
+
+
+def _cut_group(
+    group: list[Item], fits: Callable[[list[Item], Item], bool], largest: int
+) -> tuple[list[list[Item]], list[Item]]:
+    pending = list(group)
+    made: list[list[Item]] = []
+    left: list[Item] = []
+    while pending:
+        chunk: list[Item] = []
+        rest: list[Item] = []
+        for position, item in enumerate(pending):
+            if len(chunk) < largest and position < LOOKAHEAD and fits(chunk, item):
+                chunk.append(item)
+            else:
+                rest.append(item)
+        if len(chunk) >= MIN_SET:
+            made.append(chunk)
+        else:
+            left += chunk
+        # An item that fits not even an empty set (its own pair is not true) is dropped.
+        pending = rest if chunk else rest[1:]
+    return made, left
+
+
+def matching(
+    context: Context, items: list[Item], template: str, prompt: str
+) -> Iterator[CheckedQuestion | None]:
+    def judged(item: Item, other: Item) -> Verdict:
+        return context.oracle.verdict(item.claim, other.right)
+
+    def fits(chunk: list[Item], item: Item) -> bool:
+        # Each left must match its own right and no other: otherwise the match is ambiguous.
+        if context.oracle.verdict(item.claim, item.right) is not Verdict.TRUE:
+            return False
+        return all(
+            judged(item, other) is Verdict.FALSE and judged(other, item) is Verdict.FALSE
+            for other in chunk
+        )
+
+    for chunk in cut(items, fits, MAX_PAIRS):
+        fact_ids = tuple(dict.fromkeys(i for item in chunk for i in item.facts))
+        draft = context.draft(template, Kind.MATCHING, fact_ids)
+        pairs = [(item.left, item.right) for item in chunk]
+        rights = [right for _, right in pairs]
+        yield draft.finish(
+            chunk[0].fact,
+            prompt,
+            rights,
+            "; ".join(f"{left}: {right}" for left, right in pairs),
+            [item.claim for item in chunk],
+            pairs=pairs,
+            choices=shuffled_out_of_order(draft.rng, rights),
+            tags=_tags(chunk),
+            attribute=False,
+            dated=False,
+        )
+
+
+def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | None]:
+    def fits(chunk: list[Item], item: Item) -> bool:
+        # Two dates that overlap ("July 2020" and "13 July 2020") have no order to ask for.
+        return (
+            all(
+                context.oracle.verdict(item.claim, other.left) is not Verdict.UNKNOWN
+                and context.oracle.verdict(other.claim, item.left) is not Verdict.UNKNOWN
+                for other in chunk
+            )
+            and len(context.index.resolve(item.left)) == 1
+        )
+
+    for chunk in cut(items, fits, MAX_ORDER):
+        ordered = sorted(chunk, key=lambda item: _when(item.fact).earliest)
+        draft = context.draft("chronology", Kind.ORDERING, tuple(item.fact.id for item in chunk))
+        order = [item.left for item in ordered]
+        yield draft.finish(
+            chunk[0].fact,
+            "Put these in chronological order, earliest first.",
+            order,
+            "The order is: "
+            + ", ".join(f"{quoted(item.left)} ({_when(item.fact).text})" for item in ordered),
+            [item.claim for item in ordered],
+            order=order,
+            choices=shuffled_out_of_order(draft.rng, order),
+            tags=_tags(chunk),
+            attribute=False,
+        )
+
+
+def _when(fact: Fact) -> PartialDate:
+    when = date_of(fact)
+    assert when is not None, "only events and documents are ordered"
+    return when
+
+
+def _tags(chunk: list[Item]) -> list[str]:
+    return list(dict.fromkeys(tag for item in chunk for tag in item.fact.tags))

@@ -1,0 +1,75 @@
+"""Questions on a term: its meaning among other definitions, and the term from its meaning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from quizgen.facts.model import Term
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import pick_distractors
+from quizgen.questions.model import Kind
+from quizgen.questions.templates.base import Context
+from quizgen.questions.wording import quoted
+
+
+def term_questions(term: Term, context: Context) -> Iterator[CheckedQuestion | None]:
+    yield definition_single(term, context)
+    yield term_short(term, context)
+    yield definition_true_false(term, context)
+
+
+def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("term-definition", Kind.SINGLE, [term.id])
+    return draft.single(
+        term,
+        f"What does {quoted(term.term)} mean?",
+        term.definition,
+        Claim(Relation.DEFINITION, term.id),
+        [context.index.term_ids],
+        _definition(context),
+        f"{quoted(term.term)} means: {term.definition}",
+    )
+
+
+def term_short(term: Term, context: Context) -> CheckedQuestion | None:
+    """Typed: the term from its definition, aliases accepted; the reverse card asks the meaning."""
+    draft = context.draft("term-name", Kind.SHORT, [term.id])
+    return draft.finish(
+        term,
+        f"Which term means: {term.definition}",
+        [term.term],
+        f"{quoted(term.term)} means: {term.definition}",
+        [Claim(Relation.NAME_OF, term.id)],
+        accept=term.aliases,
+        reverse=(f"What does {quoted(term.term)} mean?", term.definition),
+    )
+
+
+def definition_true_false(term: Term, context: Context) -> CheckedQuestion | None:
+    """The term's own definition, or (half the time) another term's."""
+    draft = context.draft("term-true-false", Kind.TRUE_FALSE, [term.id])
+    claim = Claim(Relation.DEFINITION, term.id)
+    return draft.true_false(
+        term,
+        claim,
+        term.definition,
+        lambda: pick_distractors(
+            draft.rng,
+            1,
+            [context.index.term_ids],
+            _definition(context),
+            context.is_wrong(claim),
+            [term.definition],
+        ),
+        lambda value: f"{quoted(term.term)} means: {value}",
+    )
+
+
+def _definition(context: Context) -> Callable[[str], str]:
+    """The definition of a term id, to show a term as a wrong option by its meaning."""
+
+    def text(term_id: str) -> str:
+        term = context.index.by_id[term_id]
+        return term.definition if isinstance(term, Term) else ""
+
+    return text
