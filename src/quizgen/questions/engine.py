@@ -66,11 +66,14 @@ def _kept(drafts: Iterable[CheckedQuestion | None]) -> list[CheckedQuestion]:
 
 
 def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:
-    """The bank without a repeated id: two templates asking one thing keep the first question."""
-    seen: set[str] = set()
+    """The bank without repeats: a question asked twice about one fact (two true/false questions
+    that swapped in the same wrong name) is kept once, the first time."""
+    seen: set[tuple[str, ...]] = set()
     kept = []
     for checked in bank:
-        if checked.question.id not in seen:
-            seen.add(checked.question.id)
+        question = checked.question
+        keys = {(question.id,), (question.fact_ids[0], question.kind.value, question.prompt)}
+        if not keys & seen:
+            seen |= keys
             kept.append(checked)
     return tuple(kept)

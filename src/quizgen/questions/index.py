@@ -22,7 +22,7 @@ from quizgen.facts.model import (
     Statement,
     Term,
 )
-from quizgen.questions.wording import the
+from quizgen.questions.wording import in_sentence
 
 
 def text_key(text: str) -> str:
@@ -139,11 +139,23 @@ class FactIndex:
             return set(ids)
         return {i for i in ids if isinstance(self.by_id[i], kinds)}
 
+    def in_sentence(self, fact_id: str) -> str:
+        """A fact's name inside a sentence: ``Armenia``, ``the CSTO``, ``the United States``."""
+        fact = self.by_id.get(fact_id)
+        if isinstance(fact, Entity):
+            return in_sentence(fact.name, fact.type)
+        return in_sentence(self.short_name(fact_id), "")
+
+    def position(self, role: Role) -> str:
+        """``Secretary General of the CSTO``; a title that already names its body stays as it is."""
+        org = role.organization_id
+        if not org or any(text_key(n) in text_key(role.title) for n in names_of(self.by_id[org])):
+            return role.title
+        return f"{role.title} of {self.in_sentence(org)}"
+
     def role_label(self, role: Role) -> str:
-        """A role as a matching question shows it: ``Secretary General of CSTO (2020–2022)``."""
-        label = role.title
-        if role.organization_id:
-            label += f" of {the(self.short_name(role.organization_id))}"
+        """A role as a matching question shows it: ``Secretary General of the CSTO (2020–2022)``."""
+        label = self.position(role)
         since = role.span.since.year if role.span.since else None
         until = role.span.until.year if role.span.until else None
         if since and until:

@@ -53,6 +53,10 @@ IRREGULAR_PLURALS = {
     "party": "parties",
 }
 VERB_ENDINGS = ("ed",)
+# Roles that say what was done to a participant: "India was invited", not "India invited".
+PASSIVES = frozenset(
+    ["invited", "excluded", "admitted", "suspended", "expelled", "targeted", "attacked", "accused"]
+)
 VERBS = frozenset(
     [
         "sent",
@@ -79,6 +83,13 @@ VERBS = frozenset(
         "asked",
         "called",
         "signed",
+        "did",
+        "was",
+        "were",
+        "had",
+        "has",
+        "is",
+        "are",
     ]
 )
 
@@ -88,6 +99,43 @@ def the(name: str) -> str:
     if name[:4].lower() == "the ":
         return "the " + name[4:]
     return "the " + name
+
+
+# Place names that read without an article ("in Armenia", "in Moscow"), unless they are plural or
+# descriptive ("the United States", "the Russian Federation", "the Tavush border sector").
+BARE_TYPES = ("state", "country", "city", "town", "capital", "region", "province", "island")
+DEFINITE_WORDS = frozenset(
+    [
+        "united",
+        "republic",
+        "kingdom",
+        "federation",
+        "union",
+        "emirates",
+        "islands",
+        "states",
+        "netherlands",
+        "philippines",
+    ]
+)
+
+
+def in_sentence(name: str, entity_type: str) -> str:
+    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``."""
+    words = name.split()
+    if not words:
+        return name
+    descriptive = words[-1].islower()
+    definite = any(word.lower().strip(",.") in DEFINITE_WORDS for word in words)
+    bare_type = any(kind in entity_type.lower() for kind in BARE_TYPES)
+    if bare_type and not descriptive and not definite:
+        return name
+    return the(name)
+
+
+def lowered(label: str) -> str:
+    """``foreign states invited`` from a label written as a heading; ``CSTO troops`` stays."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def capitalized(text: str) -> str:
@@ -141,12 +189,15 @@ def according_to(stem: str, cite_as: str) -> str:
 
 def role_is_verb(role: str) -> bool:
     """Whether a participation role reads as a verb (``sent troops``) or a noun (``host``)."""
-    first = role.split(" ", 1)[0].lower()
+    first = role.split(" ", 1)[0].lower().strip(",.;:")
     return first in VERBS or first.endswith(VERB_ENDINGS)
 
 
-def took_part(role: str) -> str:
-    """The predicate of a participant: ``sent troops``, or ``took part as host``."""
+def took_part(role: str, several: bool = False) -> str:
+    """The predicate of a participant: ``sent troops``, ``was invited`` or ``took part as host``."""
+    first = role.split(" ", 1)[0].lower().strip(",.;:")
+    if first in PASSIVES:
+        return f"{'were' if several else 'was'} {role}"
     return role if role_is_verb(role) else f"took part as {role}"
 
 

@@ -135,7 +135,9 @@ class Draft:
         """The finished question, or None when it would not be a fair one (too few options)."""
         if attribute and subject.attributed:
             prompt = according_to(prompt, self.context.cite_as(subject))
-        if self.kind in CHOICE_KINDS and not _fair_choices(self.kind, choices, answer):
+        if self.kind in CHOICE_KINDS and not (
+            _fair_choices(self.kind, choices, answer) and self._settled(claims[0], choices, answer)
+        ):
             return None
         answer_keys = {text_key(a) for a in answer}
         question = Question(
@@ -159,6 +161,15 @@ class Draft:
             reverse_answer=reverse[1],
         )
         return CheckedQuestion(question, tuple(claims))
+
+    def _settled(self, claim: Claim, choices: Sequence[str], answer: Sequence[str]) -> bool:
+        """Whether the facts prove every right option right and every other one wrong: a last
+        check that also catches two facts sharing a name, which makes an option ambiguous."""
+        oracle = self.context.oracle
+        return all(
+            oracle.verdict(claim, choice) is (Verdict.TRUE if choice in answer else Verdict.FALSE)
+            for choice in choices
+        )
 
     # -- the shapes most templates share ----------------------------------------------------------
 

@@ -19,12 +19,30 @@ def a_or_an(word: str) -> str:
 
 def status_phrase(status: str, group_name: str) -> str:
     """``a member of the CSTO``, ``an observer of the CSTO PA``."""
-    return f"{a_or_an(status)} {STATUS_PREPOSITIONS.get(status, 'of')} {the(group_name)}"
+    return f"{a_or_an(status)} {_of_group(status, group_name)}"
 
 
 def statuses_phrase(status: str, group_name: str) -> str:
-    """``members of the CSTO``, for plural stems."""
-    return f"{plural(status)} {STATUS_PREPOSITIONS.get(status, 'of')} {the(group_name)}"
+    """``members of the CSTO``, ``observers (parliaments) of the CSTO PA``, for plural stems."""
+    head, bracket, rest = status.partition(" (")
+    return f"{plural(head)}{' (' + rest if bracket else ''} {_of_group(status, group_name)}"
+
+
+def _of_group(status: str, group_name: str) -> str:
+    """``of the CSTO``; a group named after its members ("Parties to the Treaty") gives
+    ``to the Treaty`` rather than "to the Parties to the Treaty"."""
+    preposition = STATUS_PREPOSITIONS.get(status, "of")
+    head = status.partition(" (")[0]
+    for opening in (f"{plural(head)} {preposition} ", f"{plural(head)} of "):
+        if group_name.lower().startswith(opening.lower()):
+            return f"{opening.split()[-1]} {the(group_name[len(opening) :])}"
+    return f"{preposition} {the(group_name)}"
+
+
+def name_in_sentence(context: Context, name: str) -> str:
+    """An entity's name (an option's text) as it reads in a sentence: ``the United States``."""
+    ids = context.index.resolve(name, (Entity,))
+    return context.index.in_sentence(ids.pop()) if len(ids) == 1 else name
 
 
 def type_plural(context: Context, entity_ids: list[str]) -> str:

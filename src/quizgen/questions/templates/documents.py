@@ -10,7 +10,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.templates.common import place_tiers, safe_place
+from quizgen.questions.templates.common import name_in_sentence, place_tiers, safe_place
 from quizgen.questions.wording import capitalized, on_date, quoted, the
 
 MIN_PROVISIONS_FOR_CHOICE = 3
@@ -31,7 +31,7 @@ def document_questions(document: Document, context: Context) -> Iterator[Checked
 
 def signing(document: Document, context: Context) -> str:
     """``The Collective Security Treaty was signed in Tashkent on 15 May 1992``."""
-    where = f" in {context.index.name(document.place_id)}" if document.place_id else ""
+    where = f" in {context.index.in_sentence(document.place_id)}" if document.place_id else ""
     return f"{capitalized(the(document.name))} was signed{where} {on_date(document.signed)}"
 
 
@@ -110,7 +110,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
                 wrong,
                 [place],
             ),
-            lambda value: f"{the(document.name)} was signed in {value}",
+            lambda value: f"{the(document.name)} was signed in {name_in_sentence(context, value)}",
         )
     draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
     claim = Claim(Relation.SIGNED_IN, document.id)

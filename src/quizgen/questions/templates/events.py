@@ -11,8 +11,13 @@ from quizgen.questions.distractors import nearby_years, pick_distractors, shuffl
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
-from quizgen.questions.templates.common import place_tiers, safe_place, type_plural
-from quizgen.questions.wording import listed, on_date, quoted, took_part
+from quizgen.questions.templates.common import (
+    name_in_sentence,
+    place_tiers,
+    safe_place,
+    type_plural,
+)
+from quizgen.questions.wording import listed, lowered, on_date, quoted, took_part
 
 DIGITS = re.compile(r"\d")
 
@@ -40,7 +45,7 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
 
 def happening(event: Event, context: Context) -> str:
     """``“Kavkaz-2020” took place in the Southern Military District from ... to ...``."""
-    where = f" in {context.index.name(event.place_id)}" if event.place_id else ""
+    where = f" in {context.index.in_sentence(event.place_id)}" if event.place_id else ""
     when = on_date(event.date)
     if event.end and event.end != event.date:
         when = f"from {event.date.text} to {event.end.text}"
@@ -101,7 +106,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
                 wrong,
                 [place],
             ),
-            lambda value: f"{quoted(event.name)} took place in {value}",
+            lambda value: f"{quoted(event.name)} took place in {name_in_sentence(context, value)}",
         )
     draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id])
     claim = Claim(Relation.HAPPENED_IN, event.id)
@@ -133,7 +138,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
         return None
     nouns = type_plural(context, right)
-    predicate = took_part(role)
+    predicate = took_part(role, several=kind is Kind.MULTIPLE)
     if kind is Kind.MULTIPLE:
         stem = f"In {quoted(event.name)}, which of these {nouns} {predicate}?"
     else:
@@ -142,7 +147,8 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         event,
         stem,
         right_texts,
-        f"In {quoted(event.name)}, {listed(right_texts)} {predicate}; {listed(wrong)} did not",
+        f"In {quoted(event.name)}, {listed(right_texts)} {took_part(role, len(right) > 1)}; "
+        f"{listed(wrong)} did not",
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
     )
@@ -151,7 +157,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
 def participant_true_false(
     event: Event, entity_id: str, role: str, context: Context
 ) -> CheckedQuestion | None:
-    """"In X, India withdrew": true, or another participant (listed in other roles) swapped in."""
+    """ "In X, India withdrew": true, or another participant (listed in other roles) swapped in."""
     draft = context.draft(
         "participant-true-false", Kind.TRUE_FALSE, [event.id, entity_id], qualifier=role
     )
@@ -165,7 +171,9 @@ def participant_true_false(
         lambda: pick_distractors(
             draft.rng, 1, [listed_ids], context.index.name, context.is_wrong(claim), [name]
         ),
-        lambda value: f"In {quoted(event.name)}, {value} {took_part(role)}",
+        lambda value: (
+            f"In {quoted(event.name)}, {name_in_sentence(context, value)} {took_part(role)}"
+        ),
         Notes(
             citation=next(
                 (p.citation for p in event.participants if p.entity_id == entity_id and p.citation),
@@ -184,9 +192,9 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
         return None
     return draft.finish(
         event,
-        f"What figure is given for {figure.label} in {quoted(event.name)}?",
+        f"What figure is given for {lowered(figure.label)} in {quoted(event.name)}?",
         [figure.value],
-        f"The figure given for {figure.label} in {quoted(event.name)} is {figure.value}",
+        f"The figure given for {lowered(figure.label)} in {quoted(event.name)} is {figure.value}",
         [claim],
         accept=[digits] if digits and digits != figure.value else [],
         citation=figure.citation,

@@ -137,9 +137,8 @@ def membership_true_false(
     if truth is Verdict.UNKNOWN:
         return None
     answer = "True" if truth is Verdict.TRUE else "False"
-    statement = (
-        f"{as_of(when)}, {name} was {status_phrase(status, context.index.short_name(group.id))}."
-    )
+    phrase = status_phrase(status, context.index.short_name(group.id))
+    statement = f"{as_of(when)}, {context.index.in_sentence(entity_id)} was {phrase}."
     return draft.finish(
         group,
         f"True or false? {statement}",

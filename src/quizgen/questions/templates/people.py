@@ -10,7 +10,7 @@ from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.wording import as_of, capitalized, on_date, span_text, the
+from quizgen.questions.wording import as_of, capitalized, on_date, span_text
 
 
 def person_questions(person: Person, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -48,10 +48,8 @@ def opening(role: Role, when: PartialDate) -> str:
 
 
 def position(role: Role, context: Context) -> str:
-    """``Secretary General of the CSTO``, or the bare title when it names no organisation."""
-    if not role.organization_id:
-        return role.title
-    return f"{role.title} of {the(context.index.short_name(role.organization_id))}"
+    """``Secretary General of the CSTO``; the bare title when it names no body or names it."""
+    return context.index.position(role)
 
 
 def role_facts(person: Person, role: Role) -> list[str]:
@@ -95,9 +93,9 @@ def role_title(
     draft = context.draft(
         "person-title", Kind.SHORT, role_facts(person, role), qualifier=role.title
     )
-    where = (
-        f" in {the(context.index.short_name(role.organization_id))}" if role.organization_id else ""
-    )
+    # A title that names its body ("Ambassador of Azerbaijan to ...") needs no "in ..." after it.
+    named = role.organization_id and context.index.position(role) != role.title
+    where = f" in {context.index.in_sentence(role.organization_id)}" if named else ""
     span = span_text(role.span.since, role.span.until)
     period = f" {span}" if role.span.until else f" (as of {when.text})"
     return draft.finish(
