@@ -18,6 +18,8 @@ class Relation(str, enum.Enum):
     """subject group, other entity, detail status: did that status begin in the candidate year?"""
     NAME_OF = "name-of"
     """subject any named fact: is the candidate one of its names (name, short name, alias)?"""
+    DESCRIBED_AS = "described-as"
+    """subject entity: is the candidate the entity its description (a definite one) names?"""
     FOUNDED_IN = "founded-in"
     """subject group: was it founded in the candidate year?"""
     SIGNED_IN = "signed-in"

@@ -72,7 +72,11 @@ def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:
     kept = []
     for checked in bank:
         question = checked.question
-        keys = {(question.id,), (question.fact_ids[0], question.kind.value, question.prompt)}
+        options = tuple(sorted(question.choices))
+        keys = {
+            (question.id,),
+            (question.fact_ids[0], question.kind.value, question.prompt, *options),
+        }
         if not keys & seen:
             seen |= keys
             kept.append(checked)

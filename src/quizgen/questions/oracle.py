@@ -3,6 +3,7 @@ question that was generated, so a test can run it over the whole bank."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 
@@ -130,9 +131,29 @@ class Oracle:
         ids = self.index.resolve(candidate)
         if not ids:
             return Verdict.UNKNOWN
-        if claim.subject in ids:
-            return Verdict.TRUE if len(ids) == 1 else Verdict.UNKNOWN
-        return Verdict.FALSE
+        if claim.subject not in ids:
+            return Verdict.FALSE
+        # A term and the thing it abbreviates share a name ("CIS"): they are no rivals. Two
+        # things (or two terms) with one name make the name ambiguous.
+        is_term = isinstance(self.index.by_id[claim.subject], Term)
+        rivals = [
+            i for i in ids - {claim.subject} if isinstance(self.index.by_id[i], Term) == is_term
+        ]
+        return Verdict.UNKNOWN if rivals else Verdict.TRUE
+
+    def _described_as(self, claim: Claim, candidate: str) -> Verdict:
+        subject = self.index.by_id.get(claim.subject)
+        if not isinstance(subject, Entity):
+            return Verdict.UNKNOWN
+        # "The capital of Armenia" names one thing; "A city in Armenia" would fit many.
+        definite = subject.description.lower().startswith("the ")
+
+        def judge(entity_id: str) -> Verdict:
+            if entity_id == claim.subject:
+                return Verdict.TRUE
+            return Verdict.FALSE if definite else Verdict.UNKNOWN
+
+        return self._per_fact(candidate, (Entity,), judge)
 
     def _founded_in(self, claim: Claim, candidate: str) -> Verdict:
         group = self.index.by_id.get(claim.subject)
@@ -300,22 +321,31 @@ class Oracle:
         return Verdict.TRUE if text_key(candidate) == text_key(statement.text) else Verdict.UNKNOWN
 
     def _precedes(self, claim: Claim, candidate: str) -> Verdict:
-        subject = self.index.by_id.get(claim.subject)
-        first = date_of(subject) if subject is not None else None
+        first = self._period(claim.subject)
         if first is None:
             return Verdict.UNKNOWN
 
         def judge(fact_id: str) -> Verdict:
-            second = date_of(self.index.by_id[fact_id])
+            second = self._period(fact_id)
             if second is None or fact_id == claim.subject:
                 return Verdict.UNKNOWN
-            if first.latest < second.earliest:
+            if first[1] < second[0]:
                 return Verdict.TRUE
-            if second.latest < first.earliest:
+            if second[1] < first[0]:
                 return Verdict.FALSE
-            return Verdict.UNKNOWN  # "July 2020" and "13 July 2020" cannot be ordered
+            # "July 2020" and "13 July 2020", or clashes lasting over the day of an appeal.
+            return Verdict.UNKNOWN
 
         return self._per_fact(candidate, (Event, Document), judge)
+
+    def _period(self, fact_id: str) -> tuple[dt.date, dt.date] | None:
+        """The first and last day a dated fact may cover: an event runs to its end date."""
+        fact = self.index.by_id.get(fact_id)
+        when = date_of(fact) if fact is not None else None
+        if when is None:
+            return None
+        last = fact.end if isinstance(fact, Event) and fact.end else when
+        return when.earliest, last.latest
 
 
 def surely_holds(span: Span, when: PartialDate) -> bool:

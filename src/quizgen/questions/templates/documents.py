@@ -42,14 +42,13 @@ def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
     reverse = (
         (f"Which {document.kind} was signed in {year}?", document.name) if unique else ("", "")
     )
-    accept = (document.signed.text,) if document.signed.month else ()
     return draft.year(
         document,
         f"In which year was {the(document.name)} signed?",
         year,
         Claim(Relation.SIGNED_IN, document.id),
         signing(document, context),
-        Notes(reverse=reverse, accept=accept),
+        Notes(reverse=reverse),
     )
 
 

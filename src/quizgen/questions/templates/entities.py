@@ -17,6 +17,7 @@ def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuesti
         yield abbreviation_single(entity, context)
     if entity.description:
         yield described_short(entity, context)
+        yield described_single(entity, context)
 
 
 def abbreviation_short(entity: Entity, context: Context) -> CheckedQuestion | None:
@@ -62,4 +63,20 @@ def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
         [Claim(Relation.NAME_OF, entity.id)],
         accept=[entity.short, *entity.aliases],
         reverse=(f"What is {entity.name}?", entity.description),
+    )
+
+
+def described_single(entity: Entity, context: Context) -> CheckedQuestion | None:
+    """Choose the entity a definite description names among others of its type."""
+    draft = context.draft("entity-description-choice", Kind.SINGLE, [entity.id])
+    description = entity.description.rstrip(".")
+    places = context.index.places_by_type.get(entity.type, [])
+    return draft.single(
+        entity,
+        f"Which {entity.type} is this: {description}?",
+        entity.name,
+        Claim(Relation.DESCRIBED_AS, entity.id),
+        [places, context.index.same_type(entity.id)],
+        context.index.name,
+        f"{entity.name}. {description}",
     )

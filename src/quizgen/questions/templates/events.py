@@ -34,6 +34,7 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
     for participation in event.participants:
         if participation.entity_id not in seen:
             seen.add(participation.entity_id)
+            yield participant_single(event, participation.entity_id, participation.role, context)
             yield participant_true_false(
                 event, participation.entity_id, participation.role, context
             )
@@ -125,9 +126,9 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=role)
     listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
     holders = [i for i in listed_ids if context.is_right(claim, context.index.name(i))]
-    if not holders:
-        return None
-    kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
+    if len(holders) < 2:
+        return None  # one holder: its own participant question asks it
+    kind = Kind.MULTIPLE
     draft = context.draft("event-participants", kind, [event.id], qualifier=role)
     right = holders if len(holders) <= 3 else draft.rng.sample(holders, 3)
     right_texts = [context.index.name(i) for i in right]
@@ -154,32 +155,62 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     )
 
 
-def participant_true_false(
+def participant_single(
     event: Event, entity_id: str, role: str, context: Context
 ) -> CheckedQuestion | None:
-    """ "In X, India withdrew": true, or another participant (listed in other roles) swapped in."""
-    draft = context.draft(
-        "participant-true-false", Kind.TRUE_FALSE, [event.id, entity_id], qualifier=role
-    )
+    """Choose the participant in ``role`` among participants listed in other roles only."""
+    draft = context.draft("participant-choice", Kind.SINGLE, [event.id, entity_id], qualifier=role)
     claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=role)
     name = context.index.name(entity_id)
     listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
-    return draft.true_false(
+    nouns = type_plural(context, [entity_id])
+    return draft.single(
         event,
-        claim,
+        f"In {quoted(event.name)}, which one of these {nouns} {took_part(role)}?",
         name,
-        lambda: pick_distractors(
-            draft.rng, 1, [listed_ids], context.index.name, context.is_wrong(claim), [name]
-        ),
-        lambda value: (
-            f"In {quoted(event.name)}, {name_in_sentence(context, value)} {took_part(role)}"
-        ),
-        Notes(
-            citation=next(
-                (p.citation for p in event.participants if p.entity_id == entity_id and p.citation),
-                None,
-            )
-        ),
+        claim,
+        [listed_ids],
+        context.index.name,
+        f"In {quoted(event.name)}, {name_in_sentence(context, name)} {took_part(role)}",
+    )
+
+
+def participant_true_false(
+    event: Event, entity_id: str, role: str, context: Context
+) -> CheckedQuestion | None:
+    """ "In X, India withdrew": its own role, or (half the time) another role of the event that it
+    did not play. The statement always names its own participant, so no two are alike."""
+    draft = context.draft(
+        "participant-true-false", Kind.TRUE_FALSE, [event.id, entity_id], qualifier=role
+    )
+    name = context.index.name(entity_id)
+    asserted = role
+    if draft.rng.random() < 0.5:
+        others = [p.role for p in event.participants if p.role != role]
+        wrong = [
+            other
+            for other in dict.fromkeys(others)
+            if context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
+            is Verdict.FALSE
+        ]
+        asserted = draft.rng.choice(wrong) if wrong else role
+    claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
+    truth = context.oracle.verdict(claim, "True")
+    if truth is Verdict.UNKNOWN:
+        return None
+    answer = "True" if truth is Verdict.TRUE else "False"
+    who = name_in_sentence(context, name)
+    citation = next(
+        (p.citation for p in event.participants if p.entity_id == entity_id and p.citation), None
+    )
+    return draft.finish(
+        event,
+        f"True or false? In {quoted(event.name)}, {who} {took_part(asserted)}.",
+        [answer],
+        f"{answer}. In {quoted(event.name)}, {who} {took_part(role)}",
+        [claim],
+        choices=["True", "False"],
+        citation=citation,
     )
 
 

@@ -1,0 +1,198 @@
+"""The truth oracle: it settles claims from the facts alone, and every option in every bank agrees
+with it (right options proven right, wrong options proven wrong, never merely unknown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
+
+from quizgen.facts.loader import load_facts
+from quizgen.facts.model import Facts, PartialDate
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.engine import generate_checked
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Oracle, Verdict
+
+ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
+EU_FACTS = FIXTURES / "eu" / "facts.yaml"
+BANKS = [
+    pytest.param(path, id=name)
+    for name, path in [
+        ("bundled", BUNDLED_FACTS),
+        ("engine", ENGINE_FACTS),
+        ("hostile", HOSTILE_FACTS),
+        ("eu", EU_FACTS),
+    ]
+]
+CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR)
+
+
+def loaded(path: Path) -> Facts:
+    if not path.exists():
+        pytest.skip(f"{path.name} of {path.parent.name} is not there yet")
+    return load_facts(path)
+
+
+@pytest.fixture(scope="module")
+def oracle() -> Oracle:
+    return Oracle(load_facts(ENGINE_FACTS))
+
+
+OCTOBER_2020 = PartialDate(2020, 10)
+
+
+def member_on(when: PartialDate, group: str = "csto", status: str = "member") -> Claim:
+    return Claim(Relation.MEMBER_ON, group, detail=status, when=when)
+
+
+def test_a_state_that_left_is_no_member_after_it_left(oracle: Oracle) -> None:
+    assert oracle.verdict(member_on(OCTOBER_2020), "Armenia") is Verdict.TRUE
+    assert oracle.verdict(member_on(OCTOBER_2020), "Uzbekistan") is Verdict.FALSE
+    assert oracle.verdict(member_on(PartialDate(2010)), "Uzbekistan") is Verdict.TRUE
+
+
+def test_a_year_known_only_to_the_year_is_not_settled_inside_that_year(oracle: Oracle) -> None:
+    # Uzbekistan joined in August 2006: a member "in 2006" is neither surely true nor false.
+    assert oracle.verdict(member_on(PartialDate(2006)), "Uzbekistan") is Verdict.UNKNOWN
+    assert oracle.verdict(member_on(PartialDate(2005)), "Uzbekistan") is Verdict.FALSE
+
+
+def test_an_unlisted_state_is_no_member_but_a_later_date_is_not_the_facts_to_settle(
+    oracle: Oracle,
+) -> None:
+    assert oracle.verdict(member_on(OCTOBER_2020), "Serbia") is Verdict.FALSE
+    assert oracle.verdict(member_on(PartialDate(2024)), "Armenia") is Verdict.UNKNOWN
+
+
+def test_an_observer_is_not_a_member_and_a_text_naming_nothing_is_unknown(oracle: Oracle) -> None:
+    observer = member_on(OCTOBER_2020, "csto-pa", "observer")
+    assert oracle.verdict(observer, "Serbia") is Verdict.TRUE
+    assert oracle.verdict(member_on(OCTOBER_2020, "csto-pa"), "Serbia") is Verdict.FALSE
+    assert oracle.verdict(observer, "Atlantis") is Verdict.UNKNOWN
+
+
+def test_names_are_matched_ignoring_case_spacing_accents_and_aliases(oracle: Oracle) -> None:
+    claim = Claim(Relation.SIGNED_AT, "csto-charter")
+    for spelling in ("Chisinau", "  chisinau ", "Chișinău"):
+        assert oracle.is_true(claim, spelling)
+    assert oracle.is_true(member_on(OCTOBER_2020), "Russian Federation")
+
+
+def test_a_participant_with_two_roles_is_right_for_both(oracle: Oracle) -> None:
+    withdrew = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="withdrew")
+    observers = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent observers")
+    assert oracle.is_true(withdrew, "Azerbaijan")
+    assert oracle.is_true(observers, "Azerbaijan")
+    assert oracle.verdict(withdrew, "Russia") is Verdict.FALSE
+    # A state the event does not list at all may have done anything: not a safe wrong option.
+    assert oracle.verdict(withdrew, "Georgia") is Verdict.UNKNOWN
+
+
+def test_a_place_of_another_type_may_contain_the_place_and_is_not_settled(oracle: Oracle) -> None:
+    claim = Claim(Relation.HAPPENED_AT, "armenian-appeal")
+    assert oracle.is_true(claim, "Yerevan")
+    assert oracle.verdict(claim, "Moscow") is Verdict.FALSE
+    assert oracle.verdict(claim, "Armenia") is Verdict.UNKNOWN
+
+
+def test_role_holders_on_a_date(oracle: Oracle) -> None:
+    claim = Claim(Relation.ROLE_HOLDER, "csto", detail="Secretary General", when=PartialDate(2015))
+    assert oracle.is_true(claim, "Nikolai Bordyuzha")
+    assert oracle.verdict(claim, "Stanislav Zas") is Verdict.FALSE
+    title = Claim(Relation.ROLE_TITLE, "stanislav-zas", other="csto", when=OCTOBER_2020)
+    assert oracle.is_true(title, "secretary general")
+
+
+def test_years_and_a_true_false_proposition(oracle: Oracle) -> None:
+    signed = Claim(Relation.SIGNED_IN, "collective-security-treaty")
+    assert oracle.is_true(signed, "1992")
+    assert oracle.verdict(signed, "1993") is Verdict.FALSE
+    wrong_year = Claim(Relation.SIGNED_IN, "collective-security-treaty", asserted="1993")
+    assert oracle.is_true(wrong_year, "False")
+    assert not oracle.is_true(wrong_year, "True")
+
+
+def test_a_provision_label_may_be_typed_as_its_number(oracle: Oracle) -> None:
+    text = "Aggression against one member state is considered aggression against all."
+    claim = Claim(Relation.PROVISION_LABEL, "collective-security-treaty", other=text)
+    assert oracle.is_true(claim, "Article 4")
+    assert oracle.is_true(claim, "4")
+    assert oracle.verdict(claim, "Article 2") is Verdict.FALSE
+
+
+def test_dates_that_overlap_have_no_order(oracle: Oracle) -> None:
+    claim = Claim(Relation.PRECEDES, "tavush-clashes")
+    assert oracle.is_true(claim, "Kavkaz-2020")
+    # The clashes lasted 12-16 July; the appeal on 13 July falls inside them.
+    assert oracle.verdict(claim, "Armenia's request for a CSTO Permanent Council session") is (
+        Verdict.UNKNOWN
+    )
+
+
+def check_choices(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
+    question = checked.question
+    wrong = []
+    for choice in question.choices:
+        expected = Verdict.TRUE if choice in question.answer else Verdict.FALSE
+        found = oracle.verdict(checked.claim, choice)
+        if found is not expected:
+            wrong.append(f"{question.template}: {question.prompt!r} option {choice!r} is {found}")
+    return wrong
+
+
+def check_typed(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
+    question = checked.question
+    if question.kind is Kind.CLOZE:
+        pairs = [
+            (claim, text)
+            for claim, blank in zip(checked.claims, question.blanks)
+            for text in (blank.answer, *blank.accept)
+        ]
+    else:
+        pairs = [(checked.claim, text) for text in (*question.answer, *question.accept)]
+    return [
+        f"{question.template}: {question.prompt!r} does not accept {text!r}"
+        for claim, text in pairs
+        if not oracle.is_true(claim, text)
+    ]
+
+
+def check_matching(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
+    question = checked.question
+    wrong = []
+    for claim, (left, right) in zip(checked.claims, question.pairs):
+        for _, other in question.pairs:
+            expected = Verdict.TRUE if other == right else Verdict.FALSE
+            if oracle.verdict(claim, other) is not expected:
+                wrong.append(f"{question.template}: {left!r} and {other!r} is not {expected}")
+    return wrong
+
+
+def check_ordering(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
+    question = checked.question
+    wrong = []
+    for i, claim in enumerate(checked.claims):
+        for j, other in enumerate(question.order):
+            if i != j and oracle.verdict(claim, other) is not Verdict.of(i < j):
+                wrong.append(f"{question.order[i]!r} and {other!r} are not in order")
+    return wrong
+
+
+@pytest.mark.parametrize("path", BANKS)
+def test_every_option_of_every_question_agrees_with_the_oracle(path: Path) -> None:
+    facts = loaded(path)
+    oracle = Oracle(facts)
+    problems: list[str] = []
+    for checked in generate_checked(facts, seed=11):
+        kind = checked.question.kind
+        if kind in CHOICE_KINDS:
+            problems += check_choices(oracle, checked)
+        if kind in (Kind.SHORT, Kind.CLOZE, Kind.YEAR):
+            problems += check_typed(oracle, checked)
+        if kind is Kind.MATCHING:
+            problems += check_matching(oracle, checked)
+        if kind is Kind.ORDERING:
+            problems += check_ordering(oracle, checked)
+    assert problems == []
