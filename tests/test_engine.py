@@ -9,8 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
 
+from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Entity, Facts, Term
 from quizgen.questions.engine import generate_checked, generate_questions
@@ -144,8 +144,10 @@ def test_a_state_that_left_is_never_a_wrong_option_for_the_years_it_was_in() -> 
     for checked in bank:
         question = checked.question
         when = checked.claim.when
-        if question.template.startswith("group-members") and when and when.year in range(
-            2007, 2012
+        if (
+            question.template.startswith("group-members")
+            and when
+            and when.year in range(2007, 2012)
         ):
             assert "Uzbekistan" not in set(question.choices) - set(question.answer)
 
@@ -170,7 +172,7 @@ def test_editing_one_date_changes_only_the_questions_on_that_fact(tmp_path: Path
     before = generate_questions(load_facts(ENGINE_FACTS), seed=9)
     after = generate_questions(edited_copy(tmp_path, "signed: 2009-06-14", "signed: 2010-06-14"), 9)
     assert [q.id for q in before] == [q.id for q in after]
-    changed = {a.id for a, b in zip(before, after) if a != b}
+    changed = {a.id for a, b in zip(before, after, strict=True) if a != b}
     touching = {q.id for q in before if "crrf-agreement" in q.fact_ids}
     assert changed and changed <= touching
 
@@ -181,6 +183,7 @@ def test_renaming_one_entity_changes_other_questions_only_where_they_name_it(
     before = generate_questions(load_facts(ENGINE_FACTS), seed=9)
     after = generate_questions(edited_copy(tmp_path, "name: Kazakhstan,", "name: Qazaqstan,"), 9)
     assert [q.id for q in before] == [q.id for q in after]
+
     def renamed(question: Question) -> Question:
         texts = (question.prompt, question.explanation, *question.choices, *question.answer)
         return dataclasses.replace(
@@ -191,7 +194,7 @@ def test_renaming_one_entity_changes_other_questions_only_where_they_name_it(
             answer=tuple(a.replace("Kazakhstan", "Qazaqstan") for a in question.answer),
         )
 
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=True):
         if "kazakhstan" not in old.fact_ids:
             # Another fact's question may show the name as an option, and nothing else changes.
             assert old.prompt == new.prompt
@@ -215,7 +218,9 @@ def test_a_large_facts_file_is_generated_without_scanning_every_fact_per_questio
         f"  - {{id: s{n}, name: State {n}, type: state, source: {{reference: r}}}}"
         for n in range(3000)
     )
-    members = "\n".join(f"      - {{entity: s{n}, since: {1990 + n % 30}}}" for n in range(0, 3000, 2))
+    members = "\n".join(
+        f"      - {{entity: s{n}, since: {1990 + n % 30}}}" for n in range(0, 3000, 2)
+    )
     path = tmp_path / "facts.yaml"
     path.write_text(
         "format: quizgen-facts/1\ntopic: {title: Many, as_of: 2020-10}\n"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
 
+from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Facts, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -147,7 +147,7 @@ def check_typed(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
     if question.kind is Kind.CLOZE:
         pairs = [
             (claim, text)
-            for claim, blank in zip(checked.claims, question.blanks)
+            for claim, blank in zip(checked.claims, question.blanks, strict=True)
             for text in (blank.answer, *blank.accept)
         ]
     else:
@@ -162,7 +162,7 @@ def check_typed(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
 def check_matching(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
     question = checked.question
     wrong = []
-    for claim, (left, right) in zip(checked.claims, question.pairs):
+    for claim, (left, right) in zip(checked.claims, question.pairs, strict=True):
         for _, other in question.pairs:
             expected = Verdict.TRUE if other == right else Verdict.FALSE
             if oracle.verdict(claim, other) is not expected:
