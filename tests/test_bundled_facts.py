@@ -123,31 +123,35 @@ def test_csto_members_in_autumn_2020_are_the_six_the_article_names(facts: Facts)
     assert members == {"russia", "armenia", "belarus", "kazakhstan", "kyrgyzstan", "tajikistan"}
 
 
-def test_kavkaz_2020_lists_the_eighteen_invited_foreign_states(facts: Facts) -> None:
+def test_kavkaz_2020_lists_only_confirmed_parts_each_from_an_outside_report(facts: Facts) -> None:
+    """The article says only who was invited; what a state then did must come from elsewhere,
+    and a state whose part is unconfirmed is left out rather than given a guessed role."""
     kavkaz = next(event for event in facts.events if event.id == "kavkaz-2020")
     entities = {entity.id: entity for entity in facts.entities}
-    foreign = [p for p in kavkaz.participants if p.role != "host"]
-    invited_states = {p.entity_id for p in foreign}
-    assert len(foreign) == len(invited_states) == 18
-    assert all(entities[state].type == "state" for state in invited_states)
-    assert "russia" not in invited_states
-
-
-def test_kavkaz_2020_parts_beyond_an_invitation_name_an_outside_report(facts: Facts) -> None:
-    """The article says only who was invited; what a state then did must come from elsewhere."""
-    kavkaz = next(event for event in facts.events if event.id == "kavkaz-2020")
+    roles: dict[str, set[str]] = {}
     for participant in kavkaz.participants:
-        if participant.role != "invited":
-            citation = participant.citation
-            assert citation is not None and citation.reference, participant.entity_id
+        roles.setdefault(participant.entity_id, set()).add(participant.role)
+        citation = participant.citation
+        assert citation is not None and citation.reference, participant.entity_id
+        assert entities[participant.entity_id].type == "state"
+    assert roles["iran"] == {"sent forces", "sent observers"}
+    assert roles["azerbaijan"] == {"sent observers", "withdrew"}
+    assert "invited" not in set().union(*roles.values())
+    foreign = set(roles) - {"russia"}
+    assert len(foreign) <= 18
+
+
+def test_kavkaz_2020_counts_eighteen_invited_states(facts: Facts) -> None:
+    kavkaz = next(event for event in facts.events if event.id == "kavkaz-2020")
+    invited = next(f for f in kavkaz.figures if f.label == "Foreign states invited")
+    assert invited.value == "18"
 
 
 def test_india_not_azerbaijan_gave_the_covid_and_china_reasons(facts: Facts) -> None:
     kavkaz = next(event for event in facts.events if event.id == "kavkaz-2020")
-    parts = {p.entity_id: p for p in kavkaz.participants}
-    assert "COVID-19" in parts["india"].reason and "China" in parts["india"].reason
-    assert parts["azerbaijan"].reason == ""
-    assert "observers" in parts["azerbaijan"].role
+    reasons = {(p.entity_id, p.role): p.reason for p in kavkaz.participants}
+    assert "COVID-19" in reasons["india", "withdrew"] and "China" in reasons["india", "withdrew"]
+    assert reasons["azerbaijan", "withdrew"] == ""
 
 
 def test_the_articles_arms_supplier_claim_is_framed_as_the_articles(facts: Facts) -> None:
