@@ -3,13 +3,15 @@ with the claims the oracle checks. Templates live in ``questions.templates``, on
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
 from quizgen.questions.claims import CheckedQuestion
 from quizgen.questions.index import FactIndex
-from quizgen.questions.model import Question
+from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import Oracle
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.documents import document_questions
@@ -62,7 +64,27 @@ def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | No
 
 
 def _kept(drafts: Iterable[CheckedQuestion | None]) -> list[CheckedQuestion]:
-    return [checked for checked in drafts if checked is not None]
+    return [
+        checked
+        for checked in drafts
+        if checked is not None and not gives_itself_away(checked.question)
+    ]
+
+
+GIVEAWAY_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT})
+
+
+def gives_itself_away(question: Question) -> bool:
+    """True when the stem already contains an answer: "In which year did Kavkaz-2020 take place?"
+    teaches nothing, and a choice that the stem repeats is no test either."""
+    if question.kind not in GIVEAWAY_KINDS:
+        return False
+    prompt = question.prompt.casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(answer.casefold())}(?!\w)", prompt)
+        for answer in question.answer
+        if answer.strip()
+    )
 
 
 def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:

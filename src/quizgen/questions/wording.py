@@ -28,6 +28,37 @@ SENTENCE_OPENERS = frozenset(
         "some",
         "this",
         "these",
+        "rather",
+        "since",
+        "unlike",
+        "only",
+        "after",
+        "before",
+        "although",
+        "while",
+        "during",
+        "it",
+        "its",
+        "there",
+        "they",
+        "both",
+        "allegations",
+        "structures",
+        "speculation",
+        "reported",
+        "up",
+        "by",
+        "at",
+        "to",
+        "of",
+        "with",
+        "all",
+        "each",
+        "every",
+        "no",
+        "not",
+        "more",
+        "few",
         "that",
         "those",
         "there",
@@ -182,6 +213,8 @@ def as_of(when: PartialDate) -> str:
 
 def according_to(stem: str, cite_as: str) -> str:
     """``According to the article, which ...`` for facts that are a source's own framing."""
+    if stem.startswith(f"According to {cite_as}"):
+        return stem
     first = stem.split(" ", 1)[0]
     body = stem[:1].lower() + stem[1:] if first.lower() in SENTENCE_OPENERS else stem
     return f"According to {cite_as}, {body}"
