@@ -14,7 +14,7 @@ from PIL import Image
 
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
 from pdf_banks import EVERY_KIND, LONG_OPTIONS, bank_of, question, thirty_question_exam
-from quizgen.build import BuildRequest, make_bank
+from quizgen.build import BuildRequest, decks_for_format, make_bank
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
 from quizgen.exporters.pdf import PdfExporter
@@ -300,8 +300,13 @@ def printed_order(version_text: str, questions: tuple[Question, ...]) -> list[st
 def test_the_bundled_topic_prints_a_quiz_and_a_key_for_every_deck(tmp_path: Path) -> None:
     result = build_pdf(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, "--versions", "2")
     assert result.exit_code == 0, result.output
-    bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ("pdf",)))
-    assert len(bank.decks) == len(list(BUNDLED_DECKS.glob("*.yaml")))
+    whole_bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ("pdf",)))
+    bank = decks_for_format(whole_bank, "pdf")
+    not_printed = [deck for deck in whole_bank.decks if deck not in bank.decks]
+    # The whole-topic deck is for review on screen; the thematic decks are the printed quizzes.
+    assert [deck.slug for deck in not_printed] == ["csto-whole-topic"]
+    assert not (tmp_path / "csto-whole-topic-quiz.pdf").exists()
+    assert len(bank.decks) == len(list(BUNDLED_DECKS.glob("*.yaml"))) - 1
     for deck in bank.decks:
         quiz, key = tmp_path / f"{deck.slug}-quiz.pdf", tmp_path / f"{deck.slug}-key.pdf"
         quiz_versions, key_versions = text_by_version(quiz), text_by_version(key)

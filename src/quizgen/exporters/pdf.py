@@ -6,10 +6,13 @@ reportlab's platypus; files are written atomically and are byte-identical from b
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from reportlab.platypus import Flowable
 
@@ -34,9 +37,8 @@ class PdfExporter:
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         check_glyphs(bank)
-        styles = make_styles()
         folder.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
+        jobs: list[RenderJob] = []
         for deck in bank.decks:
             if not deck.questions:
                 continue
@@ -49,9 +51,56 @@ class PdfExporter:
                 pdf = PdfFile(paper=options.paper, epoch=options.epoch, footer_label=label,
                               title=f"{deck.title}: {what}", subject=bank.title,
                               lang=bank.language)
-                story = make_story(versions, bank.title, styles, pdf.body_width)
-                written.append(write_atomically(folder / file_name, story, pdf))
-        return written
+                jobs.append(RenderJob(folder / file_name, make_story, versions, bank.title, pdf,
+                                      weight=len(deck.questions)))
+        run_jobs(jobs)
+        return [job.target for job in jobs]
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One PDF file to lay out; jobs are independent, so they may run side by side."""
+
+    target: Path
+    make_story: Callable[..., list[Flowable]]
+    versions: Any
+    title: str
+    pdf: PdfFile
+    weight: int
+
+    def run(self) -> None:
+        story = self.make_story(self.versions, self.title, make_styles(), self.pdf.body_width)
+        write_atomically(self.target, story, self.pdf)
+
+
+_PENDING_JOBS: list[RenderJob] = []
+"""The jobs a forked worker runs, by index: forked children inherit them, nothing is pickled."""
+
+
+def _run_pending(index: int) -> None:
+    _PENDING_JOBS[index].run()
+
+
+def run_jobs(jobs: list[RenderJob]) -> None:
+    """Lays out the files on every core when that helps; reportlab spends its time in Python.
+
+    Workers are forked (they inherit fonts and jobs), and only from a process with no other
+    threads, where forking is safe; elsewhere the files are laid out one after another.
+    """
+    cores = os.cpu_count() or 1
+    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(jobs) < 2 or cores < 2 or not can_fork:
+        for job in jobs:
+            job.run()
+        return
+    # Largest first, so that no worker is left with the whole-topic deck at the end.
+    order = sorted(range(len(jobs)), key=lambda i: -jobs[i].weight)
+    _PENDING_JOBS[:] = jobs
+    try:
+        with multiprocessing.get_context("fork").Pool(min(cores, len(jobs))) as pool:
+            pool.map(_run_pending, order, chunksize=1)
+    finally:
+        _PENDING_JOBS.clear()
 
 
 def write_atomically(target: Path, story: list[Flowable], pdf: PdfFile) -> Path:
