@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from quizgen.cli import main
-
 PROJECT = Path(__file__).resolve().parent.parent
+# The tests test this checkout, whichever copy of quizgen an editable install points at; the
+# quizgen processes they start do too.
+sys.path.insert(0, str(PROJECT / "src"))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(PROJECT / "src"), os.environ.get("PYTHONPATH")])
+)
+
+from quizgen.cli import main  # noqa: E402
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED_FACTS = PROJECT / "facts.yaml"
 BUNDLED_DECKS = PROJECT / "decks"

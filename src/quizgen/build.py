@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from quizgen.errors import OutputError
 from quizgen.exporters import BuildOptions, get_exporter
 from quizgen.facts.loader import load_facts
 from quizgen.questions.model import QuestionBank
@@ -40,13 +42,28 @@ def build_epoch() -> int:
     return int(value) if value.isdigit() else int(time.time())
 
 
-def make_bank(request: BuildRequest) -> QuestionBank:
-    """Loads and validates the facts and decks, then generates the question bank."""
-    from quizgen.questions.decks import load_decks
-    from quizgen.questions.bank import build_bank
+Progress = Callable[[str], None]
+"""Told the name of each step as it begins; the CLI draws a progress bar from it."""
 
+
+def build_steps(request: BuildRequest) -> int:
+    """How many steps ``run_build`` reports: check, generate, one per format, then move."""
+    return 3 + len(request.formats)
+
+
+def _silent(step: str) -> None:
+    pass
+
+
+def make_bank(request: BuildRequest, progress: Progress = _silent) -> QuestionBank:
+    """Loads and validates the facts and decks, then generates the question bank."""
+    from quizgen.questions.bank import build_bank
+    from quizgen.questions.decks import load_decks
+
+    progress("checking the facts")
     facts = load_facts(request.facts_path)
     deck_specs = load_decks(request.decks_path, facts)
+    progress("generating questions")
     return build_bank(
         facts,
         deck_specs,
@@ -56,20 +73,25 @@ def make_bank(request: BuildRequest) -> QuestionBank:
     )
 
 
-def run_build(request: BuildRequest) -> BuildReport:
+def run_build(request: BuildRequest, progress: Progress = _silent) -> BuildReport:
     """Validates, renders every format into a staging folder, then moves the files into place."""
-    bank = make_bank(request)
+    bank = make_bank(request, progress)
     options = BuildOptions(
         seed=bank.seed, versions=request.versions, paper=request.paper, epoch=bank.generated_at
     )
-    request.out_path.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(request.out_path)
-    staging = request.out_path / f"{STAGING_PREFIX}{os.getpid()}"
-    staging.mkdir()
+    try:
+        request.out_path.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(request.out_path)
+        staging = request.out_path / f"{STAGING_PREFIX}{os.getpid()}"
+        staging.mkdir()
+    except OSError as err:
+        raise OutputError(f"{request.out_path}: cannot write there ({err.strerror})") from None
     try:
         staged: list[Path] = []
         for name in request.formats:
+            progress(f"writing {name}")
             staged += get_exporter(name).write(decks_for_format(bank, name), staging, options)
+        progress("moving files into place")
         report = BuildReport(question_count=len(bank.questions), deck_count=len(bank.decks))
         for path in staged:
             target = request.out_path / path.relative_to(staging)
@@ -77,6 +99,8 @@ def run_build(request: BuildRequest) -> BuildReport:
             os.replace(path, target)
             report.written.append(target)
         return report
+    except OSError as err:
+        raise OutputError(f"{err.filename or request.out_path}: cannot write ({err.strerror})") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -124,7 +125,7 @@ def build(
     paper: str,
     quiet: bool,
 ) -> None:
-    from quizgen.build import BuildRequest, run_build
+    from quizgen.build import BuildRequest, build_steps, run_build
 
     request = BuildRequest(
         facts_path=facts_path,
@@ -136,7 +137,17 @@ def build(
         versions=versions,
         paper=paper.lower(),
     )
-    report = run_build(request)
+    if quiet or not sys.stderr.isatty():
+        report = run_build(request)
+    else:
+        with click.progressbar(
+            length=build_steps(request), label="Building", file=sys.stderr,
+            item_show_func=lambda step: step, show_eta=False,
+        ) as bar:
+            def advance(step: str) -> None:
+                bar.update(1, step)
+
+            report = run_build(request, advance)
     if not quiet:
         click.echo(
             f"{report.question_count} questions in {report.deck_count} decks; "

@@ -65,5 +65,9 @@ class ExportError(QuizgenError):
     """An exporter cannot render some question (for example a glyph the PDF font lacks)."""
 
 
+class OutputError(QuizgenError):
+    """The output folder cannot be written (a file in its way, no permission, a full disk)."""
+
+
 class BuildUsageError(click.UsageError):
     """Bad usage of the command line; exits 2."""
