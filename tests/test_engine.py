@@ -4,12 +4,12 @@ answer, at least two kinds per fact where the fact allows it, ids that do not mo
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from bank_checks import unfair
 from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Entity, Facts, Term
@@ -28,57 +28,12 @@ BANKS = [
         ("eu", EU_FACTS),
     ]
 ]
-ID_FORM = re.compile(r"^q-[0-9a-f]{12}$")
 
 
 def loaded(path: Path) -> Facts:
     if not path.exists():
         pytest.skip(f"{path.name} of {path.parent.name} is not there yet")
     return load_facts(path)
-
-
-def unfair(question: Question) -> str:
-    """What is wrong with a question's shape, or "" when nothing is."""
-    kind, choices, answer = question.kind, question.choices, question.answer
-    if not question.prompt.strip() or not question.explanation.strip():
-        return "an empty prompt or explanation"
-    if not ID_FORM.match(question.id) or not question.fact_ids or not question.template:
-        return "no stable identity"
-    if not 1 <= question.difficulty <= 3:
-        return "a difficulty outside 1-3"
-    if len({text_key(c) for c in choices}) != len(choices):
-        return "two options alike"
-    if kind is Kind.SINGLE and not (len(answer) == 1 and 3 <= len(choices) <= 4):
-        return "a single answer needs one right option among three or four"
-    if kind is Kind.MULTIPLE and not (1 <= len(answer) < len(choices)):
-        return "select-all needs at least one right and one wrong option"
-    if kind is Kind.TRUE_FALSE and (choices != ("True", "False") or len(answer) != 1):
-        return "true/false must offer True and False"
-    if kind is Kind.YEAR and not (len(choices) >= 3 and list(choices) == sorted(choices, key=int)):
-        return "a year needs three or more years, in order"
-    if kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR) and not (
-        set(answer) <= set(choices)
-    ):
-        return "an answer that is not an option"
-    if kind is Kind.MATCHING and not (
-        3 <= len(question.pairs) <= 6
-        and sorted(choices) == sorted(r for _, r in question.pairs)
-        and list(choices) != [r for _, r in question.pairs]
-    ):
-        return "matching needs 3-6 pairs with the right-hand texts out of order"
-    if kind is Kind.ORDERING and not (
-        3 <= len(question.order) <= 5
-        and sorted(choices) == sorted(question.order)
-        and choices != question.order
-    ):
-        return "ordering needs 3-5 items shown out of order"
-    if kind is Kind.CLOZE and not (
-        question.blanks and len(question.prompt_parts) == len(question.blanks) + 1
-    ):
-        return "a cloze needs its blanks and the text around them"
-    if kind in (Kind.SHORT, Kind.CLOZE, Kind.YEAR) and not all(a.strip() for a in answer):
-        return "an empty typed answer"
-    return ""
 
 
 @pytest.mark.parametrize("path", BANKS)
