@@ -61,25 +61,62 @@ def timed(function, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 
 def plain_genanki(bank, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """What a user would write by hand with genanki: one basic note type, one note a question."""
+    """What a user would write by hand with genanki for the same notes: the same note types and
+    decks, one note a question with its texts escaped into the fields, genanki's own writer."""
+    import html
+
     import genanki
 
-    model = genanki.Model(
-        1_607_392_319,
-        "Plain",
-        fields=[{"name": "Front"}, {"name": "Back"}],
-        templates=[{"name": "Card", "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr>{{Back}}"}],
-    )
-    deck = genanki.Deck(2_059_400_110, "Plain")
+    from quizgen.exporters.anki import deck_id, home_deck_names
+    from quizgen.exporters.anki_notetypes import NOTE_TYPES, build_model
+
+    models = {note_type.name: (note_type, build_model(note_type)) for note_type in NOTE_TYPES}
+    decks = {deck.name: genanki.Deck(deck_id(deck.name), deck.name) for deck in bank.decks}
+    homes = home_deck_names(bank)
     for question in bank.questions:
-        deck.add_note(
+        if question.id not in homes:
+            continue
+        escape = html.escape
+        values = {
+            "Prompt": escape(question.prompt),
+            "Answer": escape("; ".join(question.answer)),
+            "Explanation": escape(question.explanation),
+            "Source": escape(question.source.text),
+            "Question ID": question.id,
+            "Reverse Prompt": escape(question.reverse_prompt),
+            "Reverse Answer": escape(question.reverse_answer),
+        }
+        if question.blanks:
+            name = "quizgen Cloze"
+            values["Text"] = "".join(
+                escape(part) + (f"{{{{c{n}::{escape(blank.answer)}}}}}" if blank else "")
+                for n, (part, blank) in enumerate(
+                    zip(question.prompt_parts, [*question.blanks, None]), start=1
+                )
+            )
+        elif question.pairs or question.order:
+            name = "quizgen Matching and Ordering"
+            values["Items"] = "<br>".join(escape(item) for item in question.choices)
+            values["Solution"] = "<br>".join(escape(" - ".join(p)) for p in question.pairs) or (
+                "<br>".join(escape(item) for item in question.order)
+            )
+        elif question.choices:
+            name = "quizgen Multiple Choice"
+            values["Options"] = "<br>".join(escape(choice) for choice in question.choices)
+            values["Marked Options"] = "<br>".join(
+                escape(c) + (" ✓" if c in question.answer else "") for c in question.choices
+            )
+        else:
+            name = "quizgen Question and Answer"
+        note_type, model = models[name]
+        decks[homes[question.id]].add_note(
             genanki.Note(
                 model=model,
-                fields=[question.prompt, "; ".join(question.answer)],
+                fields=[values.get(field, "") for field in note_type.field_names],
                 guid=genanki.guid_for(question.id),
             )
         )
-    genanki.Package(deck).write_to_file(str(path), timestamp=0)
+    genanki.Package([deck for deck in decks.values() if deck.notes]).write_to_file(str(path))
 
 
 def measure_size(size: int, work: Path) -> dict[str, float]:
