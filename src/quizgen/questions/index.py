@@ -22,7 +22,7 @@ from quizgen.facts.model import (
     Statement,
     Term,
 )
-from quizgen.questions.wording import in_sentence
+from quizgen.questions.wording import ProperWords, in_sentence, name_words, proper_words_in
 
 
 def text_key(text: str) -> str:
@@ -118,6 +118,18 @@ class FactIndex:
         for term in facts.terms:
             self.definitions[text_key(term.definition)].add(term.id)
 
+        # words the facts capitalise as names: they keep their capital after "According to ..."
+        alone: set[str] = set()
+        in_names: set[str] = set()
+        for fact in facts.all_facts:
+            found = [proper_words_in(text) for text in _free_texts(fact)]
+            if not isinstance(fact, Statement):
+                found += [name_words(name) for name in names_of(fact)]
+            for words in found:
+                alone |= words.alone
+                in_names |= words.in_names
+        self.proper_words = ProperWords(frozenset(alone), frozenset(in_names - alone))
+
     # -- names ---------------------------------------------------------------------------------
 
     def name(self, fact_id: str) -> str:
@@ -208,3 +220,21 @@ class FactIndex:
 
     def source_of(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)
+
+
+def _free_texts(fact: Fact) -> list[str]:
+    """The sentences a fact holds besides its names, where a capital inside shows a name."""
+    texts = [fact.note, fact.citation.quote]
+    if isinstance(fact, Entity | Group | Document | Event | Person):
+        texts.append(fact.description)
+    if isinstance(fact, Statement):
+        texts.append(fact.text)
+    if isinstance(fact, Term):
+        texts.append(fact.definition)
+    if isinstance(fact, Event):
+        texts += [p.role for p in fact.participants] + [f.label for f in fact.figures]
+    if isinstance(fact, Person):
+        texts += [role.title for role in fact.roles]
+    if isinstance(fact, Document):
+        texts += [p.text for p in fact.provisions] + [p.summary for p in fact.provisions]
+    return [text for text in texts if text]

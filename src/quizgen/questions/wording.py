@@ -2,78 +2,84 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from quizgen.facts.model import PartialDate
 
-# Capitalised only because they open a sentence: lower-case after "According to the article, ".
-# Any other first word (a name such as "Russia") keeps its capital.
+# Closed-class words (articles, pronouns, prepositions, conjunctions, question words) never name
+# anything, so an opening one is lower-cased after "According to the article, " or a colon. Other
+# words are judged by the facts themselves (see ``lowered_opening``).
 SENTENCE_OPENERS = frozenset(
     [
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "that",
+        "those",
+        "it",
+        "its",
+        "they",
+        "their",
+        "there",
+        "his",
+        "her",
+        "one",
+        "both",
+        "all",
+        "each",
+        "every",
+        "no",
+        "not",
+        "some",
+        "many",
+        "most",
+        "more",
+        "few",
+        "only",
         "which",
         "what",
         "who",
         "where",
         "when",
-        "in",
+        "how",
+        "why",
+        "whether",
+        "if",
         "as",
         "on",
-        "how",
-        "name",
-        "the",
-        "a",
-        "an",
-        "most",
-        "many",
-        "some",
-        "this",
-        "these",
-        "rather",
-        "since",
-        "unlike",
-        "only",
-        "after",
-        "before",
-        "although",
-        "while",
-        "during",
-        "it",
-        "its",
-        "there",
-        "they",
-        "both",
-        "allegations",
-        "structures",
-        "speculation",
-        "reported",
-        "up",
-        "by",
+        "in",
         "at",
+        "by",
         "to",
         "of",
+        "up",
         "with",
-        "all",
-        "each",
-        "every",
-        "no",
-        "not",
-        "more",
-        "few",
-        "that",
-        "those",
-        "there",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "one",
-        "each",
-        "every",
-        "all",
-        "no",
-        "not",
-        "only",
+        "without",
+        "for",
+        "from",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "during",
+        "although",
+        "though",
+        "unlike",
+        "rather",
+        "than",
+        "and",
+        "or",
+        "but",
+        "so",
+        "yet",
+        "name",
         "true",
     ]
 )
@@ -132,9 +138,19 @@ def the(name: str) -> str:
     return "the " + name
 
 
-# Place names that read without an article ("in Armenia", "in Moscow"), unless they are plural or
-# descriptive ("the United States", "the Russian Federation", "the Tavush border sector").
-BARE_TYPES = ("state", "country", "city", "town", "capital", "region", "province", "island")
+# Names that read without an article ("in Armenia", "in Moscow", "Operation Enduring Freedom"),
+# unless they are plural or descriptive ("the United States", "the Tavush border sector").
+BARE_TYPES = (
+    "state",
+    "country",
+    "city",
+    "town",
+    "capital",
+    "region",
+    "province",
+    "island",
+    "operation",
+)
 DEFINITE_WORDS = frozenset(
     [
         "united",
@@ -162,11 +178,6 @@ def in_sentence(name: str, entity_type: str) -> str:
     if bare_type and not descriptive and not definite:
         return name
     return the(name)
-
-
-def lowered(label: str) -> str:
-    """``foreign states invited`` from a label written as a heading; ``CSTO troops`` stays."""
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def capitalized(text: str) -> str:
@@ -211,13 +222,161 @@ def as_of(when: PartialDate) -> str:
     return f"As of {when.text}"
 
 
-def according_to(stem: str, cite_as: str) -> str:
+def according_to(stem: str, cite_as: str, names: ProperWords | None = None) -> str:
     """``According to the article, which ...`` for facts that are a source's own framing."""
     if stem.startswith(f"According to {cite_as}"):
         return stem
-    first = stem.split(" ", 1)[0]
-    body = stem[:1].lower() + stem[1:] if first.lower() in SENTENCE_OPENERS else stem
-    return f"According to {cite_as}, {body}"
+    return f"According to {cite_as}, {lowered_opening(stem, names)}"
+
+
+@dataclass(frozen=True)
+class ProperWords:
+    """Words that keep their capital wherever they stand, as the facts write them: ``alone``
+    capitalised by themselves inside a sentence (``Russian`` in "reported Russian arms", a
+    one-word name), ``in_names`` only as part of a longer name (``Armed`` of "Armed Forces")."""
+
+    alone: frozenset[str] = frozenset()
+    in_names: frozenset[str] = frozenset()
+
+
+def lowered_opening(text: str, names: ProperWords | None = None) -> str:
+    """``the capital of Russia`` from ``The capital of Russia``, for text that follows a comma or
+    colon: the first word loses a capital it has only because it opens a sentence.
+
+    A closed-class word is always lowered. Given the ``names`` the facts use, any other word is
+    lowered too unless it looks like a name by itself (``NATO``, ``IL-76``) or the facts write it
+    with a capital inside a sentence (a word known only inside longer names, such as ``Armed``,
+    only when a capitalised word follows it). Without ``names``, such a word keeps its capital.
+    """
+    words = text.split(" ", 3)
+    first = words[0]
+    if not first[:1].isupper():
+        return text
+    bare = _bare_word(first)
+    lowered = text[:1].lower() + text[1:]
+    if bare.lower() in SENTENCE_OPENERS:
+        return lowered
+    if names is None or not bare or any(c.isupper() or c.isdigit() for c in bare[1:]):
+        return text
+    known = set(names.alone)
+    following = [word[:1].isupper() or word in CONNECTIVES for word in words[1:3]]
+    if following[:1] == [True] and (words[1][:1].isupper() or following[1:2] == [True]):
+        known |= names.in_names
+    parts = [part for part in WORD_PARTS.split(bare) if part]
+    return text if any(part in known for part in [bare, *parts]) else lowered
+
+
+WORD_PARTS = re.compile(r"[-/–]")
+
+
+def _bare_word(word: str) -> str:
+    """A word without the punctuation around it or its possessive: ``Russia`` of ``Russia's,``."""
+    word = word.strip(".,;:!?()[]{}\"'“”‘’«»")
+    for ending in ("'s", "’s"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def proper_words_in(text: str) -> ProperWords:
+    """The words ``text`` capitalises inside a sentence: by themselves (``Russian`` in "reported
+    Russian arms") or as part of a longer name (``Security`` in "Conference on Security ...")."""
+    tokens = text.split()
+    starts = [
+        i == 0 or tokens[i - 1].endswith((".", "!", "?", ":", ";")) for i in range(len(tokens))
+    ]
+    capital = [
+        not starts[i] and token[:1].isalnum() and _bare_word(token)[:1].isupper()
+        for i, token in enumerate(tokens)
+    ]
+
+    def capital_at(i: int) -> bool:
+        return 0 <= i < len(tokens) and capital[i]
+
+    def joined_at(i: int, step: int) -> bool:
+        """A capitalised word next to this one, or one word on with a connective between."""
+        between = i + step
+        return capital_at(between) or (
+            0 <= between < len(tokens)
+            and tokens[between] in CONNECTIVES
+            and capital_at(i + 2 * step)
+        )
+
+    alone: set[str] = set()
+    in_names: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not capital[i]:
+            continue
+        bare = _bare_word(token)
+        words = {bare, *(part for part in WORD_PARTS.split(bare) if part[:1].isupper())}
+        (in_names if joined_at(i, -1) or joined_at(i, 1) else alone).update(words)
+    return ProperWords(frozenset(alone), frozenset(in_names))
+
+
+def name_words(name: str) -> ProperWords:
+    """The capitalised words of a name: a one-word name (``Russia``, ``Kavkaz-2020`` and
+    ``Kavkaz``) stands alone, the words of a longer one only inside it."""
+    words = {_bare_word(word) for word in name.split()}
+    words |= {part for word in list(words) for part in WORD_PARTS.split(word)}
+    capitalised = frozenset(word for word in words if word[:1].isupper())
+    if len(name.split()) == 1:
+        return ProperWords(alone=capitalised)
+    return ProperWords(in_names=capitalised)
+
+
+# Prepositions after a heading noun: "Renewal of the Treaty", "Decision to create the forces".
+HEAD_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "to",
+        "for",
+        "on",
+        "in",
+        "against",
+        "between",
+        "with",
+        "over",
+        "at",
+        "by",
+        "from",
+        "about",
+    ]
+)
+# Words that join the capitalised words of a proper name ("Battle of the Nations").
+CONNECTIVES = HEAD_PREPOSITIONS | frozenset(
+    ["the", "a", "an", "and", "or", "before", "after", "through"]
+)
+
+
+def event_in_sentence(name: str) -> str:
+    """How an event's name reads inside a sentence, as a noun phrase where its form shows one:
+    ``the renewal of the Treaty`` (a heading noun), ``the Tavush/Tovuz border clashes`` (a
+    description), ``the 9/11 terrorist attacks``, ``Armenia's appeal to the CSTO``, ``Kavkaz-2020``.
+    A name whose form does not say whether it takes an article (``Schuman Declaration``, or a
+    headline such as ``The United Kingdom leaves the EU``) is quoted as a title instead."""
+    words = name.split()
+    if not words:
+        return name
+    first = words[0]
+    if len(words) == 1 or first.endswith(("'s", "’s")):
+        return name
+    if first.lower() == "the":
+        rest = words[1:]
+        return "the " + " ".join(rest) if rest[-1].islower() else quoted(name)
+    if words[1] in HEAD_PREPOSITIONS and first.isalpha() and first.istitle():
+        return "the " + first.lower() + " " + " ".join(words[1:])
+    if any(word.islower() and word not in CONNECTIVES for word in words[1:]):
+        return "the " + name
+    return quoted(name)
+
+
+def a_or_an(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def named(name: str, rest: str) -> str:
+    """``Washington, D.C. The capital ...``: a name, then more text after one full stop."""
+    return f"{name} {rest}" if name.endswith(".") else f"{name}. {rest}"
 
 
 def role_is_verb(role: str) -> bool:
@@ -226,12 +385,40 @@ def role_is_verb(role: str) -> bool:
     return first in VERBS or first.endswith(VERB_ENDINGS)
 
 
-def took_part(role: str, several: bool = False) -> str:
-    """The predicate of a participant: ``sent troops``, ``was invited`` or ``took part as host``."""
+def took_part(role: str, several: bool = False, only: bool = False) -> str:
+    """The predicate of a participant: ``sent troops``, ``was invited``, ``was the host`` (the one
+    holder of a noun role), ``took part as an observer`` or ``took part as observers``."""
     first = role.split(" ", 1)[0].lower().strip(",.;:")
     if first in PASSIVES:
         return f"{'were' if several else 'was'} {role}"
-    return role if role_is_verb(role) else f"took part as {role}"
+    if role_is_verb(role):
+        return role
+    if several:
+        return f"took part as {plural(role)}"
+    return f"was the {role}" if only else f"took part as {a_or_an(role)}"
+
+
+def did_not(role: str, several: bool = False) -> str:
+    """What the participants who did not play ``role`` did not do, said without repeating it:
+    ``did not`` (sent troops), ``was not`` (invited) and, for a role that is itself a denial
+    (``did not renew the Treaty``), ``did``."""
+    words = role.lower().split()
+    first = words[0].strip(",.;:") if words else ""
+    if len(words) > 1 and words[1] == "not" and first in ("did", "was", "were", "is", "are", "had"):
+        return ("were" if several else "was") if first in ("was", "were") else first
+    if first in PASSIVES:
+        return "were not" if several else "was not"
+    return "did not"
+
+
+def dates_text(start: PartialDate, end: PartialDate | None) -> str:
+    """``on 13 July 2020``, ``in July 2020`` or ``from 21 to 26 September 2020`` for a span."""
+    if end is None or end == start:
+        return on_date(start)
+    if start.year == end.year and start.day and end.day:
+        first = str(start.day) if start.month == end.month else start.text.rsplit(" ", 1)[0]
+        return f"from {first} to {end.text}"
+    return f"from {start.text} to {end.text}"
 
 
 def span_text(since: PartialDate | None, until: PartialDate | None) -> str:

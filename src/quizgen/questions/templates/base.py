@@ -15,7 +15,7 @@ from quizgen.questions.identity import question_id, question_rng
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
-from quizgen.questions.wording import according_to, sentence
+from quizgen.questions.wording import according_to, lowered_opening, sentence
 
 OPTION_COUNT = 4
 MIN_SINGLE_OPTIONS = 3
@@ -69,6 +69,14 @@ class Context:
         return SourceNote(
             title=title, quote=citation.quote, reference=citation.reference, url=source.url
         )
+
+    def attributed(self, text: str, fact: Fact) -> str:
+        """``According to the article, ...`` before a stem on a source's own framing."""
+        return according_to(text, self.cite_as(fact), self.index.proper_words)
+
+    def after_colon(self, text: str) -> str:
+        """Text that follows a colon: a capital it has only as a sentence opener is lowered."""
+        return lowered_opening(text, self.index.proper_words)
 
     def cite_as(self, fact: Fact) -> str:
         source = self.index.source_of(fact.citation.source_id)
@@ -134,7 +142,7 @@ class Draft:
     ) -> CheckedQuestion | None:
         """The finished question, or None when it would not be a fair one (too few options)."""
         if attribute and subject.attributed:
-            prompt = according_to(prompt, self.context.cite_as(subject))
+            prompt = self.context.attributed(prompt, subject)
         if self.kind in CHOICE_KINDS and not (
             _fair_choices(self.kind, choices, answer) and self._settled(claims[0], choices, answer)
         ):
@@ -246,8 +254,8 @@ class Draft:
         statement = sentence(statement_for(asserted))
         correct = sentence(statement_for(right_value))
         if subject.attributed:
-            statement = according_to(statement, self.context.cite_as(subject))
-            correct = according_to(correct, self.context.cite_as(subject))
+            statement = self.context.attributed(statement, subject)
+            correct = self.context.attributed(correct, subject)
         return self.finish(
             subject,
             f"True or false? {statement}",

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from quizgen.facts.model import Entity, Fact
+from quizgen.facts.model import Entity, Fact, Group
 from quizgen.questions.index import names_of, text_key
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import plural, the
+from quizgen.questions.wording import a_or_an, plural, the
 
 # How a status joins its group: "a member of the CSTO", "a party to the Treaty".
 STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
-
-
-def a_or_an(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 def status_phrase(status: str, group_name: str) -> str:
@@ -40,9 +37,37 @@ def _of_group(status: str, group_name: str) -> str:
 
 
 def name_in_sentence(context: Context, name: str) -> str:
-    """An entity's name (an option's text) as it reads in a sentence: ``the United States``."""
-    ids = context.index.resolve(name, (Entity,))
+    """An entity's or group's name (an option's text) as it reads in a sentence: ``the United
+    States``, ``the CSTO``."""
+    ids = context.index.resolve(name, (Entity, Group))
     return context.index.in_sentence(ids.pop()) if len(ids) == 1 else name
+
+
+def is_abbreviation(short: str) -> bool:
+    """Whether a short name is letters that stand for words (``NATO``, ``CSTO PA``, ``C&A``) rather
+    than a shortened name (``UN Security Council``), which has no "abbreviation" to stand for."""
+    words = short.split()
+    return bool(words) and all(len(w) > 1 and w == w.upper() and w != w.lower() for w in words)
+
+
+def short_name_wording(full_name: str, short: str, in_sentence: str) -> tuple[str, str, str]:
+    """The stem, the explanation and the reverse card's stem for what a short name stands for:
+    "What does the abbreviation NATO stand for?", or for a shortened name that is no abbreviation,
+    "What is the full name of the UN Security Council?". The reverse card is left out (empty) when
+    the full name contains the short one and so would give it away."""
+    full_in_sentence = the(full_name) if in_sentence.startswith("the ") else full_name
+    if is_abbreviation(short):
+        stem = f"What does the abbreviation {short} stand for?"
+        explanation = f"{short} stands for {full_in_sentence}"
+        reverse = f"What is the abbreviation of {full_in_sentence}?"
+    else:
+        short_in_sentence = the(short) if in_sentence.startswith("the ") else short
+        stem = f"What is the full name of {short_in_sentence}?"
+        explanation = f"The full name of {short_in_sentence} is {full_in_sentence}"
+        reverse = f"What is the short name of {full_in_sentence}?"
+    if re.search(rf"(?<!\w){re.escape(text_key(short))}(?!\w)", text_key(full_name)):
+        reverse = ""
+    return stem, explanation, reverse
 
 
 def type_plural(context: Context, entity_ids: list[str]) -> str:

@@ -11,7 +11,7 @@ from quizgen.questions.distractors import nearby_years, pick_distractors, shuffl
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context, Notes
 from quizgen.questions.templates.common import name_in_sentence, place_tiers, safe_place
-from quizgen.questions.wording import capitalized, on_date, quoted, the
+from quizgen.questions.wording import capitalized, on_date, the
 
 MIN_PROVISIONS_FOR_CHOICE = 3
 NUMBER = re.compile(r"\d+")
@@ -132,15 +132,17 @@ def provision_accept(provision: Provision) -> tuple[str, ...]:
 def provision_cloze(
     document: Document, provision: Provision, context: Context
 ) -> CheckedQuestion | None:
-    """The provision's words with its label blanked: ``____ of the Treaty: “...”``."""
+    """The provision's words with its label blanked: ``____ of the Treaty provides that ...``.
+
+    A provision's text may be a summary of the article rather than its wording, so it is never
+    shown in quotation marks."""
     draft = context.draft("provision-cloze", Kind.CLOZE, [document.id], qualifier=provision.label)
-    after = f" of {the(document.name)} says: {quoted(provision.text)}"
+    after = f" of {the(document.name)} provides that {context.after_colon(provision.text)}"
     return draft.finish(
         document,
         f"____{after}",
         [provision.label],
-        f"{provision.label} of {the(document.name)} says this"
-        + (f": {provision.summary}" if provision.summary else ""),
+        provision_explanation(document, provision, context),
         [Claim(Relation.PROVISION_LABEL, document.id, other=provision.text)],
         prompt_parts=("", after),
         blanks=(ClozeBlank(provision.label, provision_accept(provision)),),
@@ -154,13 +156,19 @@ def provision_single(
     """Choose which of the document's provisions says these words."""
     draft = context.draft("provision-choice", Kind.SINGLE, [document.id], qualifier=provision.label)
     labels = [p.label for p in document.provisions]
+    text = context.after_colon(provision.text).rstrip(".")
     return draft.single(
         document,
-        f"Which part of {the(document.name)} says: {quoted(provision.text)}?",
+        f"Which part of {the(document.name)} provides that {text}?",
         provision.label,
         Claim(Relation.PROVISION_LABEL, document.id, other=provision.text),
         [labels],
         lambda label: label,
-        f"{provision.label} of {the(document.name)} says this"
-        + (f": {provision.summary}" if provision.summary else ""),
+        provision_explanation(document, provision, context),
     )
+
+
+def provision_explanation(document: Document, provision: Provision, context: Context) -> str:
+    """``Article 5 of the North Atlantic Treaty provides this: collective defence``."""
+    summary = f": {context.after_colon(provision.summary)}" if provision.summary else ""
+    return f"{provision.label} of {the(document.name)} provides this{summary}"

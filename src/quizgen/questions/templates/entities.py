@@ -9,6 +9,8 @@ from quizgen.facts.model import Entity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
+from quizgen.questions.templates.common import short_name_wording
+from quizgen.questions.wording import named
 
 
 def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -22,14 +24,17 @@ def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuesti
 
 def abbreviation_short(entity: Entity, context: Context) -> CheckedQuestion | None:
     draft = context.draft("entity-abbreviation", Kind.SHORT, [entity.id])
+    stem, explanation, reverse = short_name_wording(
+        entity.name, entity.short, context.index.in_sentence(entity.id)
+    )
     return draft.finish(
         entity,
-        f"What does the abbreviation {entity.short} stand for?",
+        stem,
         [entity.name],
-        f"{entity.short} stands for {entity.name}",
+        explanation,
         [Claim(Relation.NAME_OF, entity.id)],
         accept=[a for a in entity.aliases if a != entity.short],
-        reverse=(f"What is the abbreviation of {entity.name}?", entity.short),
+        reverse=(reverse, entity.short) if reverse else ("", ""),
     )
 
 
@@ -40,14 +45,17 @@ def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | N
     abbreviated = [
         i for i in same_type[:200] if isinstance(e := context.index.by_id[i], Entity) and e.short
     ]
+    stem, explanation, _ = short_name_wording(
+        entity.name, entity.short, context.index.in_sentence(entity.id)
+    )
     return draft.single(
         entity,
-        f"What does the abbreviation {entity.short} stand for?",
+        stem,
         entity.name,
         Claim(Relation.NAME_OF, entity.id),
         [abbreviated, same_type],
         context.index.name,
-        f"{entity.short} stands for {entity.name}",
+        explanation,
     )
 
 
@@ -57,12 +65,12 @@ def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
     description = entity.description.rstrip(".")
     return draft.finish(
         entity,
-        f"Name the {entity.type}: {description}.",
+        f"Name the {entity.type}: {context.after_colon(description)}.",
         [entity.name],
-        f"{entity.name}. {description}",
+        named(entity.name, description),
         [Claim(Relation.NAME_OF, entity.id)],
         accept=[entity.short, *entity.aliases],
-        reverse=(f"What is {entity.name}?", entity.description),
+        reverse=(f"What is {context.index.in_sentence(entity.id)}?", entity.description),
     )
 
 
@@ -73,10 +81,10 @@ def described_single(entity: Entity, context: Context) -> CheckedQuestion | None
     places = context.index.places_by_type.get(entity.type, [])
     return draft.single(
         entity,
-        f"Which {entity.type} is this: {description}?",
+        f"Which {entity.type} is this: {context.after_colon(description)}?",
         entity.name,
         Claim(Relation.DESCRIBED_AS, entity.id),
         [places, context.index.same_type(entity.id)],
         context.index.name,
-        f"{entity.name}. {description}",
+        named(entity.name, description),
     )

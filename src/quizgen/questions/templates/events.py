@@ -17,9 +17,15 @@ from quizgen.questions.templates.common import (
     safe_place,
     type_plural,
 )
-from quizgen.questions.wording import listed, lowered, on_date, quoted, took_part
+from quizgen.questions.wording import (
+    dates_text,
+    did_not,
+    event_in_sentence,
+    listed,
+    took_part,
+)
 
-DIGITS = re.compile(r"\d")
+NUMBER = re.compile(r"\d[\d,]*\d|\d")
 
 
 def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -35,9 +41,12 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
         if participation.entity_id not in seen:
             seen.add(participation.entity_id)
             yield participant_single(event, participation.entity_id, participation.role, context)
-            yield participant_true_false(
-                event, participation.entity_id, participation.role, context
-            )
+            # With one role in the event, "In Russia's annexation of Crimea, Russia annexed
+            # Crimea" could only be true and mostly restates the event's name: not asked.
+            if len(roles) > 1:
+                yield participant_true_false(
+                    event, participation.entity_id, participation.role, context
+                )
     for figure in event.figures:
         yield figure_short(event, figure, context)
     if event.description:
@@ -45,12 +54,14 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
 
 
 def happening(event: Event, context: Context) -> str:
-    """``“Kavkaz-2020” took place in the Southern Military District from ... to ...``."""
+    """``Kavkaz-2020 took place in the Southern Military District from 21 to 26 September 2020``."""
     where = f" in {context.index.in_sentence(event.place_id)}" if event.place_id else ""
-    when = on_date(event.date)
-    if event.end and event.end != event.date:
-        when = f"from {event.date.text} to {event.end.text}"
-    return f"{quoted(event.name)} took place{where} {when}"
+    return f"{event_in_sentence(event.name)} took place{where} {dates_text(event.date, event.end)}"
+
+
+def holders(event: Event, role: str) -> int:
+    """How many participants the event lists in ``role``: one is "the host", several "hosts"."""
+    return len({p.entity_id for p in event.participants if p.role == role})
 
 
 def event_year(event: Event, context: Context) -> CheckedQuestion | None:
@@ -60,7 +71,7 @@ def event_year(event: Event, context: Context) -> CheckedQuestion | None:
     reverse = (f"What took place in {year}?", event.name) if unique else ("", "")
     return draft.year(
         event,
-        f"In which year did {quoted(event.name)} take place?",
+        f"In which year did {event_in_sentence(event.name)} take place?",
         year,
         Claim(Relation.HAPPENED_IN, event.id),
         happening(event, context),
@@ -80,7 +91,7 @@ def event_place(event: Event, context: Context) -> CheckedQuestion | None:
         return None
     return draft.finish(
         event,
-        f"Where did {quoted(event.name)} take place?",
+        f"Where did {event_in_sentence(event.name)} take place?",
         [place],
         happening(event, context),
         [claim],
@@ -107,7 +118,9 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
                 wrong,
                 [place],
             ),
-            lambda value: f"{quoted(event.name)} took place in {name_in_sentence(context, value)}",
+            lambda value: (
+                f"{event_in_sentence(event.name)} took place in {name_in_sentence(context, value)}"
+            ),
         )
     draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id])
     claim = Claim(Relation.HAPPENED_IN, event.id)
@@ -117,7 +130,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
         claim,
         str(event.date.year),
         lambda: nearby_years(draft.rng, event.date.year, 1, latest, context.is_wrong(claim)),
-        lambda value: f"{quoted(event.name)} took place in {value}",
+        lambda value: f"{event_in_sentence(event.name)} took place in {value}",
     )
 
 
@@ -140,16 +153,17 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         return None
     nouns = type_plural(context, right)
     predicate = took_part(role, several=kind is Kind.MULTIPLE)
+    phrase = event_in_sentence(event.name)
     if kind is Kind.MULTIPLE:
-        stem = f"In {quoted(event.name)}, which of these {nouns} {predicate}?"
+        stem = f"In {phrase}, which of these {nouns} {predicate}?"
     else:
-        stem = f"In {quoted(event.name)}, which one of these {nouns} {predicate}?"
+        stem = f"In {phrase}, which one of these {nouns} {predicate}?"
     return draft.finish(
         event,
         stem,
         right_texts,
-        f"In {quoted(event.name)}, {listed(right_texts)} {took_part(role, len(right) > 1)}; "
-        f"{listed(wrong)} did not",
+        f"In {phrase}, {listed(right_texts)} {took_part(role, len(right) > 1)}; "
+        f"{listed(wrong)} {did_not(role, len(wrong) > 1)}",
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
     )
@@ -164,14 +178,16 @@ def participant_single(
     name = context.index.name(entity_id)
     listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
     nouns = type_plural(context, [entity_id])
+    predicate = took_part(role, only=holders(event, role) == 1)
+    phrase = event_in_sentence(event.name)
     return draft.single(
         event,
-        f"In {quoted(event.name)}, which one of these {nouns} {took_part(role)}?",
+        f"In {phrase}, which one of these {nouns} {predicate}?",
         name,
         claim,
         [listed_ids],
         context.index.name,
-        f"In {quoted(event.name)}, {name_in_sentence(context, name)} {took_part(role)}",
+        f"In {phrase}, {name_in_sentence(context, name)} {predicate}",
     )
 
 
@@ -203,11 +219,13 @@ def participant_true_false(
     citation = next(
         (p.citation for p in event.participants if p.entity_id == entity_id and p.citation), None
     )
+    phrase = event_in_sentence(event.name)
+    claimed = took_part(asserted, only=holders(event, asserted) == 1)
     return draft.finish(
         event,
-        f"True or false? In {quoted(event.name)}, {who} {took_part(asserted)}.",
+        f"True or false? In {phrase}, {who} {claimed}.",
         [answer],
-        f"{answer}. In {quoted(event.name)}, {who} {took_part(role)}",
+        f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}",
         [claim],
         choices=["True", "False"],
         citation=citation,
@@ -217,15 +235,21 @@ def participant_true_false(
 def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuestion | None:
     """Typed: a number stated about the event; the digits alone are accepted."""
     draft = context.draft("event-figure", Kind.SHORT, [event.id], qualifier=figure.label)
-    digits = "".join(DIGITS.findall(figure.value))
+    # "about 80,000" accepts 80000; a range such as "80,000-115,000" has no one number to accept.
+    numbers = NUMBER.findall(figure.value)
+    digits = numbers[0].replace(",", "") if len(numbers) == 1 else ""
     claim = Claim(Relation.FIGURE_OF, event.id, detail=figure.label)
     if context.oracle.verdict(claim, figure.value) is not Verdict.TRUE:
         return None
+    # The event opens the stem, so that a label with a clause of its own ("personnel, according
+    # to the ministry") does not run into it.
+    phrase = event_in_sentence(event.name)
+    label = context.after_colon(figure.label)
     return draft.finish(
         event,
-        f"What figure is given for {lowered(figure.label)} in {quoted(event.name)}?",
+        f"In {phrase}, what figure is given for {label}?",
         [figure.value],
-        f"The figure given for {lowered(figure.label)} in {quoted(event.name)} is {figure.value}",
+        f"In {phrase}, the figure given for {label} is {figure.value}",
         [claim],
         accept=[digits] if digits and digits != figure.value else [],
         citation=figure.citation,
@@ -235,9 +259,13 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
 def named_from_description(event: Event, context: Context) -> CheckedQuestion | None:
     draft = context.draft("event-name", Kind.SHORT, [event.id])
     description = event.description.rstrip(".")
+    # The date goes before the description, which may be sentences of its own, and is left out
+    # when the description already says it.
+    when = dates_text(event.date, event.end).split(" ", 1)[1]
+    dated = "" if str(event.date.year) in description else f" ({when})"
     return draft.finish(
         event,
-        f"Name the event: {description}, {on_date(event.date)}.",
+        f"Name the event{dated}: {context.after_colon(description)}.",
         [event.name],
         f"{happening(event, context)}. {description}",
         [Claim(Relation.NAME_OF, event.id)],

@@ -11,7 +11,12 @@ from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
-from quizgen.questions.templates.common import status_phrase, statuses_phrase, type_plural
+from quizgen.questions.templates.common import (
+    short_name_wording,
+    status_phrase,
+    statuses_phrase,
+    type_plural,
+)
 from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text, the
 
 MAX_RIGHT_OPTIONS = 3
@@ -196,28 +201,34 @@ def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
 def abbreviation_short(group: Group, context: Context) -> CheckedQuestion | None:
     """Typed: what the short name stands for; the reverse card asks for the short name."""
     draft = context.draft("group-abbreviation", Kind.SHORT, [group.id])
+    stem, explanation, reverse = short_name_wording(
+        group.name, group.short, context.index.in_sentence(group.id)
+    )
     return draft.finish(
         group,
-        f"What does the abbreviation {group.short} stand for?",
+        stem,
         [group.name],
-        f"{group.short} stands for {the(group.name)}",
+        explanation,
         [Claim(Relation.NAME_OF, group.id)],
         accept=[a for a in group.aliases if a != group.short],
-        reverse=(f"What is the abbreviation of {the(group.name)}?", group.short),
+        reverse=(reverse, group.short) if reverse else ("", ""),
     )
 
 
 def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | None:
     """Choose the full name among other groups' names."""
     draft = context.draft("group-abbreviation-choice", Kind.SINGLE, [group.id])
+    stem, explanation, _ = short_name_wording(
+        group.name, group.short, context.index.in_sentence(group.id)
+    )
     return draft.single(
         group,
-        f"What does the abbreviation {group.short} stand for?",
+        stem,
         group.name,
         Claim(Relation.NAME_OF, group.id),
         [context.index.group_ids],
         context.index.name,
-        f"{group.short} stands for {the(group.name)}",
+        explanation,
     )
 
 

@@ -12,7 +12,7 @@ from quizgen.facts.model import Statement
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import according_to, sentence
+from quizgen.questions.wording import sentence
 
 GAP = "____"
 
@@ -28,8 +28,8 @@ def cloze(statement: Statement, context: Context) -> CheckedQuestion | None:
     explanation = sentence(statement.text)
     if statement.attributed:
         lead = context.cite_as(statement)
-        parts[0] = according_to(parts[0], lead) if parts[0] else f"According to {lead}, "
-        explanation = according_to(explanation, lead)
+        parts[0] = context.attributed(parts[0], statement) if parts[0] else f"According to {lead}, "
+        explanation = context.attributed(explanation, statement)
     return draft.finish(
         statement,
         GAP.join(parts),

@@ -27,7 +27,7 @@ def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
         Claim(Relation.DEFINITION, term.id),
         [context.index.term_ids],
         _definition(context),
-        f"{quoted(term.term)} means: {term.definition}",
+        meaning(term.term, term.definition, context),
     )
 
 
@@ -36,9 +36,9 @@ def term_short(term: Term, context: Context) -> CheckedQuestion | None:
     draft = context.draft("term-name", Kind.SHORT, [term.id])
     return draft.finish(
         term,
-        f"Which term means: {term.definition}",
+        f"Which term means: {context.after_colon(term.definition).rstrip('.')}?",
         [term.term],
-        f"{quoted(term.term)} means: {term.definition}",
+        meaning(term.term, term.definition, context),
         [Claim(Relation.NAME_OF, term.id)],
         accept=term.aliases,
         reverse=(f"What does {quoted(term.term)} mean?", term.definition),
@@ -61,8 +61,13 @@ def definition_true_false(term: Term, context: Context) -> CheckedQuestion | Non
             context.is_wrong(claim),
             [term.definition],
         ),
-        lambda value: f"{quoted(term.term)} means: {value}",
+        lambda value: meaning(term.term, value, context),
     )
+
+
+def meaning(term: str, definition: str, context: Context) -> str:
+    """``“collective defence” means: a commitment by allies ...``."""
+    return f"{quoted(term)} means: {context.after_colon(definition)}"
 
 
 def _definition(context: Context) -> Callable[[str], str]:

@@ -1,0 +1,352 @@
+"""How questions read: each wording rule a review of the bundled bank found broken, checked on a
+small topic of its own (the rules know no topic) and, where it showed, on the bundled bank."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from conftest import BUNDLED_FACTS
+from quizgen.facts.loader import load_facts
+from quizgen.facts.model import PartialDate
+from quizgen.questions.engine import generate_questions
+from quizgen.questions.model import Kind, Question
+from quizgen.questions.wording import (
+    ProperWords,
+    according_to,
+    dates_text,
+    did_not,
+    event_in_sentence,
+    lowered_opening,
+    proper_words_in,
+    took_part,
+)
+
+HARBOURS = """\
+format: quizgen-facts/1
+topic: {title: Harbour towns, as_of: 2020-10}
+sources:
+  - {id: chronicle, title: The Harbour Chronicle, cite_as: the chronicle}
+entities:
+  - {id: portavia, name: Portavia, type: state, tags: [t], source: {reference: r}}
+  - {id: bellamar, name: Bellamar, type: state, tags: [t], source: {reference: r}}
+  - {id: corvino, name: Corvino, type: state, tags: [t], source: {reference: r}}
+  - {id: dunmere, name: Dunmere, type: state, tags: [t], source: {reference: r}}
+  - id: port-royal
+    name: Port Royal, N.B.
+    type: city
+    description: The capital of Portavia.
+    tags: [t]
+    source: {reference: r}
+  - {id: saltby, name: Saltby, type: city, description: A town., tags: [t], source: {reference: r}}
+  - {id: westholm, name: Westholm, type: city, tags: [t], source: {reference: r}}
+  - id: council
+    name: United Harbours Council
+    short: UH Council
+    type: assembly
+    tags: [t]
+    source: {reference: r}
+groups:
+  - id: league
+    name: Harbour League
+    short: HL
+    as_of: 2020-10
+    tags: [t]
+    source: {reference: r}
+    members:
+      - {entity: portavia, since: 1994}
+      - {entity: bellamar, since: 1994}
+events:
+  - id: renewal
+    name: Renewal of the Harbour Pact
+    date: 1999-04
+    description: Two parties renewed the Pact for five years and two let it lapse.
+    tags: [t]
+    source: {reference: r}
+    participants:
+      - {entity: portavia, role: renewed the Pact}
+      - {entity: bellamar, role: renewed the Pact}
+      - {entity: corvino, role: did not renew the Pact}
+      - {entity: dunmere, role: did not renew the Pact}
+  - id: fair
+    name: Harbour trade fair
+    date: 2020-09-21
+    end: 2020-09-26
+    place: port-royal
+    description: A week of trade held in the capital in September 2020.
+    tags: [t]
+    source: {reference: r}
+    participants:
+      - {entity: portavia, role: host}
+      - {entity: bellamar, role: sent ships}
+      - {entity: corvino, role: sent ships}
+      - {entity: league, role: sponsored the fair}
+    figures:
+      - {label: Ships expected by the chronicle, value: 80-120}
+      - {label: Visitors, value: "about 5,000"}
+  - id: blockade
+    name: Portavia's blockade of Saltby
+    date: 2014-03
+    place: saltby
+    tags: [t]
+    source: {reference: r}
+    participants:
+      - {entity: portavia, role: blockaded Saltby}
+documents:
+  - id: pact
+    name: Harbour Pact
+    kind: treaty
+    signed: 1994-05-15
+    place: westholm
+    tags: [t]
+    source: {reference: r}
+    provisions:
+      - label: Article 2
+        text: An attack on one harbour is an attack on all.
+        summary: Common defence
+statements:
+  - id: rumours
+    text: Allegations of smuggling rest more on {rumour} than on evidence.
+    attributed: true
+    tags: [t]
+    source: {ref: chronicle, quote: rumour}
+  - id: bellamar-ships
+    text: Bellamar sent {twelve} ships to the fair.
+    attributed: true
+    tags: [t]
+    source: {ref: chronicle, quote: twelve}
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour_bank(tmp_path_factory: pytest.TempPathFactory) -> tuple[Question, ...]:
+    path = tmp_path_factory.mktemp("harbours") / "facts.yaml"
+    path.write_text(HARBOURS, encoding="utf-8")
+    return generate_questions(load_facts(path), seed=4)
+
+
+@pytest.fixture(scope="module")
+def bundled_bank() -> tuple[Question, ...]:
+    return generate_questions(load_facts(BUNDLED_FACTS), seed=0)
+
+
+def texts(bank: Sequence[Question]) -> list[str]:
+    return [text for q in bank for text in (q.prompt, q.explanation, q.reverse_prompt)]
+
+
+def made_by(bank: tuple[Question, ...], template: str, fact_id: str) -> list[Question]:
+    return [q for q in bank if q.template == template and fact_id in q.fact_ids]
+
+
+# -- event names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "in_sentence"),
+    [
+        ("Renewal of the Harbour Pact", "the renewal of the Harbour Pact"),
+        ("Decision to close the port", "the decision to close the port"),
+        ("Tavush/Tovuz border clashes", "the Tavush/Tovuz border clashes"),
+        ("The 9/11 terrorist attacks", "the 9/11 terrorist attacks"),
+        ("Russian snap drills before Kavkaz-2020", "the Russian snap drills before Kavkaz-2020"),
+        ("Armenia's appeal to the CSTO", "Armenia's appeal to the CSTO"),
+        ("Kavkaz-2020", "Kavkaz-2020"),
+        # Whether these take an article, their form does not say: quoted as titles.
+        ("Schuman Declaration", "“Schuman Declaration”"),
+        ("The United Kingdom leaves the EU", "“The United Kingdom leaves the EU”"),
+    ],
+)
+def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
+    name: str, in_sentence: str
+) -> None:
+    assert event_in_sentence(name) == in_sentence
+
+
+def test_event_stems_use_the_event_as_a_noun_phrase(harbour_bank: tuple[Question, ...]) -> None:
+    prompts = [q.prompt for q in harbour_bank]
+    assert "In which year did the renewal of the Harbour Pact take place?" in prompts
+    assert any(p.startswith("In the Harbour trade fair, which") for p in prompts)
+    # A list of events (a chronology) shows each name as a title; a sentence does not.
+    sentences = [q for q in harbour_bank if q.kind not in (Kind.ORDERING, Kind.MATCHING)]
+    assert not any("“Renewal" in text or "In Renewal" in text for text in texts(sentences))
+
+
+# -- participants ---------------------------------------------------------------------------------
+
+
+def test_a_role_that_is_a_denial_is_not_denied_again_for_the_others(
+    harbour_bank: tuple[Question, ...],
+) -> None:
+    """ "Corvino and Dunmere did not renew the Pact; Portavia and Bellamar did not" said the
+    opposite of the truth about the wrong options."""
+    denied = [
+        q
+        for q in made_by(harbour_bank, "event-participants", "renewal")
+        if "did not renew" in q.prompt
+    ]
+    assert denied
+    for question in denied:
+        assert re.search(r"did not renew the Pact; [A-Za-z, ]+ did\.$", question.explanation)
+    assert did_not("did not renew the Treaty") == "did"
+    assert did_not("was not invited", several=True) == "were"
+    assert did_not("invited", several=True) == "were not"
+    assert did_not("sent troops") == "did not"
+
+
+def test_a_role_named_by_a_noun_takes_an_article(harbour_bank: tuple[Question, ...]) -> None:
+    assert took_part("host", only=True) == "was the host"
+    assert took_part("observer") == "took part as an observer"
+    assert took_part("observer", several=True) == "took part as observers"
+    prompts = [q.prompt for q in made_by(harbour_bank, "participant-choice", "fair")]
+    assert "In the Harbour trade fair, which one of these states was the host?" in prompts
+    assert not any("took part as host" in text for text in texts(harbour_bank))
+
+
+def test_a_group_taking_part_is_named_with_its_article(harbour_bank: tuple[Question, ...]) -> None:
+    explanations = [q.explanation for q in made_by(harbour_bank, "participant-choice", "league")]
+    assert explanations == ["In the Harbour trade fair, the HL sponsored the fair."]
+
+
+def test_an_event_with_one_role_asks_no_true_false_that_restates_it(
+    harbour_bank: tuple[Question, ...],
+) -> None:
+    """ "In Portavia's blockade of Saltby, Portavia blockaded Saltby" could only be true."""
+    assert made_by(harbour_bank, "participant-true-false", "blockade") == []
+    assert made_by(harbour_bank, "participant-true-false", "fair")
+
+
+# -- figures and dates ----------------------------------------------------------------------------
+
+
+def test_a_range_accepts_no_run_of_its_digits_and_one_number_accepts_its_digits(
+    harbour_bank: tuple[Question, ...],
+) -> None:
+    figures = {q.answer[0]: q for q in made_by(harbour_bank, "event-figure", "fair")}
+    assert figures["80-120"].accept == ()
+    assert figures["about 5,000"].accept == ("5000",)
+    assert figures["80-120"].prompt == (
+        "In the Harbour trade fair, what figure is given for ships expected by the chronicle?"
+    )
+
+
+def test_a_span_of_days_names_its_month_once() -> None:
+    start, end = PartialDate(2020, 9, 21), PartialDate(2020, 9, 26)
+    assert dates_text(start, end) == "from 21 to 26 September 2020"
+    assert dates_text(start, PartialDate(2020, 10, 2)) == "from 21 September to 2 October 2020"
+    assert dates_text(start, None) == "on 21 September 2020"
+
+
+def test_a_described_event_gives_its_date_first_and_only_once(
+    harbour_bank: tuple[Question, ...],
+) -> None:
+    prompts = {q.fact_ids[0]: q.prompt for q in harbour_bank if q.template == "event-name"}
+    assert prompts["renewal"] == (
+        "Name the event (April 1999): two parties renewed the Pact for five years and two let it "
+        "lapse."
+    )
+    assert (
+        prompts["fair"] == "Name the event: a week of trade held in the capital in September 2020."
+    )
+
+
+def test_no_bundled_description_stem_repeats_its_year(bundled_bank: tuple[Question, ...]) -> None:
+    for question in bundled_bank:
+        if question.template == "event-name":
+            dated = re.match(r"Name the event \([^)]*\b(\d{4})\): (.*)", question.prompt)
+            assert not (dated and re.search(rf"\b{dated[1]}\b", dated[2])), question.prompt
+            assert not re.search(r", (?:in|on) [^,]*\d{4}\.$", question.prompt), question.prompt
+
+
+# -- names and short names ------------------------------------------------------------------------
+
+
+def test_a_name_ending_in_a_full_stop_gets_no_second_one(
+    harbour_bank: tuple[Question, ...], bundled_bank: tuple[Question, ...]
+) -> None:
+    assert "Port Royal, N.B. The capital of Portavia." in [q.explanation for q in harbour_bank]
+    assert not any(".. " in text or text.endswith("..") for text in texts(bundled_bank))
+
+
+def test_a_shortened_name_that_is_no_abbreviation_asks_for_the_full_name(
+    harbour_bank: tuple[Question, ...], bundled_bank: tuple[Question, ...]
+) -> None:
+    council = made_by(harbour_bank, "entity-abbreviation", "council")
+    assert [q.prompt for q in council] == ["What is the full name of the UH Council?"]
+    assert council[0].reverse_prompt == "What is the short name of the United Harbours Council?"
+    league = made_by(harbour_bank, "group-abbreviation", "league")
+    assert [q.prompt for q in league] == ["What does the abbreviation HL stand for?"]
+    assert league[0].explanation == "HL stands for the Harbour League."
+    assert not any("abbreviation UN Security Council" in text for text in texts(bundled_bank))
+
+
+def test_a_reverse_card_names_the_thing_with_its_article(
+    bundled_bank: tuple[Question, ...],
+) -> None:
+    reverse = {q.reverse_prompt for q in bundled_bank}
+    assert "What is the Tavush/Tovuz border sector?" in reverse
+    assert "What is the abbreviation of the North Atlantic Treaty Organization?" in reverse
+    assert "What is Operation Enduring Freedom?" in reverse
+
+
+def test_a_provision_is_not_quoted_as_if_it_were_the_documents_wording(
+    harbour_bank: tuple[Question, ...],
+) -> None:
+    (cloze,) = made_by(harbour_bank, "provision-cloze", "pact")
+    assert (
+        cloze.prompt
+        == "____ of the Harbour Pact provides that an attack on one harbour is an attack on all."
+    )
+    assert cloze.explanation == "Article 2 of the Harbour Pact provides this: common defence."
+
+
+# -- capitals after "According to ..." and colons -------------------------------------------------
+
+
+NAMES = ProperWords(
+    alone=frozenset({"Russian", "Belarus"}), in_names=frozenset({"Armed", "Commonwealth"})
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "after_comma"),
+    [
+        ("Allegations of an Armenian strategy rest", "allegations of an Armenian strategy rest"),
+        ("Speculation of involvement was denied", "speculation of involvement was denied"),
+        ("The capital of Russia", "the capital of Russia"),
+        ("Russian-sponsored structures represent", "Russian-sponsored structures represent"),
+        ("Belarus emerged as a supplier", "Belarus emerged as a supplier"),
+        ("NATO's clause is Article 5", "NATO's clause is Article 5"),
+        ("IL-76 flights", "IL-76 flights"),
+        ("Armed clashes on the border", "armed clashes on the border"),
+        ("Armed Forces of Ruritania", "Armed Forces of Ruritania"),
+        ("Commonwealth of Independent States", "Commonwealth of Independent States"),
+    ],
+)
+def test_a_capital_is_kept_only_where_the_facts_write_it_inside_a_sentence(
+    text: str, after_comma: str
+) -> None:
+    assert lowered_opening(text, NAMES) == after_comma
+    assert according_to(text, "the article", NAMES) == f"According to the article, {after_comma}"
+
+
+def test_capitals_inside_sentences_are_told_apart_from_those_of_longer_names() -> None:
+    found = proper_words_in(
+        "Reported Russian arms shipments angered the Conference on Security and Cooperation in "
+        "Europe. Chief of the Russian Armed Forces."
+    )
+    assert "Russian" in found.alone and "Reported" not in found.alone | found.in_names
+    assert {"Security", "Cooperation", "Armed", "Forces"} <= found.in_names
+    assert "Chief" not in found.alone | found.in_names
+
+
+def test_an_attributed_stem_lowers_a_common_word_and_keeps_a_name(
+    harbour_bank: tuple[Question, ...],
+) -> None:
+    prompts = [q.prompt for q in harbour_bank if q.kind is Kind.CLOZE]
+    assert (
+        "According to the chronicle, allegations of smuggling rest more on ____ than on evidence."
+        in prompts
+    )
+    assert "According to the chronicle, Bellamar sent ____ ships to the fair." in prompts
