@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
 from conftest import BUNDLED_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
+from quizgen.questions.claims import Claim, Relation
 from quizgen.questions.engine import generate_questions
 from quizgen.questions.model import Kind, Question
+from quizgen.questions.oracle import Oracle, Verdict
 from quizgen.questions.wording import (
     ProperWords,
     according_to,
@@ -58,6 +61,14 @@ groups:
     members:
       - {entity: portavia, since: 1994}
       - {entity: bellamar, since: 1994}
+  - id: union
+    name: Harbour Union
+    founded: 1995-01-01
+    as_of: 2020-10
+    tags: [t]
+    source: {reference: r}
+    members:
+      - {entity: corvino, since: 1995-01-01}
 events:
   - id: renewal
     name: Renewal of the Harbour Pact
@@ -95,6 +106,12 @@ events:
     participants:
       - {entity: portavia, role: blockaded Saltby}
 documents:
+  - id: union-treaty
+    name: Treaty on the Harbour Union
+    kind: treaty
+    signed: 1994-05-29
+    tags: [t]
+    source: {reference: r}
   - id: pact
     name: Harbour Pact
     kind: treaty
@@ -299,6 +316,29 @@ def test_a_provision_is_not_quoted_as_if_it_were_the_documents_wording(
         == "____ of the Harbour Pact provides that an attack on one harbour is an attack on all."
     )
     assert cloze.explanation == "Article 2 of the Harbour Pact provides this: common defence."
+
+
+# -- wrong options ---------------------------------------------------------------------------------
+
+
+def test_the_year_a_unions_treaty_was_signed_is_no_wrong_founding_year(tmp_path: Path) -> None:
+    """The EAEU was founded by a treaty signed in 2014 and in force from 2015: offering 2014 as
+    a wrong answer to "In which year was it founded?" would mark a defensible answer wrong."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(HARBOURS, encoding="utf-8")
+    oracle = Oracle(load_facts(path))
+    founded = Claim(Relation.FOUNDED_IN, "union")
+    assert oracle.verdict(founded, "1995") is Verdict.TRUE
+    assert oracle.verdict(founded, "1994") is Verdict.UNKNOWN
+    assert oracle.verdict(founded, "1993") is Verdict.FALSE
+
+
+def test_the_eaeu_is_never_said_to_have_been_founded_in_2014() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    for seed in range(12):
+        for question in generate_questions(facts, seed):
+            if question.template == "group-founded" and "eaeu" in question.fact_ids:
+                assert "2014" not in question.choices
 
 
 # -- capitals after "According to ..." and colons -------------------------------------------------

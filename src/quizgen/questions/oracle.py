@@ -159,7 +159,22 @@ class Oracle:
         group = self.index.by_id.get(claim.subject)
         if not isinstance(group, Group) or group.founded is None:
             return Verdict.UNKNOWN
-        return self._year(candidate, group.founded)
+        verdict = self._year(candidate, group.founded)
+        # A union set up by a treaty was "founded" when the treaty was signed as much as when it
+        # came into force: the year a document named after the group was signed is not wrong.
+        if verdict is Verdict.FALSE and year_of(candidate) in self._signing_years(group):
+            return Verdict.UNKNOWN
+        return verdict
+
+    def _signing_years(self, group: Group) -> set[int]:
+        names = [text_key(name) for name in (group.name, group.short, *group.aliases) if name]
+        return {
+            document.signed.year
+            for document in self.index.facts.documents
+            if any(
+                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text_key(document.name)) for n in names
+            )
+        }
 
     def _signed_in(self, claim: Claim, candidate: str) -> Verdict:
         document = self.index.by_id.get(claim.subject)
