@@ -1,4 +1,4 @@
-"""Builds a self-test of about 1,000 questions and times how soon Chromium shows its first question."""
+"""Builds a self-test of about 1,000 questions; times how soon Chromium shows the first one."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def write_thousand_question_selftest(folder: Path, questions: int) -> Path:
     decks = folder / "decks"
     decks.mkdir()
     (decks / "all.yaml").write_text(
-        f"name: Probe\ntitle: Probe\ndescription: One large self-test.\ncount: {questions}\nseed: 1\n",
+        "name: Probe\ntitle: Probe\ndescription: One large self-test.\n"
+        f"count: {questions}\nseed: 1\n",
         encoding="utf-8",
     )
     run_build(BuildRequest(facts, decks, folder / "out", ("html",), seed=1))

@@ -40,7 +40,8 @@ BENCH_DECKS = {
     "tags: [treaties]\ncount: 40\nseed: 1\n",
     "people.yaml": "name: Synthetic::People\ntitle: People\ndescription: Who held which post.\n"
     "tags: [people]\ncount: 40\nseed: 2\n",
-    "groups.yaml": "name: Synthetic::Groups\ntitle: Groups\ndescription: Who belonged to which union.\n"
+    "groups.yaml": "name: Synthetic::Groups\ntitle: Groups\n"
+    "description: Who belonged to which union.\n"
     "tags: [groups]\ncount: 40\nseed: 3\n",
     "everything.yaml": "name: Synthetic::Everything\ntitle: Everything\n"
     "description: Every question, for spaced repetition.\nformats: [json, anki]\n",
@@ -91,7 +92,7 @@ def plain_genanki(bank, path: Path) -> None:  # type: ignore[no-untyped-def]
             values["Text"] = "".join(
                 escape(part) + (f"{{{{c{n}::{escape(blank.answer)}}}}}" if blank else "")
                 for n, (part, blank) in enumerate(
-                    zip(question.prompt_parts, [*question.blanks, None]), start=1
+                    zip(question.prompt_parts, [*question.blanks, None], strict=True), start=1
                 )
             )
         elif question.pairs or question.order:
@@ -136,7 +137,9 @@ def measure_size(size: int, work: Path) -> dict[str, float]:
     for name in FORMATS:
         folder = work / f"only-{name}"
         folder.mkdir()
-        _, row[name] = timed(get_exporter(name).write, decks_for_format(bank, name), folder, options)
+        _, row[name] = timed(
+            get_exporter(name).write, decks_for_format(bank, name), folder, options
+        )
     _, row["plain_genanki"] = timed(plain_genanki, bank, work / "plain.apkg")
     _, row["build"] = timed(run_build, request)
     row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -183,7 +186,10 @@ def bundled_build_time(repeats: int = 3) -> float:
         for _ in range(repeats):
             start = time.perf_counter()
             subprocess.run(
-                [command, "build", "--quiet", "--out", temp], cwd=PROJECT, capture_output=True, check=True
+                [command, "build", "--quiet", "--out", temp],
+                cwd=PROJECT,
+                capture_output=True,
+                check=True,
             )
             samples.append(time.perf_counter() - start)
     return statistics.median(samples)
@@ -217,11 +223,16 @@ def main() -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     size_mb, first_question = html_probe(chromium)
 
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print()
-    print("| facts | questions | validate s | questions s | json s | anki s | plain genanki s "
-          "| anki ratio | pdf s | html s | whole build s | peak MB |")
+    print(
+        "| facts | questions | validate s | questions s | json s | anki s | plain genanki s "
+        "| anki ratio | pdf s | html s | whole build s | peak MB |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         ratio = row["anki"] / row["plain_genanki"] if row["plain_genanki"] else 0.0
@@ -239,7 +250,10 @@ def main() -> None:
     print("| measure | value |")
     print("| --- | ---: |")
     print(f"| `quizgen --version` (median of 7) | {version_time():.3f} s |")
-    print(f"| full build of the bundled facts, every format (median of 3) | {bundled_build_time():.2f} s |")
+    print(
+        "| full build of the bundled facts, every format (median of 3) "
+        f"| {bundled_build_time():.2f} s |"
+    )
     print(f"| {HTML_PROBE_QUESTIONS:,}-question HTML self-test size | {size_mb:.2f} MB |")
     print(f"| its first question shown in Chromium | {seconds(first_question)} s |")
 

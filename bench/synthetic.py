@@ -1,4 +1,4 @@
-"""Writes synthetic, valid facts files of any size that use every kind of fact, for benchmarks and tests.
+"""Writes synthetic, valid facts files of any size using every kind of fact, for measurement.
 
 The facts are invented but consistent (every reference resolves, every span is ordered), so the
 question engine treats them like a real topic: entities of several types, groups with members over
@@ -21,7 +21,22 @@ SECTION_SHARES = (
     ("statements", 0.10),
 )
 ENTITY_TYPES = ("state", "city", "region")
-SYLLABLES = ("ka", "lo", "mir", "ta", "ven", "dor", "sa", "li", "ron", "bel", "qua", "zen", "ar", "tu")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mir",
+    "ta",
+    "ven",
+    "dor",
+    "sa",
+    "li",
+    "ron",
+    "bel",
+    "qua",
+    "zen",
+    "ar",
+    "tu",
+)
 
 
 def name_for(rng: random.Random, index: int) -> str:
@@ -42,7 +57,7 @@ def synthetic_facts(count: int, seed: int = 0) -> str:
     source = "{ref: synth, quote: " + quoted("generated") + "}"
     lines = [
         "format: quizgen-facts/1",
-        "topic: {title: Synthetic topic, description: Invented facts for measurement., as_of: 2020-10}",
+        "topic: {title: Synthetic topic, description: Invented facts., as_of: 2020-10}",
         "sources:",
         "  - {id: synth, title: Synthetic source, cite_as: the source}",
         "entities:",
@@ -80,7 +95,8 @@ def synthetic_facts(count: int, seed: int = 0) -> str:
         lines.append(
             f"  - {{id: ev{i}, name: {quoted('Summit of ' + name_for(rng, i))}, "
             f"date: {rng.randint(1900, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}, "
-            f"place: {rng.choice(cities)}, participants: [{participants}], tags: [events], source: {source}}}"
+            f"place: {rng.choice(cities)}, participants: [{participants}], tags: [events], "
+            f"source: {source}}}"
         )
     lines.append("documents:")
     for i in range(sizes["documents"]):
@@ -110,7 +126,8 @@ def synthetic_facts(count: int, seed: int = 0) -> str:
     lines.append("statements:")
     for i in range(sizes["statements"]):
         lines.append(
-            f"  - {{id: s{i}, text: {quoted('The capital of the region is {' + name_for(rng, i) + '}.')}, "
+            f"  - {{id: s{i}, "
+            f"text: {quoted('The capital of the region is {' + name_for(rng, i) + '}.')}, "
             f"tags: [statements], source: {source}}}"
         )
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 )
 
 from quizgen.cli import main  # noqa: E402
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED_FACTS = PROJECT / "facts.yaml"
 BUNDLED_DECKS = PROJECT / "decks"

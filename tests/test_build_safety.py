@@ -57,8 +57,18 @@ def test_two_builds_with_the_same_inputs_are_identical(tmp_path: Path, reproduci
     first, second = tmp_path / "first", tmp_path / "second"
     for out in (first, second):
         result = run_quizgen(
-            "build", "--facts", BUNDLED_FACTS, "--decks", BUNDLED_DECKS, "--out", out,
-            "--seed", "7", "--versions", "2", "--quiet",
+            "build",
+            "--facts",
+            BUNDLED_FACTS,
+            "--decks",
+            BUNDLED_DECKS,
+            "--out",
+            out,
+            "--seed",
+            "7",
+            "--versions",
+            "2",
+            "--quiet",
         )
         assert result.exit_code == 0, result.output
     first_files, second_files = digests(first), digests(second)
@@ -77,19 +87,33 @@ def test_another_seed_changes_the_shuffle_but_not_the_question_ids(tmp_path: Pat
 
     banks = []
     for seed in ("1", "2"):
-        result = run_quizgen("questions", "--facts", BUNDLED_FACTS, "--decks", BUNDLED_DECKS,
-                             "--seed", seed, "--json")
+        result = run_quizgen(
+            "questions",
+            "--facts",
+            BUNDLED_FACTS,
+            "--decks",
+            BUNDLED_DECKS,
+            "--seed",
+            seed,
+            "--json",
+        )
         assert result.exit_code == 0, result.output
         banks.append(json.loads(result.output))
     ids = [[q["id"] for q in bank["questions"]] for bank in banks]
     assert ids[0] == ids[1]
-    assert [q["choices"] for q in banks[0]["questions"]] != [q["choices"] for q in banks[1]["questions"]]
+    assert [q["choices"] for q in banks[0]["questions"]] != [
+        q["choices"] for q in banks[1]["questions"]
+    ]
 
 
 def test_a_failed_build_leaves_every_earlier_file_whole(tmp_path: Path) -> None:
     out = tmp_path / "output"
-    assert run_quizgen("build", "--facts", BUNDLED_FACTS, "--decks", BUNDLED_DECKS, "--out", out,
-                       "--quiet").exit_code == 0
+    assert (
+        run_quizgen(
+            "build", "--facts", BUNDLED_FACTS, "--decks", BUNDLED_DECKS, "--out", out, "--quiet"
+        ).exit_code
+        == 0
+    )
     before = digests(out)
     # A character DejaVu Sans cannot draw fails the PDF export after the other formats have run.
     facts = BUNDLED_FACTS.read_text(encoding="utf-8").replace(
@@ -99,7 +123,9 @@ def test_a_failed_build_leaves_every_earlier_file_whole(tmp_path: Path) -> None:
     broken.write_text(facts, encoding="utf-8")
     result = subprocess.run(
         quizgen_command("build", "--facts", broken, "--decks", BUNDLED_DECKS, "--out", out),
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -116,9 +142,21 @@ def test_a_killed_build_never_leaves_a_torn_file(tmp_path: Path) -> None:
 
     def build(into: Path, seed: str) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
-            quizgen_command("build", "--facts", facts, "--decks", decks, "--out", into,
-                            "--seed", seed, "--quiet"),
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            quizgen_command(
+                "build",
+                "--facts",
+                facts,
+                "--decks",
+                decks,
+                "--out",
+                into,
+                "--seed",
+                seed,
+                "--quiet",
+            ),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
 
     for into, seed in ((out, "1"), (reference, "2")):
@@ -163,6 +201,8 @@ def wait_for(point: str, process: subprocess.Popen[bytes], out: Path, old: dict[
             return
         if point == "staging" and staging and any(staging[0].iterdir()):
             return
-        if point == "first-move" and any(digests(out).get(name) != digest for name, digest in old.items()):
+        if point == "first-move" and any(
+            digests(out).get(name) != digest for name, digest in old.items()
+        ):
             return
         time.sleep(0.005)

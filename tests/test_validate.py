@@ -534,7 +534,9 @@ def test_no_text_makes_the_loader_crash(tmp_path: Path, text: str) -> None:
         assert refused.problems
 
 
-def test_the_fast_and_the_guarded_reader_build_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_fast_and_the_guarded_reader_build_the_same_facts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """libyaml reads plain files quickly; the guarded composer must agree with it to the column."""
     from quizgen.facts import yaml_source
     from quizgen.facts.loader import load_facts

@@ -1,4 +1,4 @@
-"""The build pipeline: facts and decks in, one question bank, every chosen format out, atomically."""
+"""The build pipeline: facts and decks in, one question bank, every chosen format out atomically."""
 
 from __future__ import annotations
 
@@ -100,7 +100,9 @@ def run_build(request: BuildRequest, progress: Progress = _silent) -> BuildRepor
             report.written.append(target)
         return report
     except OSError as err:
-        raise OutputError(f"{err.filename or request.out_path}: cannot write ({err.strerror})") from None
+        raise OutputError(
+            f"{err.filename or request.out_path}: cannot write ({err.strerror})"
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -23,7 +23,9 @@ every format into ./output/.
 BUILD_HELP = """Validate the facts and decks, generate the questions and write every chosen format.
 
 Nothing in the output folder changes unless the whole build succeeds."""
-VALIDATE_HELP = "Check a facts file (and the decks) and list every problem with its line and column."
+VALIDATE_HELP = (
+    "Check a facts file (and the decks) and list every problem with its line and column."
+)
 QUESTIONS_HELP = "List the question bank for review, as readable text or as JSON."
 SCHEMA_HELP = "Print the JSON Schema of facts files, for editors that check YAML as you type."
 
@@ -55,7 +57,8 @@ def seed_option(function: F) -> F:
         "--seed",
         type=click.IntRange(min=0),
         default=None,
-        help="Chooses distractors and order; the same seed gives the same questions.  [default: each deck's own]",
+        help="Chooses distractors and order; the same seed gives the same questions.  "
+        "[default: each deck's own]",
     )(function)
 
 
@@ -109,10 +112,20 @@ def main() -> None:
 )
 @deck_option
 @seed_option
-@click.option("--versions", type=click.IntRange(1, 26), default=1, show_default=True,
-              help="Shuffled versions of each printed quiz (A, B, C...).")
-@click.option("--paper", type=click.Choice(PAPER_SIZES, case_sensitive=False), default="a4",
-              show_default=True, help="Paper size of the printed quizzes.")
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 26),
+    default=1,
+    show_default=True,
+    help="Shuffled versions of each printed quiz (A, B, C...).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPER_SIZES, case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Paper size of the printed quizzes.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     facts_path: Path,
@@ -141,9 +154,13 @@ def build(
         report = run_build(request)
     else:
         with click.progressbar(
-            length=build_steps(request), label="Building", file=sys.stderr,
-            item_show_func=lambda step: step, show_eta=False,
+            length=build_steps(request),
+            label="Building",
+            file=sys.stderr,
+            item_show_func=lambda step: step,
+            show_eta=False,
         ) as bar:
+
             def advance(step: str) -> None:
                 bar.update(1, step)
 
@@ -158,8 +175,12 @@ def build(
 
 
 @main.command(help=VALIDATE_HELP)
-@click.argument("facts_path", type=click.Path(path_type=Path, dir_okay=False),
-                default=Path("facts.yaml"), required=False)
+@click.argument(
+    "facts_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("facts.yaml"),
+    required=False,
+)
 @decks_option
 def validate(facts_path: Path, decks_path: Path) -> None:
     from quizgen.facts.loader import load_facts
@@ -191,4 +212,6 @@ def questions(
 def schema() -> None:
     from importlib.resources import files
 
-    click.echo((files("quizgen") / "data" / "facts.schema.json").read_text(encoding="utf-8"), nl=False)
+    click.echo(
+        (files("quizgen") / "data" / "facts.schema.json").read_text(encoding="utf-8"), nl=False
+    )

@@ -93,8 +93,9 @@ class Reference:
     location: Location
 
 
-def load_facts(path: Path, display_path: str | None = None) -> Facts:
+def load_facts(path: Path | str, display_path: str | None = None) -> Facts:
     """The validated facts of ``path``; raises InputError listing every problem found."""
+    path = Path(path)
     shown = display_path or str(path)
     reader = FactsReader(shown)
     # Repeated keys join the reader's problems, so they are reported with everything else.

@@ -1,4 +1,4 @@
-"""The facts model: what a curated facts file says, as frozen values with no I/O and no output format.
+"""The facts model: what a curated facts file says, as frozen values with no I/O or output format.
 
 A facts file is topic-agnostic. It holds bibliographic sources and seven kinds of fact:
 entities, groups (with members over time), events, documents (treaties, charters, laws),
@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
 
 from quizgen.errors import Location
 
@@ -69,7 +68,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Citation:
-    """Where one fact comes from: a short exact quote from a source, or a named outside reference."""
+    """Where one fact comes from: a short exact quote from a source, or a named outside source."""
 
     source_id: str = ""
     quote: str = ""
@@ -259,12 +258,12 @@ class Statement(FactBase):
     def text(self) -> str:
         """The whole sentence with every blank filled."""
         pieces = [self.text_parts[0]]
-        for blank, part in zip(self.blanks, self.text_parts[1:]):
+        for blank, part in zip(self.blanks, self.text_parts[1:], strict=True):
             pieces += [blank.answer, part]
         return "".join(pieces)
 
 
-Fact = Union[Entity, Group, Event, Document, Person, Term, Statement]
+Fact = Entity | Group | Event | Document | Person | Term | Statement
 
 
 @dataclass(frozen=True)

@@ -197,11 +197,11 @@ def fast_compose(text: str) -> yaml.Node | None:
             kind = type(event)
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
-                if depth > MAX_DEPTH or event.anchor is not None:
+                if depth > MAX_DEPTH or getattr(event, "anchor", None) is not None:
                     return None
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
-            elif kind is yaml.AliasEvent or (kind is yaml.ScalarEvent and event.anchor is not None):
+            elif kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
                 return None
             elif kind is yaml.DocumentStartEvent:
                 documents += 1

@@ -23,7 +23,7 @@ class Kind(str, enum.Enum):
     CLOZE = "cloze"
     """A sentence with ``blanks``; ``prompt_parts`` are the texts around them."""
     MATCHING = "matching"
-    """``pairs`` of (left, right) in the correct match; ``choices`` the right-hand texts shuffled."""
+    """``pairs`` (left, right) in the correct match; ``choices``: the right-hand texts shuffled."""
     ORDERING = "ordering"
     """``order`` is the correct order; ``choices`` the same items shuffled."""
     SHORT = "short"
@@ -57,7 +57,7 @@ class ClozeBlank:
 
 @dataclass(frozen=True)
 class Question:
-    """One question. ``id`` is stable: it derives from fact ids, kind and template, never the seed."""
+    """One question. ``id`` is stable: from fact ids, kind and template, never from the seed."""
 
     id: str
     kind: Kind
@@ -71,7 +71,7 @@ class Question:
     """Which generator template made it (``document-year``); part of the identity."""
     choices: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
-    """Other accepted typed answers (spellings, abbreviations); exporters also ignore case and accents."""
+    """Other accepted typed answers (spellings, abbreviations); case and accents never count."""
     tags: tuple[str, ...] = ()
     difficulty: int = 1
     """1 easy, 2 medium, 3 hard."""
