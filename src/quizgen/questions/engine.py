@@ -4,8 +4,8 @@ with the claims the oracle checks. Templates live in ``questions.templates``, on
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
@@ -48,11 +48,11 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
     context = Context(facts, index, Oracle(facts, index), seed)
     # A question on several facts follows the questions of the first of them.
     sets_after: dict[str, list[CheckedQuestion]] = {}
-    for checked in _kept(set_questions(context)):
+    for checked in _kept(set_questions(context), context.oracle):
         sets_after.setdefault(checked.question.fact_ids[0], []).append(checked)
     bank: list[CheckedQuestion] = []
     for fact in facts.all_facts:
-        bank += _kept(questions_for(fact, context))
+        bank += _kept(questions_for(fact, context), context.oracle)
         bank += sets_after.pop(fact.id, [])
     return _unique(bank)
 
@@ -63,12 +63,31 @@ def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | No
             yield from template(fact, context)
 
 
-def _kept(drafts: Iterable[CheckedQuestion | None]) -> list[CheckedQuestion]:
-    return [
-        checked
-        for checked in drafts
-        if checked is not None and not gives_itself_away(checked.question)
-    ]
+def _kept(drafts: Iterable[CheckedQuestion | None], oracle: Oracle) -> list[CheckedQuestion]:
+    kept = []
+    for draft in drafts:
+        checked = _settled_blanks(draft, oracle) if draft is not None else None
+        if checked is not None and not gives_itself_away(checked.question):
+            kept.append(checked)
+    return kept
+
+
+def _settled_blanks(checked: CheckedQuestion, oracle: Oracle) -> CheckedQuestion | None:
+    """A cloze whose every blank the facts settle: an accepted spelling they do not settle is
+    left out, and a cloze whose answer they do not is dropped. Two provisions of one document
+    may share a label ("Article 1" twice, or "Article 1" and "Annex 1" both typed as "1")."""
+    question = checked.question
+    if question.kind is not Kind.CLOZE:
+        return checked
+    blanks = []
+    for claim, blank in zip(checked.claims, question.blanks, strict=True):
+        if not oracle.is_true(claim, blank.answer):
+            return None
+        settled_accept = tuple(a for a in blank.accept if oracle.is_true(claim, a))
+        blanks.append(replace(blank, accept=settled_accept))
+    settled = {a for blank in blanks for a in blank.accept}
+    accept = tuple(a for a in question.accept if a in settled)
+    return replace(checked, question=replace(question, blanks=tuple(blanks), accept=accept))
 
 
 GIVEAWAY_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT})
