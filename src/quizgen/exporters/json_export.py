@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from quizgen.exporters import BuildOptions
-from quizgen.questions.listing import bank_as_json
+from quizgen.questions.listing import write_bank_json
 from quizgen.questions.model import QuestionBank
 
 
@@ -18,5 +18,6 @@ class JsonExporter:
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         path = folder / self.file_name
         # newline="\n": the same bytes on every platform, as the format promises.
-        path.write_text(bank_as_json(bank), encoding="utf-8", newline="\n")
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            write_bank_json(bank, stream)
         return [path]

@@ -5,8 +5,9 @@ The JSON document is described in docs/json-format.md; change ``JSON_VERSION`` w
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from quizgen.questions.model import Deck, Kind, Question, QuestionBank
 
@@ -15,12 +16,21 @@ JSON_VERSION = 1
 
 
 def bank_as_json(bank: QuestionBank) -> str:
-    """The whole bank as JSON: fixed key order, UTF-8 text as is, a newline at the end.
+    """The whole bank as JSON text (see ``write_bank_json``)."""
+    buffer = io.StringIO()
+    write_bank_json(bank, buffer)
+    return buffer.getvalue()
 
-    The same bank always gives the same bytes, so builds can be compared and diffed.
+
+def write_bank_json(bank: QuestionBank, stream: TextIO) -> None:
+    """Writes the bank as JSON: fixed key order, UTF-8 text as is, a newline at the end.
+
+    The top level is indented; each deck and each question is one line, so a diff shows which
+    questions changed and a bank of 300,000 questions is written a line at a time, never held
+    whole in memory. The same bank always gives the same bytes.
     """
     deck_names = deck_names_by_question(bank)
-    document = {
+    header = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "title": bank.title,
@@ -29,15 +39,24 @@ def bank_as_json(bank: QuestionBank) -> str:
         "language": bank.language,
         "generated_at": bank.generated_at,
         "seed": bank.seed,
-        "decks": [deck_as_dict(deck) for deck in bank.decks],
-        # Only questions some deck holds: a deck may opt out of this format (``formats``).
-        "questions": [
-            question_as_dict(question, deck_names[question.id])
-            for question in bank.questions
-            if question.id in deck_names
-        ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    stream.write("{\n")
+    for key, value in header.items():
+        stream.write(f"  {_compact(key)}: {_compact(value)},\n")
+    stream.write('  "decks": [')
+    stream.write(",".join(f"\n    {_compact(deck_as_dict(deck))}" for deck in bank.decks))
+    stream.write('\n  ],\n  "questions": [')
+    separator = "\n    "
+    # Only questions some deck holds: a deck may opt out of this format (``formats``).
+    for question in bank.questions:
+        if question.id in deck_names:
+            stream.write(separator + _compact(question_as_dict(question, deck_names[question.id])))
+            separator = ",\n    "
+    stream.write("\n  ]\n}\n")
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def deck_names_by_question(bank: QuestionBank) -> dict[str, list[str]]:
