@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUNDLED_FACTS, HOSTILE_FACTS, run_quizgen
+from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
 from quizgen.errors import InputError
 from quizgen.facts.loader import load_facts
 from quizgen.facts.yaml_source import MAX_DEPTH
@@ -535,16 +535,23 @@ def test_no_text_makes_the_loader_crash(tmp_path: Path, text: str) -> None:
 
 
 def test_the_fast_and_the_guarded_reader_build_the_same_facts(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """libyaml reads plain files quickly; the guarded composer must agree with it to the column."""
+    """libyaml reads plain files quickly, a list at a time; the guarded composer must agree with
+    it to the column, whatever order the sections are written in."""
     from quizgen.facts import yaml_source
     from quizgen.facts.loader import load_facts
 
-    for path in (BUNDLED_FACTS, HOSTILE_FACTS):
+    eu = FIXTURES / "eu" / "facts.yaml"
+    sections = eu.read_text(encoding="utf-8").split("\n\n")
+    shuffled = tmp_path / "shuffled.yaml"
+    # The topic last and the sections reversed: the streamed lists are asked for out of order.
+    shuffled.write_text("\n\n".join(reversed(sections)) + "\n", encoding="utf-8")
+    for path in (BUNDLED_FACTS, HOSTILE_FACTS, eu, shuffled):
         fast = load_facts(path)
-        monkeypatch.setattr(yaml_source, "fast_compose", lambda text: None)
+        monkeypatch.setattr(yaml_source, "fast_compose", lambda *args: None)
         guarded = load_facts(path)
         monkeypatch.undo()
         assert fast == guarded
         assert [f.location for f in fast.all_facts] == [f.location for f in guarded.all_facts]
+    assert len(load_facts(shuffled).all_facts) == len(load_facts(eu).all_facts)

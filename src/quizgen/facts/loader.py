@@ -93,13 +93,17 @@ class Reference:
     location: Location
 
 
+# The lists that hold facts are read an item at a time, never composed whole (large files).
+STREAMED_SECTIONS = frozenset(("sources", *SECTIONS))
+
+
 def load_facts(path: Path | str, display_path: str | None = None) -> Facts:
     """The validated facts of ``path``; raises InputError listing every problem found."""
     path = Path(path)
     shown = display_path or str(path)
     reader = FactsReader(shown)
     # Repeated keys join the reader's problems, so they are reported with everything else.
-    root = compose_file(path, shown, reader.problems)
+    root = compose_file(path, shown, reader.problems, streamed_keys=STREAMED_SECTIONS)
     facts = reader.read(root)
     if reader.problems or facts is None:
         raise InputError(reader.problems)

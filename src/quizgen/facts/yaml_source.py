@@ -7,6 +7,7 @@ size and depth. Every refusal is a located Problem; nothing PyYAML raises escape
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,12 @@ class GuardedLoader(yaml.SafeLoader):
         return node
 
 
-def compose_file(path: Path, display_path: str, problems: list[Problem] | None = None) -> yaml.Node:
+def compose_file(
+    path: Path,
+    display_path: str,
+    problems: list[Problem] | None = None,
+    streamed_keys: frozenset[str] = frozenset(),
+) -> yaml.Node:
     """The document's root node; raises InputError for anything that is not a usable YAML file.
 
     Repeated keys do not stop the reading: they go into ``problems`` when a list is given (so
@@ -134,7 +140,7 @@ def compose_file(path: Path, display_path: str, problems: list[Problem] | None =
     tab_problems = tab_indentation(text, display_path)
     if tab_problems:
         raise InputError(tab_problems)
-    node = fast_compose(text)
+    node = fast_compose(text, streamed_keys, display_path, problems)
     loader: GuardedLoader | None = None
     try:
         if node is None:
@@ -180,37 +186,216 @@ def compose_file(path: Path, display_path: str, problems: list[Problem] | None =
     return node
 
 
-def fast_compose(text: str) -> yaml.Node | None:
+def fast_compose(
+    text: str,
+    streamed_keys: frozenset[str] = frozenset(),
+    display_path: str = "",
+    problems: list[Problem] | None = None,
+) -> yaml.Node | None:
     """The root node through libyaml, when the text is plainly safe; None means "use the guard".
 
-    PyYAML's pure-Python composer reads about 1,500 facts a second; libyaml is five times faster.
-    Its composer cannot be given limits, so a first pass over libyaml's events (cheap, and
-    iterative, so deep nesting cannot overflow anything) lets only one document with no anchors,
-    no aliases and bounded depth through. Anything else, valid or not, takes the guarded path,
-    which gives the located refusals.
+    PyYAML's pure-Python composer reads about 1,500 facts a second; libyaml's events, composed
+    here, several times that. A first pass over the events (iterative, so deep nesting cannot
+    overflow anything) lets only one document with no anchors, no aliases and bounded depth
+    through; anything else, valid or not, takes the guarded path, which gives the located
+    refusals. The top-level lists named in ``streamed_keys`` are not composed in that pass: their
+    items are composed one at a time as the reader asks for them (``StreamedSequence``), so a large
+    file never stands in memory as a whole tree of nodes.
     """
     if not getattr(yaml, "__with_libyaml__", False):
         return None
-    depth = documents = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            kind = type(event)
-            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                depth += 1
-                if depth > MAX_DEPTH or getattr(event, "anchor", None) is not None:
-                    return None
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                depth -= 1
-            elif kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-                return None
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    return None
-        node: yaml.Node | None = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
+        return _compose_top_level(text, streamed_keys, display_path, problems)
+    except (_NeedsGuard, yaml.YAMLError):
         return None
-    return node
+
+
+class _NeedsGuard(Exception):
+    """The text uses what only the guarded composer handles (anchors, depth, documents)."""
+
+
+_RESOLVER = yaml.resolver.Resolver()
+STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    """libyaml's events, refusing (for the guard) anchors, aliases and a second document."""
+    documents = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if type(event) is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+            raise _NeedsGuard
+        if type(event) is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _NeedsGuard
+        yield event
+
+
+def _compose(events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> yaml.Node:
+    """The node that starts with ``event``, read from ``events``; its end mark is not kept."""
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value
+            # Most scalars are words no implicit type starts with: skip the resolver's call.
+            if event.implicit[0] and value and value[0] not in _RESOLVER.yaml_implicit_resolvers:
+                tag = STR_TAG
+            else:
+                tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        return yaml.ScalarNode(tag, event.value, event.start_mark, None, event.style)
+    if depth >= MAX_DEPTH:
+        raise _NeedsGuard
+    tag = event.tag if event.tag not in (None, "!") else None
+    if kind is yaml.SequenceStartEvent:
+        items: list[yaml.Node] = []
+        for item in events:
+            if type(item) is yaml.SequenceEndEvent:
+                break
+            items.append(_compose(events, item, depth + 1))
+        return yaml.SequenceNode(tag or _SEQ_TAG, items, event.start_mark, None, event.flow_style)
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    for key in events:
+        if type(key) is yaml.MappingEndEvent:
+            break
+        pairs.append((_compose(events, key, depth + 1), _compose(events, next(events), depth + 1)))
+    return yaml.MappingNode(tag or _MAP_TAG, pairs, event.start_mark, None, event.flow_style)
+
+
+def _skip(events: Iterator[yaml.Event]) -> None:
+    """Passes over the rest of a collection whose start event was just read."""
+    depth = 1
+    for event in events:
+        kind = type(event)
+        if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _NeedsGuard
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            depth -= 1
+            if depth == 0:
+                return
+
+
+def _compose_top_level(
+    text: str, streamed_keys: frozenset[str], display_path: str, problems: list[Problem] | None
+) -> yaml.Node | None:
+    first_pass = _events(text)
+    root_event = next(e for e in first_pass if type(e) not in (yaml.StreamStartEvent,
+                                                               yaml.DocumentStartEvent))
+    if type(root_event) is yaml.StreamEndEvent:
+        return None
+    if type(root_event) is not yaml.MappingStartEvent:
+        return _finish(_compose(first_pass, root_event, 0), first_pass)
+    stream = _SectionStream(text, display_path, problems)
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    for key_event in first_pass:
+        if type(key_event) is yaml.MappingEndEvent:
+            break
+        key = _compose(first_pass, key_event, 1)
+        value_event = next(first_pass)
+        if (
+            type(value_event) is yaml.SequenceStartEvent
+            and value_event.tag in (None, "!")
+            and key.value in streamed_keys
+        ):
+            _skip(first_pass)
+            value: yaml.Node = StreamedSequence(stream, len(pairs), value_event)
+        else:
+            value = _compose(first_pass, value_event, 1)
+        pairs.append((key, value))
+    root = yaml.MappingNode(_MAP_TAG, pairs, root_event.start_mark, None, root_event.flow_style)
+    return _finish(root, first_pass)
+
+
+def _finish(root: yaml.Node, events: Iterator[yaml.Event]) -> yaml.Node:
+    for _ in events:  # the rest of the stream: a second document raises _NeedsGuard here
+        pass
+    return root
+
+
+class StreamedSequence(yaml.SequenceNode):
+    """A top-level list whose items are composed only while it is read, and read only once."""
+
+    def __init__(self, stream: _SectionStream, position: int, start: yaml.Event) -> None:
+        super().__init__(_SEQ_TAG, [], start.start_mark, None, start.flow_style)
+        self.stream = stream
+        self.position = position
+        self.read = False
+
+    @property  # type: ignore[override]
+    def value(self) -> Iterator[yaml.Node]:
+        if self.read:
+            raise RuntimeError("a streamed list can be read only once")
+        self.read = True
+        return self.stream.items(self.position)
+
+    @value.setter
+    def value(self, items: list[yaml.Node]) -> None:
+        pass  # SequenceNode's constructor sets an empty list; the items come from the stream
+
+
+class _SectionStream:
+    """One second pass over the events, handing out the items of each top-level list in turn.
+
+    A list asked for before those written ahead of it in the file makes the earlier ones be
+    composed and kept until they are asked for; in the usual order nothing is kept.
+    """
+
+    def __init__(self, text: str, display_path: str, problems: list[Problem] | None) -> None:
+        self.display_path = display_path
+        self.problems = problems
+        # The first pass has already refused what needs the guard: no checks needed here.
+        self.events = iter(yaml.parse(text, Loader=yaml.CSafeLoader))
+        self.next_position = 0
+        self.kept: dict[int, list[yaml.Node]] = {}
+        for event in self.events:
+            if type(event) is yaml.MappingStartEvent:
+                break
+
+    def items(self, position: int) -> Iterator[yaml.Node]:
+        if position in self.kept:
+            yield from self.kept.pop(position)
+            return
+        while self.next_position < position:
+            value = self._next_value()
+            if isinstance(value, list):
+                self.kept[self.next_position - 1] = value
+        yield from self._stream_value()
+
+    def _advance_to_value(self) -> yaml.Event:
+        key = next(self.events)
+        _compose(self.events, key, 1)
+        self.next_position += 1
+        return next(self.events)
+
+    def _next_value(self) -> list[yaml.Node] | None:
+        start = self._advance_to_value()
+        if type(start) is yaml.SequenceStartEvent:
+            return list(self._items_after(start))
+        _compose(self.events, start, 1)
+        return None
+
+    def _stream_value(self) -> Iterator[yaml.Node]:
+        start = self._advance_to_value()
+        yield from self._items_after(start)
+
+    def _items_after(self, start: yaml.Event) -> Iterator[yaml.Node]:
+        for event in self.events:
+            if type(event) is yaml.SequenceEndEvent:
+                return
+            item = _compose(self.events, event, 2)
+            # What compose_file checks in a whole tree, checked here item by item.
+            found = structure_problems(item, self.display_path)
+            refusals = [problem for problem, fatal in found if fatal]
+            repeats = [problem for problem, fatal in found if not fatal]
+            if refusals or (repeats and self.problems is None):
+                raise InputError([*refusals, *repeats])
+            if self.problems is not None:
+                self.problems.extend(repeats)
+            yield item
 
 
 def raise_if_any(problems: list[Problem]) -> None:
@@ -321,12 +506,15 @@ def structure_problems(root: yaml.Node, display_path: str) -> list[tuple[Problem
         if id(node) in seen:
             continue
         seen.add(id(node))
-        where = location_of(node.start_mark, display_path)
-        if node.tag == MERGE_TAG:
+        if node.tag in STANDARD_TAGS:
+            pass
+        elif node.tag == MERGE_TAG:
+            where = location_of(node.start_mark, display_path)
             found.append(
                 (Problem(where, "merge keys '<<' are not supported", "write the keys out"), True)
             )
-        elif node.tag not in STANDARD_TAGS:
+        else:
+            where = location_of(node.start_mark, display_path)
             shown = node.tag.replace(YAML_TAG_PREFIX, "!!", 1)
             found.append(
                 (
@@ -339,6 +527,8 @@ def structure_problems(root: yaml.Node, display_path: str) -> list[tuple[Problem
                     True,
                 )
             )
+        if isinstance(node, StreamedSequence):
+            continue  # its items are checked one by one as they are read
         if isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
