@@ -220,7 +220,7 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
+def _events(text: str) -> Iterator[Any]:
     """libyaml's events, refusing (for the guard) anchors, aliases and a second document."""
     documents = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
@@ -233,7 +233,7 @@ def _events(text: str) -> Iterator[yaml.Event]:
         yield event
 
 
-def _compose(events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> yaml.Node:
+def _compose(events: Iterator[Any], event: Any, depth: int) -> yaml.Node:
     """The node that starts with ``event``, read from ``events``; its end mark is not kept."""
     kind = type(event)
     if kind is yaml.ScalarEvent:
@@ -244,7 +244,9 @@ def _compose(events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> yam
             if event.implicit[0] and value and value[0] not in _RESOLVER.yaml_implicit_resolvers:
                 tag = STR_TAG
             else:
-                tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+                tag = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+                    yaml.ScalarNode, value, event.implicit
+                )
         return yaml.ScalarNode(tag, event.value, event.start_mark, None, event.style)
     if depth >= MAX_DEPTH:
         raise _NeedsGuard
@@ -264,7 +266,7 @@ def _compose(events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> yam
     return yaml.MappingNode(tag or _MAP_TAG, pairs, event.start_mark, None, event.flow_style)
 
 
-def _skip(events: Iterator[yaml.Event]) -> None:
+def _skip(events: Iterator[Any]) -> None:
     """Passes over the rest of a collection whose start event was just read."""
     depth = 1
     for event in events:
@@ -283,8 +285,9 @@ def _compose_top_level(
     text: str, streamed_keys: frozenset[str], display_path: str, problems: list[Problem] | None
 ) -> yaml.Node | None:
     first_pass = _events(text)
-    root_event = next(e for e in first_pass if type(e) not in (yaml.StreamStartEvent,
-                                                               yaml.DocumentStartEvent))
+    root_event: Any = next(
+        e for e in first_pass if type(e) not in (yaml.StreamStartEvent, yaml.DocumentStartEvent)
+    )
     if type(root_event) is yaml.StreamEndEvent:
         return None
     if type(root_event) is not yaml.MappingStartEvent:
@@ -310,7 +313,7 @@ def _compose_top_level(
     return _finish(root, first_pass)
 
 
-def _finish(root: yaml.Node, events: Iterator[yaml.Event]) -> yaml.Node:
+def _finish(root: yaml.Node, events: Iterator[Any]) -> yaml.Node:
     for _ in events:  # the rest of the stream: a second document raises _NeedsGuard here
         pass
     return root
@@ -319,13 +322,13 @@ def _finish(root: yaml.Node, events: Iterator[yaml.Event]) -> yaml.Node:
 class StreamedSequence(yaml.SequenceNode):
     """A top-level list whose items are composed only while it is read, and read only once."""
 
-    def __init__(self, stream: _SectionStream, position: int, start: yaml.Event) -> None:
+    def __init__(self, stream: _SectionStream, position: int, start: Any) -> None:
         super().__init__(_SEQ_TAG, [], start.start_mark, None, start.flow_style)
         self.stream = stream
         self.position = position
         self.read = False
 
-    @property  # type: ignore[override]
+    @property
     def value(self) -> Iterator[yaml.Node]:
         if self.read:
             raise RuntimeError("a streamed list can be read only once")
@@ -365,7 +368,7 @@ class _SectionStream:
                 self.kept[self.next_position - 1] = value
         yield from self._stream_value()
 
-    def _advance_to_value(self) -> yaml.Event:
+    def _advance_to_value(self) -> Any:
         key = next(self.events)
         _compose(self.events, key, 1)
         self.next_position += 1
@@ -382,7 +385,7 @@ class _SectionStream:
         start = self._advance_to_value()
         yield from self._items_after(start)
 
-    def _items_after(self, start: yaml.Event) -> Iterator[yaml.Node]:
+    def _items_after(self, start: Any) -> Iterator[yaml.Node]:
         for event in self.events:
             if type(event) is yaml.SequenceEndEvent:
                 return
