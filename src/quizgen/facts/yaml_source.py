@@ -309,7 +309,8 @@ def _compose_top_level(
         else:
             value = _compose(first_pass, value_event, 1)
         pairs.append((key, value))
-    root = yaml.MappingNode(_MAP_TAG, pairs, root_event.start_mark, None, root_event.flow_style)
+    root_mark: Any = root_event.start_mark
+    root = yaml.MappingNode(_MAP_TAG, pairs, root_mark, None, root_event.flow_style)
     return _finish(root, first_pass)
 
 
