@@ -3,9 +3,9 @@
     python bench/run.py                      # 100, 1,000, 10,000 and 100,000 facts
     python bench/run.py --sizes 100,1000     # a quicker run
 
-Each size is measured in a fresh child process, so that its peak memory (ru_maxrss) is its own.
-The child times validation, question generation, each format's exporter, and one whole build; it
-also times a plain genanki script that writes the same notes, for the Anki ratio.
+For each size a child process times validation, question generation and each format's exporter,
+and a plain genanki script that writes the same notes (for the Anki ratio); then one whole
+``quizgen build`` runs as a user runs it, for its wall time and its own peak memory.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -120,16 +119,14 @@ def plain_genanki(bank, path: Path) -> None:  # type: ignore[no-untyped-def]
     genanki.Package([deck for deck in decks.values() if deck.notes]).write_to_file(str(path))
 
 
-def measure_size(size: int, work: Path) -> dict[str, float]:
-    """Runs in the child: every measurement for one facts file."""
-    from quizgen.build import BuildRequest, decks_for_format, make_bank, run_build
+def measure_stages(facts_path: Path, decks_path: Path, work: Path) -> dict[str, float]:
+    """Runs in a child process: the time of each stage, on one facts file."""
+    from quizgen.build import BuildRequest, decks_for_format, make_bank
     from quizgen.exporters import BuildOptions, get_exporter
     from quizgen.facts.loader import load_facts
 
-    facts_path = write_synthetic_facts(work / f"facts-{size}.yaml", size)
-    decks_path = write_bench_decks(work / "decks")
     request = BuildRequest(facts_path, decks_path, work / "out", FORMATS, seed=1)
-    row: dict[str, float] = {"facts": size}
+    row: dict[str, float] = {}
     _, row["validate"] = timed(load_facts, facts_path)
     bank, row["questions"] = timed(make_bank, request)
     row["question_count"] = len(bank.questions)
@@ -141,30 +138,49 @@ def measure_size(size: int, work: Path) -> dict[str, float]:
             get_exporter(name).write, decks_for_format(bank, name), folder, options
         )
     _, row["plain_genanki"] = timed(plain_genanki, bank, work / "plain.apkg")
-    _, row["build"] = timed(run_build, request)
-    row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row
 
 
-def child_main(size: int) -> None:
+def child_main(facts_path: Path, decks_path: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as temp:
-        row = measure_size(size, Path(temp))
+        row = measure_stages(facts_path, decks_path, Path(temp))
     print(json.dumps(row))
 
 
-def run_child(size: int) -> dict[str, float]:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
-    completed = subprocess.run(
-        [sys.executable, __file__, "--child", str(size)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise SystemExit(f"size {size} failed:\n{completed.stderr}")
-    result: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
+def whole_build(facts_path: Path, decks_path: Path, out: Path) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of one ``quizgen build`` of every format, as users run it."""
+    command = shutil.which("quizgen") or "quizgen"
+    args = [command, "build", "--facts", str(facts_path), "--decks", str(decks_path)]
+    args += ["--out", str(out), "--seed", "1", "--quiet"]
+    start = time.perf_counter()
+    process = subprocess.Popen(args, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"quizgen build of {facts_path} failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure_size(size: int) -> dict[str, float]:
+    """Every measurement for one synthetic facts file of ``size`` facts."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as temp:
+        work = Path(temp)
+        facts_path = write_synthetic_facts(work / f"facts-{size}.yaml", size)
+        decks_path = write_bench_decks(work / "decks")
+        completed = subprocess.run(
+            [sys.executable, __file__, "--child", str(facts_path), str(decks_path)],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise SystemExit(f"size {size} failed:\n{completed.stderr}")
+        row: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
+        row["facts"] = size
+        row["build"], row["peak_mb"] = whole_build(facts_path, decks_path, work / "output")
+    return row
 
 
 def version_time(repeats: int = 7) -> float:
@@ -213,13 +229,13 @@ def seconds(value: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child_main(args.child)
+        child_main(*args.child)
         return
     sizes = [int(part) for part in args.sizes.split(",") if part]
-    rows = [run_child(size) for size in sizes]
+    rows = [measure_size(size) for size in sizes]
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     size_mb, first_question = html_probe(chromium)
 
