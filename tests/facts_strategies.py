@@ -40,6 +40,8 @@ AWKWARD_WORDS = (
     "{% raw %}",
     "Article 4",
     "1992",
+    "True",
+    "False",
     "x < y",
     "a|b",
     "Azərbaycan",
@@ -48,6 +50,10 @@ AWKWARD_WORDS = (
     "Türkiye",
     "—",
     "“curly”",
+    "Donaudampfschifffahrtsgesellschaftskapitän",
+    "Cafe\u0301",
+    "non\u00a0breaking",
+    "two\nlines",
 )
 # Characters a cloze sentence gives a meaning to: braces mark blanks, '|' separates alternatives.
 CLOZE_SYNTAX = "{}|"
@@ -101,7 +107,7 @@ def partial_dates(draw: st.DrawFn, low: int = FIRST_YEAR, high: int = LAST_YEAR)
 
 
 def date_key(text: str) -> tuple[int, ...]:
-    """Orders written dates by their first day, so a span can be drawn with ``until`` last."""
+    """A written date as numbers (year first), to compare the years of a span's two ends."""
     return tuple(int(part) for part in text.split("-"))
 
 
@@ -138,13 +144,13 @@ def citations(draw: st.DrawFn, source_ids: list[str]) -> Data:
 
 
 @st.composite
-def common_keys(draw: st.DrawFn, source_ids: list[str], dated: bool = False) -> Data:
+def common_keys(draw: st.DrawFn, source_ids: list[str]) -> Data:
     """What every fact may carry: tags, its source, as_of, attributed and a note."""
     keys: Data = {"source": draw(citations(source_ids))}
     tags = draw(st.lists(st.sampled_from(TAGS), max_size=3, unique=True))
     if tags:
         keys["tags"] = tags if len(tags) > 1 or draw(st.booleans()) else tags[0]
-    if dated or draw(st.booleans()):
+    if draw(st.booleans()):
         keys["as_of"] = draw(partial_dates(low=2005))
     if draw(st.booleans()):
         keys["attributed"] = draw(st.booleans())
