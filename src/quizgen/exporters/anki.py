@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import os
 import re
 import sqlite3
 import time
 import zipfile
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import genanki
 
 from quizgen.exporters import BuildOptions
-from quizgen.exporters.anki_fields import note_content, text_html
+from quizgen.exporters.anki_fields import note_content, note_type_of, text_html
 from quizgen.exporters.anki_notetypes import NOTE_TYPES, build_model
 from quizgen.questions.model import Deck, Question, QuestionBank
 
@@ -57,17 +58,59 @@ def build_package(bank: QuestionBank) -> genanki.Package:
     """One genanki deck per bank deck that gets notes, each note in its question's home deck.
 
     Only questions some deck of the bank holds are written: a deck that opted out of Anki leaves
-    out the questions no other deck has.
+    out the questions no other deck has. Notes are made only while the package is written.
     """
     home_decks = home_deck_names(bank)
-    anki_decks = {deck.name: new_anki_deck(deck.name, deck.description) for deck in bank.decks}
     models = {note_type.model_id: build_model(note_type) for note_type in NOTE_TYPES}
+    entries: dict[str, list[tuple[int, Question]]] = {deck.name: [] for deck in bank.decks}
     # Notes go in the bank's order; ``due`` makes Anki show new cards in that order too.
     for position, question in enumerate(bank.questions, start=1):
         deck_name = home_decks.get(question.id)
         if deck_name is not None:
-            anki_decks[deck_name].add_note(new_note(question, models, position))
-    return genanki.Package([deck for deck in anki_decks.values() if deck.notes])
+            entries[deck_name].append((position, question))
+    decks = [
+        StreamedDeck(deck.name, deck.description, entries[deck.name], models)
+        for deck in bank.decks
+        if entries[deck.name]
+    ]
+    return genanki.Package(decks)
+
+
+class StreamedDeck(genanki.Deck):  # type: ignore[misc]
+    """A deck whose notes are made one at a time while it is written, never all held at once.
+
+    genanki keeps every note of a deck in memory until the package is written; for a bank of
+    hundreds of thousands of questions that is most of the build's memory. This writes the same
+    rows as ``genanki.Deck.write_to_db``, making each note just before its rows.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        entries: list[tuple[int, Question]],
+        models: dict[int, genanki.Model],
+    ) -> None:
+        super().__init__(deck_id=deck_id(name), name=name, description=text_html(description))
+        self.entries = entries
+        self.note_models = models
+        for _, question in entries:
+            self.add_model(models[note_type_of(question).model_id])
+
+    def write_to_db(self, cursor: Any, timestamp: float, id_gen: Any) -> None:
+        (decks_json,) = cursor.execute("SELECT decks FROM col").fetchone()
+        decks = json.loads(decks_json)
+        decks[str(self.deck_id)] = self.to_json()
+        cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
+        (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        for model in self.models.values():
+            models[model.model_id] = model.to_json(timestamp, self.deck_id)
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+        for position, question in self.entries:
+            new_note(question, self.note_models, position).write_to_db(
+                cursor, timestamp, self.deck_id, id_gen
+            )
 
 
 def home_deck_names(bank: QuestionBank) -> dict[str, str]:
@@ -85,10 +128,6 @@ def home_deck_names(bank: QuestionBank) -> dict[str, str]:
             if current is None or len(deck.questions) < len(current.questions):
                 homes[question.id] = deck
     return {question_id: deck.name for question_id, deck in homes.items()}
-
-
-def new_anki_deck(name: str, description: str) -> genanki.Deck:
-    return genanki.Deck(deck_id=deck_id(name), name=name, description=text_html(description))
 
 
 def deck_id(deck_name: str) -> int:

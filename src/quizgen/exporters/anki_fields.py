@@ -43,20 +43,28 @@ class NoteContent:
     fields_html: tuple[str, ...]
 
 
-def note_content(question: Question) -> NoteContent:
-    """The note for one question; what no note type can show falls back to question/answer."""
+def note_type_of(question: Question) -> NoteType:
+    """Which note type shows a question; what no other can show falls back to question/answer."""
     if question.kind in CHOICE_KINDS:
+        return CHOICE
+    if question.kind is Kind.CLOZE and question.blanks:
+        return CLOZE
+    if question.kind in ARRANGE_KINDS and (question.pairs or question.order):
+        return ARRANGE
+    return QUESTION_ANSWER
+
+
+def note_content(question: Question) -> NoteContent:
+    """The note for one question: its note type and field values."""
+    note_type = note_type_of(question)
+    if note_type is CHOICE:
         values_html = choice_fields(question)
-        note_type = CHOICE
-    elif question.kind is Kind.CLOZE and question.blanks:
+    elif note_type is CLOZE:
         values_html = {"Text": cloze_text_html(question)}
-        note_type = CLOZE
-    elif question.kind in ARRANGE_KINDS and (question.pairs or question.order):
+    elif note_type is ARRANGE:
         values_html = arrange_fields(question)
-        note_type = ARRANGE
     else:
         values_html = question_answer_fields(question)
-        note_type = QUESTION_ANSWER
     values_html |= {
         EXPLANATION: text_html(question.explanation),
         SOURCE: source_html(question.source),
