@@ -137,6 +137,7 @@ def test_a_failed_build_leaves_every_earlier_file_whole(tmp_path: Path) -> None:
 def test_a_killed_build_never_leaves_a_torn_file(tmp_path: Path) -> None:
     facts = write_synthetic_facts(tmp_path / "facts.yaml", 3_000, seed=3)
     decks = tmp_path / "no-decks"
+    decks.mkdir()
     out, reference = tmp_path / "output", tmp_path / "reference"
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
 

@@ -210,7 +210,7 @@ def test_validate_counts_the_default_deck(facts_path: Path, tmp_path: Path) -> N
     result = run_quizgen("validate", facts_path, "--decks", tmp_path / "no-decks")
 
     assert result.exit_code == 0, result.output
-    assert result.output == f"{facts_path}: 4 facts and 1 decks are valid.\n"
+    assert result.output == f"{facts_path}: 4 facts and 1 deck are valid.\n"
 
 
 # -- selection ------------------------------------------------------------------------------------

@@ -152,6 +152,7 @@ def test_build_writes_questions_json_equal_to_the_questions_listing(
     if topic == "bundled":
         inputs = ("--facts", BUNDLED_FACTS, "--decks", BUNDLED_DECKS)
     else:
+        (tmp_path / "no-decks").mkdir()
         inputs = ("--facts", HOSTILE_FACTS, "--decks", tmp_path / "no-decks")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
     out = tmp_path / "out"

@@ -106,6 +106,7 @@ def test_the_text_listing_numbers_each_decks_questions_and_marks_the_correct_opt
 
 
 def test_hostile_text_is_listed_exactly_as_written(tmp_path: Path) -> None:
+    (tmp_path / "no-decks").mkdir()
     hostile = ("--facts", HOSTILE_FACTS, "--decks", tmp_path / "no-decks")
     result = run_quizgen("questions", *hostile)
     document = questions_json(*hostile)

@@ -411,7 +411,7 @@ def test_a_byte_order_mark_is_fine(tmp_path: Path, no_decks: Path) -> None:
     result = run_quizgen("validate", facts, "--decks", no_decks)
 
     assert result.exit_code == 0, result.output
-    assert "1 facts and 1 decks are valid" in result.output
+    assert "1 fact and 1 deck are valid" in result.output
 
 
 def test_a_repeated_key_is_reported_with_the_other_problems(tmp_path: Path) -> None:
@@ -430,11 +430,25 @@ def test_a_repeated_key_is_reported_with_the_other_problems(tmp_path: Path) -> N
     ]
 
 
-def test_a_missing_file_is_an_error_not_a_crash(tmp_path: Path, no_decks: Path) -> None:
+def test_a_missing_file_is_a_usage_error_not_a_crash(tmp_path: Path, no_decks: Path) -> None:
     result = run_quizgen("validate", tmp_path / "nowhere.yaml", "--decks", no_decks)
 
-    assert result.exit_code == 1
-    assert "nowhere.yaml: file not found" in result.output
+    assert result.exit_code == 2
+    assert "nowhere.yaml' does not exist" in result.output
+
+
+def test_a_decks_folder_named_on_purpose_must_exist(tmp_path: Path) -> None:
+    result = run_quizgen("validate", BUNDLED_FACTS, "--decks", tmp_path / "nodecks")
+
+    assert result.exit_code == 2
+    assert "nodecks' does not exist" in result.output
+
+
+def test_validation_counts_in_words_a_reader_expects(tmp_path: Path, no_decks: Path) -> None:
+    result = run_quizgen("validate", BUNDLED_FACTS, "--decks", no_decks)
+
+    assert result.exit_code == 0
+    assert "facts and 1 deck are valid." in result.output
 
 
 def test_an_unknown_option_is_a_usage_error() -> None:

@@ -34,7 +34,7 @@ def facts_option(function: F) -> F:
     return click.option(
         "--facts",
         "facts_path",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
         default=Path("facts.yaml"),
         show_default=True,
         help="The facts file to read.",
@@ -48,8 +48,21 @@ def decks_option(function: F) -> F:
         type=click.Path(path_type=Path, file_okay=False),
         default=Path("decks"),
         show_default=True,
+        callback=named_decks_must_exist,
         help="The folder of deck files (*.yaml); without one, the whole topic is one deck.",
     )(function)
+
+
+def named_decks_must_exist(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """Without ./decks the whole topic is one deck; a folder named on purpose must be there."""
+    named = ctx.get_parameter_source(param.name or "") is not click.core.ParameterSource.DEFAULT
+    if named and not value.exists():
+        raise click.BadParameter(f"folder '{value}' does not exist")
+    return value
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def seed_option(function: F) -> F:
@@ -167,8 +180,8 @@ def build(
             report = run_build(request, advance)
     if not quiet:
         click.echo(
-            f"{report.question_count} questions in {report.deck_count} decks; "
-            f"wrote {len(report.written)} files:"
+            f"{plural(report.question_count, 'question')} in {plural(report.deck_count, 'deck')}; "
+            f"wrote {plural(len(report.written), 'file')}:"
         )
         for path in report.written:
             click.echo(f"  {path}")
@@ -177,7 +190,7 @@ def build(
 @main.command(help=VALIDATE_HELP)
 @click.argument(
     "facts_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=Path("facts.yaml"),
     required=False,
 )
@@ -188,7 +201,8 @@ def validate(facts_path: Path, decks_path: Path) -> None:
 
     facts = load_facts(facts_path)
     decks = load_decks(decks_path, facts)
-    click.echo(f"{facts_path}: {len(facts.all_facts)} facts and {len(decks)} decks are valid.")
+    facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")
+    click.echo(f"{facts_path}: {facts_count} and {decks_count} are valid.")
 
 
 @main.command(help=QUESTIONS_HELP)
