@@ -207,6 +207,7 @@ def test_without_deck_files_the_whole_topic_is_one_deck_named_after_it(
 
 
 def test_validate_counts_the_default_deck(facts_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "no-decks").mkdir()
     result = run_quizgen("validate", facts_path, "--decks", tmp_path / "no-decks")
 
     assert result.exit_code == 0, result.output
