@@ -390,3 +390,17 @@ def test_an_attributed_stem_lowers_a_common_word_and_keeps_a_name(
         in prompts
     )
     assert "According to the chronicle, Bellamar sent ____ ships to the fair." in prompts
+
+
+def test_a_participants_reason_is_told_in_the_explanation(
+    bundled_bank: tuple[Question, ...],
+) -> None:
+    """The facts say why India withdrew from Kavkaz-2020; a learner who answers should learn why."""
+    withdrew = [
+        q
+        for q in bundled_bank
+        if "kavkaz-2020" in q.fact_ids and "india" in q.fact_ids and "withdrew" in q.explanation
+    ]
+    assert withdrew
+    for question in withdrew:
+        assert "because of COVID-19 restrictions" in question.explanation, question.explanation

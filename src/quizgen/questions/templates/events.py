@@ -187,8 +187,17 @@ def participant_single(
         claim,
         [listed_ids],
         context.index.name,
-        f"In {phrase}, {name_in_sentence(context, name)} {predicate}",
+        f"In {phrase}, {name_in_sentence(context, name)} {predicate}"
+        + because(event, entity_id, role),
     )
+
+
+def because(event: Event, entity_id: str, role: str) -> str:
+    """The words ", because of <reason>" when the facts say why the participant played a role."""
+    reason = next(
+        (p.reason for p in event.participants if (p.entity_id, p.role) == (entity_id, role)), ""
+    )
+    return f", because of {reason}" if reason else ""
 
 
 def participant_true_false(
@@ -225,7 +234,8 @@ def participant_true_false(
         event,
         f"True or false? In {phrase}, {who} {claimed}.",
         [answer],
-        f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}",
+        f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}"
+        + because(event, entity_id, role),
         [claim],
         choices=["True", "False"],
         citation=citation,
