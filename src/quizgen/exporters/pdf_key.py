@@ -49,8 +49,11 @@ def key_story(
         story += header_block(f"Answer key: {topic_title}", subtitle, version.letter, styles, width)
         story.append(Spacer(1, 8))
         story.append(answer_grid(version, styles, width))
-        story.append(Paragraph("Answers in full", styles.heading))
-        story += [answer_in_full(printed, styles) for printed in version.questions]
+        answers = [answer_in_full(printed, styles) for printed in version.questions]
+        # The heading moves with the first answer, never left alone at the foot of a page.
+        heading = Paragraph("Answers in full", styles.heading)
+        story.append(KeepTogether([heading, answers[0]]) if answers else heading)
+        story += answers[1:]
     return story
 
 
