@@ -569,3 +569,35 @@ def test_the_fast_and_the_guarded_reader_build_the_same_facts(
         assert fast == guarded
         assert [f.location for f in fast.all_facts] == [f.location for f in guarded.all_facts]
     assert len(load_facts(shuffled).all_facts) == len(load_facts(eu).all_facts)
+
+
+def test_an_unclosed_quote_is_named_where_it_opens(tmp_path: Path, no_decks: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text('format: quizgen-facts/1\ntopic:\n  title: "Rivers\n  as_of: 2024\n')
+
+    result = run_quizgen("validate", facts, "--decks", no_decks)
+
+    assert result.exit_code == 1
+    assert f"{facts}:3:10: this quoted text is never closed" in result.output
+
+
+def test_a_brace_at_the_start_of_text_gets_a_hint_to_quote_it(
+    tmp_path: Path, no_decks: Path
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(HEAD + "statements:\n  - id: s\n    text: {Cairo} is the capital.\n")
+
+    result = run_quizgen("validate", facts, "--decks", no_decks)
+
+    assert result.exit_code == 1
+    assert "put text in quotes when it starts with {" in result.output
+
+
+def test_without_a_decks_folder_the_topic_is_one_deck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_quizgen("validate", BUNDLED_FACTS)
+
+    assert result.exit_code == 0, result.output
+    assert "and 1 deck are valid." in result.output

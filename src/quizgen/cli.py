@@ -46,19 +46,25 @@ def decks_option(function: F) -> F:
         "--decks",
         "decks_path",
         type=click.Path(path_type=Path, file_okay=False),
-        default=Path("decks"),
-        show_default=True,
+        default=None,
+        show_default="decks",
         callback=named_decks_must_exist,
         help="The folder of deck files (*.yaml); without one, the whole topic is one deck.",
     )(function)
 
 
-def named_decks_must_exist(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+def named_decks_must_exist(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path:
     """Without ./decks the whole topic is one deck; a folder named on purpose must be there."""
-    named = ctx.get_parameter_source(param.name or "") is not click.core.ParameterSource.DEFAULT
-    if named and not value.exists():
+    if value is None:
+        return DEFAULT_DECKS
+    if not value.exists():
         raise click.BadParameter(f"folder '{value}' does not exist")
     return value
+
+
+DEFAULT_DECKS = Path("decks")
 
 
 def plural(count: int, noun: str) -> str:

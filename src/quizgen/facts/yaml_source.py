@@ -476,12 +476,26 @@ def location_of(mark: Any, display_path: str) -> Location:
     return Location(display_path, mark.line + 1, mark.column + 1)
 
 
+SYNTAX_HINT = (
+    "put text in quotes when it starts with {, [, *, &, !, % or @, or holds ': ' or ' #'; "
+    "and check that this line is indented like its neighbours"
+)
+
+
 def syntax_problem(err: yaml.MarkedYAMLError, display_path: str) -> Problem:
-    location = location_of(err.problem_mark or err.context_mark, display_path)
     detail = err.problem or err.context or "unreadable YAML"
     if "'\\t'" in detail:
+        location = location_of(err.problem_mark or err.context_mark, display_path)
         return Problem(location, "a tab character where YAML expects spaces", "use spaces")
-    return Problem(location, f"YAML syntax error: {detail}")
+    if err.context == "while scanning a quoted scalar" and err.context_mark is not None:
+        # PyYAML notices an unclosed quote only where the file ends; the quote is the mistake.
+        return Problem(
+            location_of(err.context_mark, display_path),
+            "this quoted text is never closed",
+            "add the closing quote mark",
+        )
+    location = location_of(err.problem_mark or err.context_mark, display_path)
+    return Problem(location, f"YAML syntax error: {detail}", SYNTAX_HINT)
 
 
 def unreadable_character(err: yaml.reader.ReaderError, text: str, display_path: str) -> Problem:
