@@ -53,9 +53,7 @@ def decks_option(function: F) -> F:
     )(function)
 
 
-def named_decks_must_exist(
-    ctx: click.Context, param: click.Parameter, value: Path | None
-) -> Path:
+def named_decks_must_exist(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
     """Without ./decks the whole topic is one deck; a folder named on purpose must be there."""
     if value is None:
         return DEFAULT_DECKS
