@@ -3,14 +3,13 @@ with the claims the oracle checks. Templates live in ``questions.templates``, on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
 from quizgen.questions.claims import CheckedQuestion
-from quizgen.questions.index import FactIndex
+from quizgen.questions.index import FactIndex, contains_word
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import Oracle
 from quizgen.questions.templates.base import Context
@@ -100,9 +99,7 @@ def gives_itself_away(question: Question) -> bool:
         return False
     prompt = question.prompt.casefold()
     return any(
-        re.search(rf"(?<!\w){re.escape(answer.casefold())}(?!\w)", prompt)
-        for answer in question.answer
-        if answer.strip()
+        contains_word(prompt, answer.casefold()) for answer in question.answer if answer.strip()
     )
 
 

@@ -3,6 +3,7 @@ needs a scan over every fact (generation must scale to very large facts files)."
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -25,12 +26,30 @@ from quizgen.facts.model import (
 from quizgen.questions.wording import ProperWords, in_sentence, name_words, proper_words_in
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def text_key(text: str) -> str:
     """The form two texts share when a learner would call them the same: case, spacing and
     accents ignored (``Türkiye`` and ``turkiye ``), as exporters do when grading typed answers."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    if not text.isascii():  # only non-ASCII text can carry accents to strip
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+def contains_word(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words (``2020`` in ``Kavkaz-2020``, not in
+    ``20201``); a plain scan, as a pattern compiled for every pair costs more than the search."""
+    if not words:
+        return False
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        before_ok = start == 0 or not text[start - 1].isalnum() and text[start - 1] != "_"
+        after_ok = end == len(text) or not text[end].isalnum() and text[end] != "_"
+        if before_ok and after_ok:
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 def names_of(fact: Fact) -> tuple[str, ...]:

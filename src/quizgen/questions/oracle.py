@@ -20,7 +20,7 @@ from quizgen.facts.model import (
     Term,
 )
 from quizgen.questions.claims import Claim
-from quizgen.questions.index import FactIndex, date_of, text_key
+from quizgen.questions.index import FactIndex, contains_word, date_of, text_key
 
 TRUE_TEXT = "True"
 FALSE_TEXT = "False"
@@ -56,6 +56,7 @@ class Oracle:
 
     def __init__(self, facts: Facts, index: FactIndex | None = None) -> None:
         self.index = index or FactIndex(facts)
+        self._signing_years_by_group: dict[str, set[int]] = {}
 
     def is_true(self, claim: Claim, candidate: str) -> bool:
         return self.verdict(claim, candidate) is Verdict.TRUE
@@ -167,14 +168,15 @@ class Oracle:
         return verdict
 
     def _signing_years(self, group: Group) -> set[int]:
-        names = [text_key(name) for name in (group.name, group.short, *group.aliases) if name]
-        return {
-            document.signed.year
-            for document in self.index.facts.documents
-            if any(
-                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text_key(document.name)) for n in names
-            )
-        }
+        """The years documents named after the group were signed (cached: asked per option)."""
+        if group.id not in self._signing_years_by_group:
+            names = [text_key(name) for name in (group.name, group.short, *group.aliases) if name]
+            self._signing_years_by_group[group.id] = {
+                document.signed.year
+                for document in self.index.facts.documents
+                if any(contains_word(text_key(document.name), n) for n in names)
+            }
+        return self._signing_years_by_group[group.id]
 
     def _signed_in(self, claim: Claim, candidate: str) -> Verdict:
         document = self.index.by_id.get(claim.subject)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from quizgen.facts.model import Entity, Fact, Group
-from quizgen.questions.index import names_of, text_key
+from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.templates.base import Context
 from quizgen.questions.wording import a_or_an, plural, the
 
@@ -65,7 +64,7 @@ def short_name_wording(full_name: str, short: str, in_sentence: str) -> tuple[st
         stem = f"What is the full name of {short_in_sentence}?"
         explanation = f"The full name of {short_in_sentence} is {full_in_sentence}"
         reverse = f"What is the short name of {full_in_sentence}?"
-    if re.search(rf"(?<!\w){re.escape(text_key(short))}(?!\w)", text_key(full_name)):
+    if contains_word(text_key(full_name), text_key(short)):
         reverse = ""
     return stem, explanation, reverse
 
