@@ -207,3 +207,30 @@ def wait_for(point: str, process: subprocess.Popen[bytes], out: Path, old: dict[
         ):
             return
         time.sleep(0.005)
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    """Builds pause Python's cycle collector for speed; a program that embeds quizgen keeps its own."""
+    import gc
+
+    assert gc.isenabled()
+    assert (
+        run_quizgen(
+            "build",
+            "--facts",
+            BUNDLED_FACTS,
+            "--decks",
+            BUNDLED_DECKS,
+            "--out",
+            tmp_path,
+            "--format",
+            "json",
+            "--quiet",
+        ).exit_code
+        == 0
+    )
+    assert gc.isenabled()
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: [", encoding="utf-8")
+    assert run_quizgen("build", "--facts", broken, "--out", tmp_path, "--quiet").exit_code == 1
+    assert gc.isenabled()

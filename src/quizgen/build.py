@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -55,8 +57,30 @@ def _silent(step: str) -> None:
     pass
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pauses Python's cycle collector while a build makes its millions of small objects.
+
+    The facts, the bank and the exporters' notes hold no garbage cycles worth hunting, yet the
+    collector would walk the whole growing heap again and again: a quarter of a large build's
+    time, for the same peak memory. It is switched back on as soon as the work is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def make_bank(request: BuildRequest, progress: Progress = _silent) -> QuestionBank:
     """Loads and validates the facts and decks, then generates the question bank."""
+    with cyclic_gc_paused():
+        return _make_bank(request, progress)
+
+
+def _make_bank(request: BuildRequest, progress: Progress) -> QuestionBank:
     from quizgen.questions.bank import build_bank
     from quizgen.questions.decks import load_decks
 
@@ -75,6 +99,11 @@ def make_bank(request: BuildRequest, progress: Progress = _silent) -> QuestionBa
 
 def run_build(request: BuildRequest, progress: Progress = _silent) -> BuildReport:
     """Validates, renders every format into a staging folder, then moves the files into place."""
+    with cyclic_gc_paused():
+        return _run_build(request, progress)
+
+
+def _run_build(request: BuildRequest, progress: Progress) -> BuildReport:
     bank = make_bank(request, progress)
     options = BuildOptions(
         seed=bank.seed, versions=request.versions, paper=request.paper, epoch=bank.generated_at
