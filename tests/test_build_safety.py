@@ -210,7 +210,7 @@ def wait_for(point: str, process: subprocess.Popen[bytes], out: Path, old: dict[
 
 
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
-    """Builds pause Python's cycle collector for speed; a program that embeds quizgen keeps its own."""
+    """Builds pause Python's cycle collector; a program that embeds quizgen keeps its own."""
     import gc
 
     assert gc.isenabled()
