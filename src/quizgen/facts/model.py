@@ -16,7 +16,7 @@ from quizgen.errors import Location
 MONTH_NAMES = tuple(calendar.month_name)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day (``1992``, ``2020-07``, ``2020-07-13``)."""
 
@@ -51,7 +51,7 @@ class PartialDate:
         return dt.date(self.year, month, day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A bibliographic source that facts cite, such as an article or a treaty text."""
 
@@ -66,7 +66,7 @@ class Source:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """Where one fact comes from: a short exact quote from a source, or a named outside source."""
 
@@ -77,7 +77,7 @@ class Citation:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A time span; an open end means "still so as of the fact's ``as_of`` date"."""
 
@@ -97,7 +97,7 @@ class Span:
         return not (self.until is not None and self.until.latest < when.earliest)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactBase:
     """What every fact has: a stable id, tags, where it comes from, and when it holds."""
 
@@ -112,7 +112,7 @@ class FactBase:
     location: Location | None = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity(FactBase):
     """A thing with a name and a type: a state, a city, a region, an organisation, an operation."""
 
@@ -123,7 +123,7 @@ class Entity(FactBase):
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Membership:
     """One entity's place in a group over a span of time (``member``, ``observer``...)."""
 
@@ -135,7 +135,7 @@ class Membership:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group(FactBase):
     """An organisation, alliance or set whose members change over time."""
 
@@ -147,7 +147,7 @@ class Group(FactBase):
     members: tuple[Membership, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participation:
     """An entity's part in an event (``sent troops``, ``withdrew``), with a reason where known."""
 
@@ -158,7 +158,7 @@ class Participation:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event(FactBase):
     """Something that happened on a date, at a place, with participants."""
 
@@ -171,7 +171,7 @@ class Event(FactBase):
     figures: tuple[Figure, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number stated about an event or document: "about 80,000 personnel"."""
 
@@ -181,7 +181,7 @@ class Figure:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provision:
     """A numbered part of a document and what it says."""
 
@@ -191,7 +191,7 @@ class Provision:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document(FactBase):
     """A treaty, charter, agreement or law: signed on a date, at a place, with key provisions."""
 
@@ -206,7 +206,7 @@ class Document(FactBase):
     provisions: tuple[Provision, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A position a person holds, optionally in an organisation, over a span of time."""
 
@@ -217,7 +217,7 @@ class Role:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person(FactBase):
     """A person and the roles they hold."""
 
@@ -228,7 +228,7 @@ class Person(FactBase):
     roles: tuple[Role, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term(FactBase):
     """A term or abbreviation and its definition."""
 
@@ -237,7 +237,7 @@ class Term(FactBase):
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Blank:
     """A blank in a cloze statement: the text that fills it and other accepted answers."""
 
@@ -245,7 +245,7 @@ class Blank:
     accept: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement(FactBase):
     """A free sentence for cloze and true/false, written with ``{blanks}`` around key terms."""
 
@@ -266,7 +266,7 @@ class Statement(FactBase):
 Fact = Entity | Group | Event | Document | Person | Term | Statement
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     title: str
     description: str = ""
@@ -274,7 +274,7 @@ class Topic:
     language: str = "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     """A whole facts file: the topic, its sources and its facts, each kind in file order."""
 

@@ -54,7 +54,7 @@ class Relation(str, enum.Enum):
     """subject dated fact: did it happen strictly before the candidate (a named dated fact)?"""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A machine-checkable question: a relation with its fixed parts; a candidate fills the rest.
 
@@ -70,7 +70,7 @@ class Claim:
     asserted: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckedQuestion:
     """A question with the claims that make it checkable.
 

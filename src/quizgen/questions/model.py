@@ -30,7 +30,7 @@ class Kind(str, enum.Enum):
     """A typed answer: ``answer`` holds the canonical text, ``accept`` the other accepted ones."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceNote:
     """Where a question's fact comes from, ready to print: "Strakes (2020): “quoted words”"."""
 
@@ -49,13 +49,13 @@ class SourceNote:
         return " — ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClozeBlank:
     answer: str
     accept: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One question. ``id`` is stable: from fact ids, kind and template, never from the seed."""
 
@@ -89,7 +89,7 @@ class Question:
         return tuple(i for i, choice in enumerate(self.choices) if choice in self.answer)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deck:
     """A study set: a hierarchical name (``CSTO::Members and observers``) and its questions."""
 
@@ -104,7 +104,7 @@ class Deck:
     """The formats this deck is written in; empty means every format."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionBank:
     """Everything exporters need: the topic, every question, and the decks that select them."""
 
