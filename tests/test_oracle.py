@@ -29,8 +29,6 @@ BANKS = [
 
 
 def loaded(path: Path) -> Facts:
-    if not path.exists():
-        pytest.skip(f"{path.name} of {path.parent.name} is not there yet")
     return load_facts(path)
 
 

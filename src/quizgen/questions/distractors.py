@@ -65,11 +65,15 @@ def pick_distractors(
 def nearby_years(
     rng: random.Random, year: int, count: int, latest: int | None, is_wrong: Callable[[str], bool]
 ) -> list[str]:
-    """Up to ``count`` other years within a few of ``year``, none after ``latest``, each wrong."""
+    """Up to ``count`` other years within a few of ``year``, none after ``latest``, each wrong.
+
+    Never the year just before or after: a signature and an entry into force, a decision and its
+    agreement, often straddle two years, so the next year can be arguably right.
+    """
     candidates = [
         y
         for y in range(year - YEAR_SPREAD, year + YEAR_SPREAD + 1)
-        if y != year and y > 0 and (latest is None or y <= latest)
+        if abs(y - year) >= 2 and y > 0 and (latest is None or y <= latest)
     ]
     # Near years first, so that the options test knowledge rather than a sense of the era.
     rng.shuffle(candidates)

@@ -93,14 +93,13 @@ GIVEAWAY_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT})
 
 
 def gives_itself_away(question: Question) -> bool:
-    """True when the stem already contains an answer: "In which year did Kavkaz-2020 take place?"
-    teaches nothing, and a choice that the stem repeats is no test either."""
+    """True when the stem already contains an answer or an accepted one: "In which year did
+    Kavkaz-2020 take place?" teaches nothing, and a choice that the stem repeats is no test."""
     if question.kind not in GIVEAWAY_KINDS:
         return False
     prompt = question.prompt.casefold()
-    return any(
-        contains_word(prompt, answer.casefold()) for answer in question.answer if answer.strip()
-    )
+    answers = [text.casefold() for text in (*question.answer, *question.accept) if text.strip()]
+    return any(contains_word(prompt, answer) for answer in answers)
 
 
 def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:
