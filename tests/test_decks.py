@@ -358,3 +358,18 @@ def test_an_unknown_deck_is_a_usage_error_that_names_the_decks(
     assert "unknown deck 'membres'; the decks are: 'Alliances::Members' (alliances-members)" in (
         result.output
     )
+
+
+def test_a_deck_cannot_take_the_file_name_of_the_list_of_decks(
+    facts_path: Path, tmp_path: Path
+) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "index.yaml").write_text("name: Index\n", encoding="utf-8")
+
+    result = run_quizgen("validate", facts_path, "--decks", decks)
+
+    assert result.exit_code == 1
+    assert f"{decks / 'index.yaml'}:1:7: deck name 'Index' gives the file name 'index'" in (
+        result.output
+    )

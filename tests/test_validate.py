@@ -596,8 +596,19 @@ def test_a_brace_at_the_start_of_text_gets_a_hint_to_quote_it(
 def test_without_a_decks_folder_the_topic_is_one_deck(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes(BUNDLED_FACTS.read_bytes())
+    result = run_quizgen("validate", facts)
+
+    assert result.exit_code == 0, result.output
+    assert "and 1 deck are valid." in result.output
+
+
+def test_the_decks_beside_the_facts_file_are_found_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run_quizgen("validate", BUNDLED_FACTS)
 
     assert result.exit_code == 0, result.output
-    assert "and 1 deck are valid." in result.output
+    assert "and 5 decks are valid." in result.output

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quizgen.errors import OutputError
+from quizgen.errors import BuildUsageError, OutputError
 from quizgen.exporters import BuildOptions, get_exporter
 from quizgen.facts.loader import load_facts
 from quizgen.questions.model import QuestionBank
@@ -38,10 +38,21 @@ class BuildReport:
     deck_count: int = 0
 
 
+# Zip archives (the .apkg) store dates from 1980 to 2107 only.
+EPOCH_RANGE = range(315_532_800, 4_354_819_200)
+
+
 def build_epoch() -> int:
     """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else int(time.time())
+    if not value:
+        return int(time.time())
+    if not value.isdigit() or int(value) not in EPOCH_RANGE:
+        raise BuildUsageError(
+            f"SOURCE_DATE_EPOCH={value!r} is not a time quizgen can stamp: give whole seconds "
+            "since 1970 for a date from 1980 to 2107"
+        )
+    return int(value)
 
 
 Progress = Callable[[str], None]

@@ -47,22 +47,27 @@ def decks_option(function: F) -> F:
         "decks_path",
         type=click.Path(path_type=Path, file_okay=False),
         default=None,
-        show_default="decks",
         callback=named_decks_must_exist,
-        help="The folder of deck files (*.yaml); without one, the whole topic is one deck.",
+        help="The folder of deck files (*.yaml); without one, the whole topic is one deck.  "
+        "[default: decks/ beside the facts file]",
     )(function)
 
 
-def named_decks_must_exist(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
-    """Without ./decks the whole topic is one deck; a folder named on purpose must be there."""
+def named_decks_must_exist(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path | None:
+    """The default decks folder may be absent (the whole topic is then one deck); a folder named
+    on purpose must be there."""
     if value is None:
-        return DEFAULT_DECKS
+        return None  # the commands look beside the facts file (decks_beside)
     if not value.exists():
         raise click.BadParameter(f"folder '{value}' does not exist")
     return value
 
 
-DEFAULT_DECKS = Path("decks")
+def decks_beside(facts_path: Path, decks_path: Path | None) -> Path:
+    """The decks folder: the one named, else ``decks/`` beside the facts file (it may be absent)."""
+    return decks_path if decks_path is not None else facts_path.parent / "decks"
 
 
 def plural(count: int, noun: str) -> str:
@@ -146,7 +151,7 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     facts_path: Path,
-    decks_path: Path,
+    decks_path: Path | None,
     out_path: Path,
     formats: tuple[str, ...],
     deck_names: tuple[str, ...],
@@ -159,7 +164,7 @@ def build(
 
     request = BuildRequest(
         facts_path=facts_path,
-        decks_path=decks_path,
+        decks_path=decks_beside(facts_path, decks_path),
         out_path=out_path,
         formats=formats,
         seed=seed,
@@ -199,12 +204,12 @@ def build(
     required=False,
 )
 @decks_option
-def validate(facts_path: Path, decks_path: Path) -> None:
+def validate(facts_path: Path, decks_path: Path | None) -> None:
     from quizgen.facts.loader import load_facts
     from quizgen.questions.decks import load_decks
 
     facts = load_facts(facts_path)
-    decks = load_decks(decks_path, facts)
+    decks = load_decks(decks_beside(facts_path, decks_path), facts)
     facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")
     click.echo(f"{facts_path}: {facts_count} and {decks_count} are valid.")
 
@@ -216,12 +221,17 @@ def validate(facts_path: Path, decks_path: Path) -> None:
 @seed_option
 @click.option("--json", "as_json", is_flag=True, help="Print the versioned JSON document instead.")
 def questions(
-    facts_path: Path, decks_path: Path, deck_names: tuple[str, ...], seed: int | None, as_json: bool
+    facts_path: Path,
+    decks_path: Path | None,
+    deck_names: tuple[str, ...],
+    seed: int | None,
+    as_json: bool,
 ) -> None:
     from quizgen.build import BuildRequest, make_bank
     from quizgen.questions.listing import bank_as_json, bank_as_text
 
-    request = BuildRequest(facts_path, decks_path, Path("output"), (), seed, deck_names)
+    decks = decks_beside(facts_path, decks_path)
+    request = BuildRequest(facts_path, decks, Path("output"), (), seed, deck_names)
     bank = make_bank(request)
     click.echo(bank_as_json(bank) if as_json else bank_as_text(bank), nl=not as_json)
 

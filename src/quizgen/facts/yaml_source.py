@@ -302,6 +302,7 @@ def _compose_top_level(
         if (
             type(value_event) is yaml.SequenceStartEvent
             and value_event.tag in (None, "!")
+            and isinstance(key, yaml.ScalarNode)
             and key.value in streamed_keys
         ):
             _skip(first_pass)

@@ -172,9 +172,7 @@ class DeckReader(NodeReader):
             self.problem(
                 keys["name"], f"deck name '{name}' has an empty level", "write levels as A::B"
             )
-        count = (
-            self.integer(keys["count"], "count", 1, 1, MAX_COUNT) if "count" in keys else None
-        )
+        count = self.integer(keys["count"], "count", 1, 1, MAX_COUNT) if "count" in keys else None
         return DeckSpec(
             name=name,
             slug=slug_of(name),
@@ -237,6 +235,10 @@ class DeckReader(NodeReader):
         return tuple(formats)
 
 
+RESERVED_SLUGS = frozenset({"index", "questions"})
+"""File names of outputs that hold every deck (index.html, questions.json)."""
+
+
 def find_clashes(decks: list[DeckSpec]) -> list[Problem]:
     """Two decks may share neither a name nor a slug: outputs are named after slugs."""
     problems: list[Problem] = []
@@ -257,6 +259,16 @@ def find_clashes(decks: list[DeckSpec]) -> list[Problem]:
             )
             continue
         by_name[deck.name] = deck
+        if deck.slug in RESERVED_SLUGS:
+            problems.append(
+                Problem(
+                    where,
+                    f"deck name '{deck.name}' gives the file name '{deck.slug}', which an output "
+                    "of every deck already has (index.html, questions.json)",
+                    "rename the deck",
+                )
+            )
+            continue
         first = by_slug.get(deck.slug)
         if first is not None:
             problems.append(
