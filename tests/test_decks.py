@@ -8,6 +8,7 @@ import click
 import pytest
 
 from conftest import run_quizgen
+from quizgen.exporters import exporter_names
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Facts
 from quizgen.questions.bank import assemble_bank, choose_decks
@@ -179,7 +180,7 @@ def test_valid_deck_files_are_read_in_file_name_order_with_their_defaults(
         b_treaties="name: Alliances::Treaties and dates\ntags: treaties\ncount: 3\nseed: 7\n",
         a_members="name: Alliances::Members\ntitle: Who belongs\nkinds: [single, true_false]\n",
     )
-    members, treaties = load_decks(decks, facts)
+    members, treaties = load_decks(decks, facts, exporter_names())
 
     assert (members.name, members.title, members.file_stem) == (
         "Alliances::Members",
@@ -199,7 +200,7 @@ def test_without_deck_files_the_whole_topic_is_one_deck_named_after_it(
     folder = tmp_path / "decks"
     if make_folder:
         folder.mkdir()
-    (deck,) = load_decks(folder, facts)
+    (deck,) = load_decks(folder, facts, exporter_names())
 
     assert (deck.name, deck.slug) == ("Alliances of Kórnik", "alliances-of-kornik")
     assert deck.description == "A small topic with tagged facts."
@@ -248,7 +249,7 @@ def test_a_deck_that_selects_nothing_is_the_users_mistake_at_its_name(
     facts: Facts, tmp_path: Path
 ) -> None:
     decks = write_decks(tmp_path / "decks", empty="name: Empty\ntags: [treaties]\nkinds: [cloze]\n")
-    (empty,) = load_decks(decks, facts)
+    (empty,) = load_decks(decks, facts, exporter_names())
     with pytest.raises(click.ClickException) as raised:
         assemble_bank(facts, STAND_IN_QUESTIONS, [empty], None, generated_at=0)
 
@@ -335,7 +336,7 @@ def test_only_decks_picks_by_name_slug_or_file_name_in_deck_order(
         treaties="name: Alliances::Treaties\ntags: [treaties]\n",
         whole="name: Alliances::Whole topic\n",
     )
-    specs = load_decks(decks, facts)
+    specs = load_decks(decks, facts, exporter_names())
 
     def names(*wanted: str) -> list[str]:
         return [deck.name for deck in choose_decks(specs, wanted)]

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, HOSTILE_FACTS, run_quizgen
 from quizgen.exporters import BuildOptions, get_exporter
-from quizgen.questions.listing import bank_as_json
+from quizgen.exporters.json_export import bank_as_json
 from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
 
 # What docs/json-format.md promises about every question, and about each kind's own structure.

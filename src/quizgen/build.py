@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizgen.errors import BuildUsageError, OutputError
-from quizgen.exporters import BuildOptions, get_exporter
+from quizgen.exporters import BuildOptions, exporter_names, get_exporter
 from quizgen.facts.loader import load_facts
 from quizgen.questions.model import QuestionBank
 
@@ -97,7 +97,7 @@ def _make_bank(request: BuildRequest, progress: Progress) -> QuestionBank:
 
     progress("checking the facts")
     facts = load_facts(request.facts_path)
-    deck_specs = load_decks(request.decks_path, facts)
+    deck_specs = load_decks(request.decks_path, facts, exporter_names())
     progress("generating questions")
     return build_bank(
         facts,

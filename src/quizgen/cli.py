@@ -209,7 +209,7 @@ def validate(facts_path: Path, decks_path: Path | None) -> None:
     from quizgen.questions.decks import load_decks
 
     facts = load_facts(facts_path)
-    decks = load_decks(decks_beside(facts_path, decks_path), facts)
+    decks = load_decks(decks_beside(facts_path, decks_path), facts, exporter_names())
     facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")
     click.echo(f"{facts_path}: {facts_count} and {decks_count} are valid.")
 
@@ -228,7 +228,8 @@ def questions(
     as_json: bool,
 ) -> None:
     from quizgen.build import BuildRequest, make_bank
-    from quizgen.questions.listing import bank_as_json, bank_as_text
+    from quizgen.exporters.json_export import bank_as_json
+    from quizgen.questions.listing import bank_as_text
 
     decks = decks_beside(facts_path, decks_path)
     request = BuildRequest(facts_path, decks, Path("output"), (), seed, deck_names)

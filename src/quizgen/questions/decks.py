@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from quizgen.errors import InputError, Location, Problem
-from quizgen.exporters import exporter_names
 from quizgen.facts.loader import reader_suggest
 from quizgen.facts.model import Facts
 from quizgen.facts.reader import STR_TAG, NodeReader, suggest
@@ -108,10 +108,11 @@ def default_deck(facts: Facts) -> DeckSpec:
     )
 
 
-def load_decks(path: Path, facts: Facts) -> tuple[DeckSpec, ...]:
+def load_decks(path: Path, facts: Facts, formats: Sequence[str]) -> tuple[DeckSpec, ...]:
     """The decks of the folder ``path`` in file-name order; raises InputError listing every problem.
 
-    A missing or empty folder gives the one default deck holding the whole topic.
+    A missing or empty folder gives the one default deck holding the whole topic. ``formats`` are
+    the output formats a deck may name (the exporters' names: decks know no exporter).
     """
     if path.exists() and not path.is_dir():
         raise InputError([Problem(Location(str(path)), "is a file, not a folder of deck files")])
@@ -120,7 +121,7 @@ def load_decks(path: Path, facts: Facts) -> tuple[DeckSpec, ...]:
         return (default_deck(facts),)
     problems: list[Problem] = []
     decks: list[DeckSpec] = []
-    vocabulary = Vocabulary.of(facts)
+    vocabulary = Vocabulary.of(facts, formats)
     for deck_file in deck_files:
         try:
             root = compose_file(deck_file, str(deck_file), problems)
@@ -140,16 +141,18 @@ def load_decks(path: Path, facts: Facts) -> tuple[DeckSpec, ...]:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What deck files may name: the fact ids and tags the facts file defines."""
+    """What deck files may name: the fact ids and tags the facts file defines, and the formats."""
 
     fact_ids: frozenset[str]
     tags: frozenset[str]
+    formats: tuple[str, ...]
 
     @classmethod
-    def of(cls, facts: Facts) -> Vocabulary:
+    def of(cls, facts: Facts, formats: Sequence[str]) -> Vocabulary:
         return cls(
             fact_ids=frozenset(fact.id for fact in facts.all_facts),
             tags=frozenset(tag for fact in facts.all_facts for tag in fact.tags),
+            formats=tuple(formats),
         )
 
     def knows_tag(self, wanted: str) -> bool:
@@ -225,7 +228,7 @@ class DeckReader(NodeReader):
         return tuple(kinds)
 
     def formats(self, node: yaml.Node | None) -> tuple[str, ...]:
-        names = exporter_names()
+        names = self.vocabulary.formats
         formats: list[str] = []
         for text, item in self.listed(node, "formats"):
             if text in names:
