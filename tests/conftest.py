@@ -24,6 +24,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED_FACTS = PROJECT / "facts.yaml"
 BUNDLED_DECKS = PROJECT / "decks"
 HOSTILE_FACTS = FIXTURES / "hostile" / "facts.yaml"
+ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
+EU_FACTS = FIXTURES / "eu" / "facts.yaml"
+EXAMPLE_FACTS = [
+    pytest.param(path, id=name)
+    for name, path in [
+        ("bundled", BUNDLED_FACTS),
+        ("engine", ENGINE_FACTS),
+        ("hostile", HOSTILE_FACTS),
+        ("eu", EU_FACTS),
+    ]
+]
+"""Every example facts file, for tests that hold each bank to the same promises."""
 SOURCE_ARTICLE = PROJECT.parent / "shared" / "source" / "strakes-2020-csto-karabakh.txt"
 
 

@@ -10,50 +10,34 @@ from pathlib import Path
 import pytest
 
 from bank_checks import unfair
-from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS
+from conftest import BUNDLED_FACTS, ENGINE_FACTS, EXAMPLE_FACTS, HOSTILE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Entity, Facts, Term
 from quizgen.questions.engine import generate_checked, generate_questions
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Kind, Question
 
-ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
-EU_FACTS = FIXTURES / "eu" / "facts.yaml"
-BANKS = [
-    pytest.param(path, id=name)
-    for name, path in [
-        ("bundled", BUNDLED_FACTS),
-        ("engine", ENGINE_FACTS),
-        ("hostile", HOSTILE_FACTS),
-        ("eu", EU_FACTS),
-    ]
-]
 
-
-def loaded(path: Path) -> Facts:
-    return load_facts(path)
-
-
-@pytest.mark.parametrize("path", BANKS)
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
 def test_every_question_is_fairly_shaped(path: Path) -> None:
-    bank = generate_questions(loaded(path), seed=3)
+    bank = generate_questions(load_facts(path), seed=3)
     assert bank, "no questions at all"
     problems = [f"{q.template}: {q.prompt!r}: {unfair(q)}" for q in bank if unfair(q)]
     assert problems == []
     assert len({q.id for q in bank}) == len(bank), "two questions share an id"
 
 
-@pytest.mark.parametrize("path", BANKS)
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
 def test_explanations_name_the_answer_and_sources_are_cited(path: Path) -> None:
-    for question in generate_questions(loaded(path), seed=3):
+    for question in generate_questions(load_facts(path), seed=3):
         if question.kind in (Kind.SINGLE, Kind.YEAR, Kind.SHORT, Kind.TRUE_FALSE):
             assert text_key(question.answer[0]) in text_key(question.explanation), question.prompt
         assert question.source.title or question.source.reference or question.source.quote
 
 
-@pytest.mark.parametrize("path", [BANKS[0], BANKS[1]])
+@pytest.mark.parametrize("path", [EXAMPLE_FACTS[0], EXAMPLE_FACTS[1]])
 def test_every_kind_of_question_is_in_the_bank(path: Path) -> None:
-    kinds = {q.kind for q in generate_questions(loaded(path), seed=3)}
+    kinds = {q.kind for q in generate_questions(load_facts(path), seed=3)}
     assert kinds == set(Kind)
 
 
@@ -73,9 +57,9 @@ def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
     return allowed
 
 
-@pytest.mark.parametrize("path", [BANKS[0], BANKS[1]])
+@pytest.mark.parametrize("path", [EXAMPLE_FACTS[0], EXAMPLE_FACTS[1]])
 def test_each_fact_gets_at_least_two_kinds_of_question(path: Path) -> None:
-    facts = loaded(path)
+    facts = load_facts(path)
     kinds: dict[str, set[Kind]] = defaultdict(set)
     for question in generate_questions(facts, seed=3):
         for fact_id in question.fact_ids:
