@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, run_quizgen
+from conftest import EU_FACTS, run_quizgen
 from quizgen.facts.loader import SECTIONS, load_facts
 from quizgen.facts.model import PartialDate
-
-EU_FACTS = FIXTURES / "eu" / "facts.yaml"
 
 
 def test_the_eu_facts_file_loads_and_uses_every_section() -> None:
