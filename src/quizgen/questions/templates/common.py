@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quizgen.facts.model import Entity, Fact, Group
+from quizgen.facts.model import Document, Entity, Event, Fact, Group
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.index import contains_word, names_of, text_key
+from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.wording import a_or_an, plural, the
 
@@ -76,6 +79,30 @@ def type_plural(context: Context, entity_ids: list[str]) -> str:
         for i in entity_ids
     }
     return plural(types.pop()) if len(types) == 1 and "" not in types else "options"
+
+
+def place_choice(
+    fact: Event | Document,
+    place_id: str,
+    relation: Relation,
+    stem: str,
+    explanation: str,
+    template: str,
+    context: Context,
+) -> CheckedQuestion | None:
+    """Where an event took place or a document was signed, among places of the same type."""
+    draft = context.draft(template, Kind.SINGLE, [fact.id, place_id])
+    claim = Claim(relation, fact.id)
+    place = context.index.name(place_id)
+    wrong = safe_place(context, fact, place_id, context.is_wrong(claim))
+    choices = pick_distractors(
+        draft.rng, 3, place_tiers(context, place_id), context.index.name, wrong, [place]
+    )
+    if len(choices) < 2:
+        return None
+    return draft.finish(
+        fact, stem, [place], explanation, [claim], choices=shuffled(draft.rng, [place, *choices])
+    )
 
 
 def place_tiers(context: Context, place_id: str) -> list[list[str]]:

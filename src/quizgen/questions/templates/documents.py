@@ -7,10 +7,15 @@ from collections.abc import Iterator
 
 from quizgen.facts.model import Document, Provision
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.distractors import nearby_years, pick_distractors
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.templates.common import name_in_sentence, place_tiers, safe_place
+from quizgen.questions.templates.common import (
+    name_in_sentence,
+    place_choice,
+    place_tiers,
+    safe_place,
+)
 from quizgen.questions.wording import capitalized, on_date, the
 
 MIN_PROVISIONS_FOR_CHOICE = 3
@@ -53,22 +58,14 @@ def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
 
 
 def signed_place(document: Document, context: Context) -> CheckedQuestion | None:
-    draft = context.draft("document-place", Kind.SINGLE, [document.id, document.place_id])
-    claim = Claim(Relation.SIGNED_AT, document.id)
-    place = context.index.name(document.place_id)
-    wrong = safe_place(context, document, document.place_id, context.is_wrong(claim))
-    choices = pick_distractors(
-        draft.rng, 3, place_tiers(context, document.place_id), context.index.name, wrong, [place]
-    )
-    if len(choices) < 2:
-        return None
-    return draft.finish(
+    return place_choice(
         document,
+        document.place_id,
+        Relation.SIGNED_AT,
         f"Where was {the(document.name)} signed?",
-        [place],
         signing(document, context),
-        [claim],
-        choices=shuffled(draft.rng, [place, *choices]),
+        "document-place",
+        context,
     )
 
 

@@ -13,6 +13,7 @@ from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     name_in_sentence,
+    place_choice,
     place_tiers,
     safe_place,
     type_plural,
@@ -80,22 +81,14 @@ def event_year(event: Event, context: Context) -> CheckedQuestion | None:
 
 
 def event_place(event: Event, context: Context) -> CheckedQuestion | None:
-    draft = context.draft("event-place", Kind.SINGLE, [event.id, event.place_id])
-    claim = Claim(Relation.HAPPENED_AT, event.id)
-    place = context.index.name(event.place_id)
-    wrong = safe_place(context, event, event.place_id, context.is_wrong(claim))
-    choices = pick_distractors(
-        draft.rng, 3, place_tiers(context, event.place_id), context.index.name, wrong, [place]
-    )
-    if len(choices) < 2:
-        return None
-    return draft.finish(
+    return place_choice(
         event,
+        event.place_id,
+        Relation.HAPPENED_AT,
         f"Where did {event_in_sentence(event.name)} take place?",
-        [place],
         happening(event, context),
-        [claim],
-        choices=shuffled(draft.rng, [place, *choices]),
+        "event-place",
+        context,
     )
 
 
