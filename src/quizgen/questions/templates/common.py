@@ -81,6 +81,25 @@ def type_plural(context: Context, entity_ids: list[str]) -> str:
     return plural(types.pop()) if len(types) == 1 and "" not in types else "options"
 
 
+def full_name_typed(
+    fact: Entity | Group, template: str, context: Context
+) -> CheckedQuestion | None:
+    """Typed: what the short name stands for; the reverse card asks for the short name."""
+    draft = context.draft(template, Kind.SHORT, [fact.id])
+    stem, explanation, reverse = short_name_wording(
+        fact.name, fact.short, context.index.in_sentence(fact.id)
+    )
+    return draft.finish(
+        fact,
+        stem,
+        [fact.name],
+        explanation,
+        [Claim(Relation.NAME_OF, fact.id)],
+        accept=[alias for alias in fact.aliases if alias != fact.short],
+        reverse=(reverse, fact.short) if reverse else ("", ""),
+    )
+
+
 def place_choice(
     fact: Event | Document,
     place_id: str,

@@ -9,7 +9,7 @@ from quizgen.facts.model import Entity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.templates.common import short_name_wording
+from quizgen.questions.templates.common import full_name_typed, short_name_wording
 from quizgen.questions.wording import named
 
 
@@ -23,19 +23,7 @@ def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuesti
 
 
 def abbreviation_short(entity: Entity, context: Context) -> CheckedQuestion | None:
-    draft = context.draft("entity-abbreviation", Kind.SHORT, [entity.id])
-    stem, explanation, reverse = short_name_wording(
-        entity.name, entity.short, context.index.in_sentence(entity.id)
-    )
-    return draft.finish(
-        entity,
-        stem,
-        [entity.name],
-        explanation,
-        [Claim(Relation.NAME_OF, entity.id)],
-        accept=[a for a in entity.aliases if a != entity.short],
-        reverse=(reverse, entity.short) if reverse else ("", ""),
-    )
+    return full_name_typed(entity, "entity-abbreviation", context)
 
 
 def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | None:

@@ -12,6 +12,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
+    full_name_typed,
     short_name_wording,
     status_phrase,
     statuses_phrase,
@@ -199,20 +200,7 @@ def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
 
 
 def abbreviation_short(group: Group, context: Context) -> CheckedQuestion | None:
-    """Typed: what the short name stands for; the reverse card asks for the short name."""
-    draft = context.draft("group-abbreviation", Kind.SHORT, [group.id])
-    stem, explanation, reverse = short_name_wording(
-        group.name, group.short, context.index.in_sentence(group.id)
-    )
-    return draft.finish(
-        group,
-        stem,
-        [group.name],
-        explanation,
-        [Claim(Relation.NAME_OF, group.id)],
-        accept=[a for a in group.aliases if a != group.short],
-        reverse=(reverse, group.short) if reverse else ("", ""),
-    )
+    return full_name_typed(group, "group-abbreviation", context)
 
 
 def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | None:
