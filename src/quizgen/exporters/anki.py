@@ -173,13 +173,12 @@ def anki_tag(tag: str) -> str:
 
 
 def write_package(package: genanki.Package, path: Path, timestamp: int) -> None:
-    """Writes the .apkg byte for byte the same for the same bank and timestamp, then renames it in.
+    """Writes the .apkg byte for byte the same for the same bank and timestamp.
 
     genanki's own ``write_to_file`` stamps the zip with the clock and works in the system's temp
     folder; this writes the collection with genanki beside the target and zips it with fixed dates.
     """
     collection_path = path.with_name(f".{path.name}.{os.getpid()}.anki2")
-    partial_path = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         connection = sqlite3.connect(collection_path)
         try:
@@ -193,17 +192,15 @@ def write_package(package: genanki.Package, path: Path, timestamp: int) -> None:
         finally:
             connection.close()
         zip_date = time.gmtime(timestamp)[:6]
-        with zipfile.ZipFile(partial_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             # Level 1 keeps most of the size saving at a quarter of the default level's time.
             archive.writestr(
                 zip_member(COLLECTION_NAME, zip_date), collection_path.read_bytes(), compresslevel=1
             )
             # No media: the cards are text only.
             archive.writestr(zip_member("media", zip_date), "{}")
-        os.replace(partial_path, path)
     finally:
         collection_path.unlink(missing_ok=True)
-        partial_path.unlink(missing_ok=True)
 
 
 def zip_member(name: str, date_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:

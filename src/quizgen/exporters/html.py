@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -177,19 +176,13 @@ class DeckPage:
         return f"quizgen:{self.deck.slug}:{self.content_hash}"
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Writes through a temporary file in the same folder, so a reader never sees half a page.
+def write_text(path: Path, text: str) -> None:
+    """Writes a page into the build's staging folder (the build moves it into place whole).
 
-    ``open`` (not ``mkstemp``) creates it, so the page gets the usual permissions from the umask.
+    ``open`` creates it, so the page gets the usual permissions from the umask.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with path.open("w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
 
 
 def built_on_text(epoch: int) -> str:
@@ -237,5 +230,5 @@ class HtmlExporter:
 
     @staticmethod
     def _write(path: Path, text: str) -> Path:
-        write_text_atomically(path, text)
+        write_text(path, text)
         return path

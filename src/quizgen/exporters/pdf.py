@@ -70,7 +70,7 @@ class RenderJob:
 
     def run(self) -> None:
         story = self.make_story(self.versions, self.title, make_styles(), self.pdf.body_width)
-        write_atomically(self.target, story, self.pdf)
+        write_pdf(self.target, story, self.pdf)
 
 
 _PENDING_JOBS: list[RenderJob] = []
@@ -101,17 +101,6 @@ def run_jobs(jobs: list[RenderJob]) -> None:
             pool.map(_run_pending, order, chunksize=1)
     finally:
         _PENDING_JOBS.clear()
-
-
-def write_atomically(target: Path, story: list[Flowable], pdf: PdfFile) -> Path:
-    """Renders beside the target and renames, so a failure never leaves half a PDF in its place."""
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        write_pdf(partial, story, pdf)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
 
 
 def check_glyphs(bank: QuestionBank) -> None:
