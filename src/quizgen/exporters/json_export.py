@@ -116,6 +116,7 @@ def question_as_dict(question: Question, deck_names: list[str]) -> dict[str, Any
         "difficulty": question.difficulty,
         "facts": list(question.fact_ids),
         "template": question.template,
+        "claim": question.claim_id,
     }
     if question.kind is Kind.CLOZE:
         entry["prompt_parts"] = list(question.prompt_parts)

@@ -82,6 +82,9 @@ class Question:
     reverse_prompt: str = ""
     """For a fact that reads both ways (treaty and year), the prompt of the reverse card."""
     reverse_answer: str = ""
+    claim_id: str = ""
+    """The proposition it tests (``kavkaz-2020/participant/armenia``), shared by every form of one
+    fact whatever the kind; a test asks at most one question per claim id. Stable across builds."""
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:
