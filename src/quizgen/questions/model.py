@@ -93,6 +93,24 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class Blueprint:
+    """How a deck's test is assembled: how many questions a form holds and what it must cover.
+
+    A form (a printed version, a self-test round) asks at most one question per claim; quotas are
+    minimums the form must meet. The deck's whole bank stays available for review (Anki, practice).
+    """
+
+    count: int | None = None
+    """Questions per form; ``None``: one question on every claim the form rules allow."""
+    tag_quotas: tuple[tuple[str, int], ...] = ()
+    """At least so many questions with this tag (or a sub-tag of it)."""
+    kind_quotas: tuple[tuple[Kind, int], ...] = ()
+    """At least so many questions of this kind."""
+    difficulty_quotas: tuple[tuple[int, int], ...] = ()
+    """At least so many questions of this difficulty (1 easy, 2 medium, 3 hard)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Deck:
     """A study set: a hierarchical name (``CSTO::Members and observers``) and its questions."""
 
@@ -105,6 +123,8 @@ class Deck:
     seed: int = 0
     formats: tuple[str, ...] = ()
     """The formats this deck is written in; empty means every format."""
+    blueprint: Blueprint = field(default_factory=Blueprint)
+    """How its tests (printed versions, self-test rounds) are assembled from ``questions``."""
 
 
 @dataclass(frozen=True, slots=True)
