@@ -498,6 +498,25 @@ def cue_problems(form: Sequence[Question]) -> list[str]:
     ]
 
 
+def conflicting_pairs(questions: Sequence[Question]) -> Iterator[tuple[Question, Question]]:
+    """Pairs that may not share a form: one's answer stands in the other's stem, or their stems
+    read alike (a self-test assembling later rounds in the browser keeps them apart)."""
+    cues = [Cues.of(question) for question in questions]
+    answers = AnswerIndex()
+    by_stem: dict[str, list[int]] = {}
+    for index, cue in enumerate(cues):
+        answers.add(cue, index)
+        by_stem.setdefault(cue.stem, []).append(index)
+    for taker, cue in enumerate(cues):
+        for giver in sorted(answers.owners_in(cue)):
+            if giver != taker:
+                yield questions[giver], questions[taker]
+    for same in by_stem.values():
+        for position, first in enumerate(same):
+            for second in same[position + 1 :]:
+                yield questions[first], questions[second]
+
+
 def check_form(form: Sequence[Question], blueprint: Blueprint) -> None:
     """Raises ``FormRuleBroken`` listing every rule ``form`` breaks; called on each form written."""
     problems = form_problems(form, blueprint)
