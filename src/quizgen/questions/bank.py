@@ -102,6 +102,7 @@ def fill_deck(spec: DeckSpec, questions: Sequence[Question], seed: int | None) -
         seed=deck_seed,
         formats=spec.formats,
         blueprint=spec.blueprint,
+        kinds=spec.kinds,
     )
 
 

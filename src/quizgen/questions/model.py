@@ -125,6 +125,8 @@ class Deck:
     """The formats this deck is written in; empty means every format."""
     blueprint: Blueprint = field(default_factory=Blueprint)
     """How its tests (printed versions, self-test rounds) are assembled from ``questions``."""
+    kinds: tuple[Kind, ...] = ()
+    """The kinds its deck file names; empty when it names none (and takes every kind)."""
 
 
 @dataclass(frozen=True, slots=True)
