@@ -32,6 +32,8 @@ GRID_NUMBER_WIDTH = 26.0
 GRID_ROWS_PER_BLOCK = 20
 """Rows of the grid before it continues in a block beside it, to keep it on the first page."""
 GRID_GAP = 10.0
+GRID_MIN_ANSWER_WIDTH = 48.0
+"""The narrowest column an answer gets; fewer blocks sit side by side when versions are many."""
 
 
 def key_story(
@@ -107,10 +109,13 @@ def answer_grid(versions: Sequence[QuizVersion], styles: Styles, width: float) -
     number_style = ParagraphStyle("grid-number", styles.option, textColor=styles.small.textColor)
     head_style = ParagraphStyle("grid-head", styles.option, fontName=BOLD)
     count = max(len(version.questions) for version in versions)
-    blocks = max(1, -(-count // GRID_ROWS_PER_BLOCK))
-    while blocks > 1 and (blocks - 1) * GRID_ROWS_PER_BLOCK >= count:
-        blocks -= 1
+    room = GRID_NUMBER_WIDTH + GRID_MIN_ANSWER_WIDTH * len(versions) + GRID_GAP
+    most_blocks = max(1, int((width + GRID_GAP) // room))
+    blocks = min(most_blocks, max(1, -(-count // GRID_ROWS_PER_BLOCK)))
     rows_per_block = -(-count // blocks)
+    # A grid that fits one page reads down each block; a longer one reads across each row, so
+    # that every page holds consecutive numbers.
+    across = count > GRID_ROWS_PER_BLOCK * blocks
     columns = 1 + len(versions)
     block_width = (width - GRID_GAP * (blocks - 1)) / blocks
     answer_width = (block_width - GRID_NUMBER_WIDTH) / len(versions)
@@ -125,7 +130,7 @@ def answer_grid(versions: Sequence[QuizVersion], styles: Styles, width: float) -
     for row in range(rows_per_block):
         line: list[Any] = []
         for block in range(blocks):
-            index = block * rows_per_block + row
+            index = row * blocks + block if across else block * rows_per_block + row
             if block:
                 line.append("")
             if index < count:
@@ -153,7 +158,7 @@ def answer_grid(versions: Sequence[QuizVersion], styles: Styles, width: float) -
     for block in range(blocks):
         start = block * (columns + 1)
         end = start + columns - 1
-        last_row = min(rows_per_block, count - block * rows_per_block)
+        last_row = rows_per_block if across else min(rows_per_block, count - block * rows_per_block)
         commands += [
             ("GRID", (start, 0), (end, last_row), 0.4, RULE),
             ("BACKGROUND", (start, 0), (start, last_row), TINT),

@@ -234,16 +234,25 @@ class Selection:
         self.stems.add(cues)
         self.answers.add(cues, len(self.questions))
 
-    def remove_last_true_false(self) -> None:
-        """Drops the last true/false question added, rebuilding what the form rules out."""
-        index = max(
-            i for i, question in enumerate(self.questions) if question.kind is Kind.TRUE_FALSE
-        )
-        kept = [q for i, q in enumerate(self.questions) if i != index]
-        fresh = Selection(self.target)
-        for question in kept:
-            fresh.add(question, Cues.of(question))
-        self.__dict__.update(fresh.__dict__)
+    def drop_true_false_beyond_a_third(self) -> None:
+        """Drops the last true/false questions until they are a third of the form at most.
+
+        Only for a form that is complete: the indexes of what it rules out are left as they
+        were, which can only be stricter than needed.
+        """
+        true_false = self.kind_counts.get(Kind.TRUE_FALSE, 0)
+        length = len(self.questions)
+        dropped: set[int] = set()
+        for index in range(length - 1, -1, -1):
+            if true_false <= true_false_allowance(length - len(dropped)):
+                break
+            if self.questions[index].kind is Kind.TRUE_FALSE:
+                dropped.add(index)
+                true_false -= 1
+        for index in dropped:
+            self.claims.discard(claim_of(self.questions[index]))
+        self.questions = [q for i, q in enumerate(self.questions) if i not in dropped]
+        self.kind_counts[Kind.TRUE_FALSE] = true_false
 
 
 @dataclass(frozen=True)
@@ -408,10 +417,7 @@ def fill(
 
 def trim_true_false(selection: Selection) -> None:
     """A form without a fixed count keeps true/false at a third of what it ends up holding."""
-    while selection.kind_counts.get(Kind.TRUE_FALSE, 0) > true_false_allowance(
-        len(selection.questions)
-    ):
-        selection.remove_last_true_false()
+    selection.drop_true_false_beyond_a_third()
 
 
 def order_form(questions: Sequence[Question], rng: random.Random) -> tuple[Question, ...]:
