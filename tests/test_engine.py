@@ -43,9 +43,10 @@ def test_every_kind_of_question_is_in_the_bank(path: Path) -> None:
 
 def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
     """Facts with enough in them for two kinds of question: every fact but an entity, and the
-    entities other facts use as members, participants or nationalities."""
+    entities other facts use as members, participants in a role whose list is complete (only such a
+    list settles wrong options) or nationalities."""
     used = {m.entity_id for g in facts.groups for m in g.members}
-    used |= {p.entity_id for e in facts.events for p in e.participants}
+    used |= {p.entity_id for e in facts.events for p in e.participants if e.lists_all(p.role)}
     used |= {p.nationality_id for p in facts.people}
     allowed = []
     for fact in facts.all_facts:
@@ -163,7 +164,7 @@ def test_a_large_facts_file_is_generated_without_scanning_every_fact_per_questio
         "format: quizgen-facts/1\ntopic: {title: Many, as_of: 2020-10}\n"
         f"entities:\n{states}\n"
         "groups:\n  - id: big\n    name: Big Union\n    as_of: 2020-10\n"
-        f"    source: {{reference: r}}\n    members:\n{members}\n",
+        f"    source: {{reference: r}}\n    complete: true\n    members:\n{members}\n",
         encoding="utf-8",
     )
     bank = generate_questions(load_facts(path), seed=1)

@@ -50,7 +50,8 @@ def test_an_unlisted_state_is_no_member_but_a_later_date_is_not_the_facts_to_set
 def test_an_observer_is_not_a_member_and_a_text_naming_nothing_is_unknown(oracle: Oracle) -> None:
     observer = member_on(OCTOBER_2020, "csto-pa", "observer")
     assert oracle.verdict(observer, "Serbia") is Verdict.TRUE
-    assert oracle.verdict(member_on(OCTOBER_2020, "csto-pa"), "Serbia") is Verdict.FALSE
+    # The assembly's list of members is not declared complete: an observer is not surely no member.
+    assert oracle.verdict(member_on(OCTOBER_2020, "csto-pa"), "Serbia") is Verdict.UNKNOWN
     assert oracle.verdict(observer, "Atlantis") is Verdict.UNKNOWN
 
 
@@ -66,9 +67,34 @@ def test_a_participant_with_two_roles_is_right_for_both(oracle: Oracle) -> None:
     observers = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent observers")
     assert oracle.is_true(withdrew, "Azerbaijan")
     assert oracle.is_true(observers, "Azerbaijan")
+    # The list of states that withdrew is declared complete: any other state did not.
     assert oracle.verdict(withdrew, "Russia") is Verdict.FALSE
-    # A state the event does not list at all may have done anything: not a safe wrong option.
-    assert oracle.verdict(withdrew, "Georgia") is Verdict.UNKNOWN
+    assert oracle.verdict(withdrew, "Georgia") is Verdict.FALSE
+
+
+def test_roles_overlap_so_a_role_list_not_declared_complete_settles_no_wrong_option(
+    oracle: Oracle,
+) -> None:
+    troops = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent troops")
+    observers = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent observers")
+    assert oracle.is_true(troops, "Armenia")
+    # The host may well have sent troops, and a state that withdrew may still have observed.
+    assert oracle.verdict(troops, "Russia") is Verdict.UNKNOWN
+    assert oracle.verdict(observers, "India") is Verdict.UNKNOWN
+    assert oracle.verdict(troops, "Georgia") is Verdict.UNKNOWN
+
+
+def test_a_member_list_not_declared_complete_leaves_unlisted_states_unsettled(
+    oracle: Oracle,
+) -> None:
+    parties = member_on(OCTOBER_2020, "cst-parties", "party")
+    assert oracle.is_true(parties, "Russia")
+    assert oracle.verdict(parties, "Uzbekistan") is Verdict.FALSE  # its own entry ended in 1999
+    assert oracle.verdict(parties, "Belarus") is Verdict.UNKNOWN
+    # A member may also observe: no observer list is complete, so a member is no wrong observer.
+    assert oracle.verdict(member_on(OCTOBER_2020, "csto", "observer"), "Armenia") is (
+        Verdict.UNKNOWN
+    )
 
 
 def test_a_place_of_another_type_may_contain_the_place_and_is_not_settled(oracle: Oracle) -> None:

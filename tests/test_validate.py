@@ -316,6 +316,15 @@ BAD_FILES = [
         "tag 'long river' has a character a tag cannot hold",
         id="tag-with-a-space",
     ),
+    pytest.param(
+        HEAD + "entities:\n" + EGYPT + "events:\n  - id: summit\n    name: Nile summit\n"
+        "    date: 2020\n    source: {ref: atlas, quote: summit}\n"
+        "    complete: [host, sent observers]\n"
+        "    participants: [{entity: egypt, role: host}]\n",
+        "11:22",
+        "complete names the role 'sent observers', which no entry of 'participants' has",
+        id="complete-names-an-unlisted-role",
+    ),
 ]
 
 

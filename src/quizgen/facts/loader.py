@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from quizgen.facts.model import (
     Term,
     Topic,
 )
-from quizgen.facts.reader import NodeReader, suggest
+from quizgen.facts.reader import BOOL_TAG, NodeReader, suggest
 from quizgen.facts.yaml_source import compose_file
 
 FORMAT_NAME = "quizgen-facts/1"
@@ -58,12 +58,13 @@ SHAPES: dict[str, Shape] = {
     "citation": Shape((), ("ref", "quote", "reference", "note")),
     "entity": Shape(("id", "name", "type"), ("short", "aliases", "description", *COMMON_KEYS)),
     "group": Shape(
-        ("id", "name"), ("short", "aliases", "description", "founded", "members", *COMMON_KEYS)
+        ("id", "name"),
+        ("short", "aliases", "description", "founded", "members", "complete", *COMMON_KEYS),
     ),
     "membership": Shape(("entity",), ("status", "since", "until", "source", "note")),
     "event": Shape(
         ("id", "name", "date"),
-        ("end", "place", "description", "participants", "figures", *COMMON_KEYS),
+        ("end", "place", "description", "participants", "figures", "complete", *COMMON_KEYS),
     ),
     "participant": Shape(("entity", "role"), ("reason", "source")),
     "figure": Shape(("label", "value"), ("source",)),
@@ -248,6 +249,28 @@ class FactsReader(NodeReader):
             )
         return span
 
+    def complete_lists(
+        self, node: yaml.Node | None, listed: list[str], noun: str, section: str
+    ) -> tuple[str, ...]:
+        """The statuses or roles an author declares complete: ``complete: true`` for every one
+        the list holds, or a list of them. Without it no list is read as complete."""
+        values = tuple(dict.fromkeys(listed))
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+            return values if self.boolean(node, "complete") else ()
+        items = [node] if isinstance(node, yaml.ScalarNode) else self.sequence(node, "complete")
+        named = tuple(self.string(item, f"each {noun} of complete") for item in items)
+        known = {v.casefold() for v in values}
+        for item, text in zip(items, named, strict=True):
+            if text and text.casefold() not in known:
+                self.problem(
+                    item,
+                    f"complete names the {noun} '{text}', which no entry of '{section}' has",
+                    f"use one of: {', '.join(values)}" if values else f"add the {section} first",
+                )
+        return named
+
     # -- one method per section ---------------------------------------------------------------
 
     def read_entity(self, node: yaml.Node) -> Entity | None:
@@ -276,6 +299,12 @@ class FactsReader(NodeReader):
             description=self.string(keys.get("description"), "description"),
             founded=self.date(keys.get("founded"), "founded"),
             members=tuple(self.items(keys.get("members"), "members", self.read_membership)),
+        )
+        group = replace(
+            group,
+            complete=self.complete_lists(
+                keys.get("complete"), [m.status for m in group.members], "status", "members"
+            ),
         )
         if any(m.span.until is None for m in group.members) and not (
             group.as_of or self.topic_as_of
@@ -316,6 +345,12 @@ class FactsReader(NodeReader):
                 self.items(keys.get("participants"), "participants", self.read_participation)
             ),
             figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
+        )
+        event = replace(
+            event,
+            complete=self.complete_lists(
+                keys.get("complete"), [p.role for p in event.participants], "role", "participants"
+            ),
         )
         if event.end and event.end.latest < event.date.earliest:
             self.problem(

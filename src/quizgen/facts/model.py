@@ -145,6 +145,12 @@ class Group(FactBase):
     description: str = ""
     founded: PartialDate | None = None
     members: tuple[Membership, ...] = ()
+    complete: tuple[str, ...] = ()
+    """The statuses whose list of members is complete up to the group's as_of date: only for
+    these is an entity that is not listed surely not in that status."""
+
+    def lists_all(self, status: str) -> bool:
+        return status.casefold() in (c.casefold() for c in self.complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +175,12 @@ class Event(FactBase):
     description: str = ""
     participants: tuple[Participation, ...] = ()
     figures: tuple[Figure, ...] = ()
+    complete: tuple[str, ...] = ()
+    """The roles whose list of participants is complete: only for these is an entity that is not
+    listed in the role (a host that is not also listed as sending forces) surely not in it."""
+
+    def lists_all(self, role: str) -> bool:
+        return role.casefold() in (c.casefold() for c in self.complete)
 
 
 @dataclass(frozen=True, slots=True)
