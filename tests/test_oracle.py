@@ -11,8 +11,9 @@ from bank_checks import oracle_disagreements
 from conftest import ENGINE_FACTS, EXAMPLE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
-from quizgen.questions.claims import Claim, Relation
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.engine import generate_checked
+from quizgen.questions.model import Kind, Question, SourceNote
 from quizgen.questions.oracle import Oracle, Verdict
 
 
@@ -146,3 +147,26 @@ def test_every_option_of_every_question_agrees_with_the_oracle(path: Path) -> No
     for checked in generate_checked(facts, seed=11):
         problems += oracle_disagreements(oracle, checked)
     assert problems == []
+
+
+def test_the_bank_check_catches_a_host_offered_as_a_state_that_sent_no_troops(
+    oracle: Oracle,
+) -> None:
+    """A hand-made bad question: the host as a wrong option, though it may have sent troops."""
+    bad = Question(
+        id="q-000000000000",
+        kind=Kind.SINGLE,
+        prompt="In Kavkaz-2020, which one of these states sent troops?",
+        answer=("Armenia",),
+        explanation="In Kavkaz-2020, Armenia sent troops.",
+        source=SourceNote(title="t"),
+        fact_ids=("kavkaz-2020",),
+        template="participant-choice",
+        choices=("Armenia", "Russia", "India"),
+    )
+    claim = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent troops")
+    problems = oracle_disagreements(oracle, CheckedQuestion(bad, (claim,)))
+    assert problems == [
+        f"participant-choice: {bad.prompt!r} option 'Russia' is Verdict.UNKNOWN",
+        f"participant-choice: {bad.prompt!r} option 'India' is Verdict.UNKNOWN",
+    ]
