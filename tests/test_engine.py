@@ -12,7 +12,7 @@ import pytest
 from bank_checks import unfair
 from conftest import BUNDLED_FACTS, ENGINE_FACTS, EXAMPLE_FACTS, HOSTILE_FACTS
 from quizgen.facts.loader import load_facts
-from quizgen.facts.model import Entity, Facts, Term
+from quizgen.facts.model import Entity, Facts, Statement, Term
 from quizgen.questions.engine import generate_checked, generate_questions
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Kind, Question
@@ -53,6 +53,9 @@ def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
         if isinstance(fact, Term) and len(facts.terms) < 3:
             continue
         if isinstance(fact, Entity) and fact.id not in used:
+            continue
+        # A true/false copy of a statement would repeat its cloze: only a wrong value makes one.
+        if isinstance(fact, Statement) and not any(b.wrong for b in fact.blanks):
             continue
         allowed.append(fact.id)
     return allowed

@@ -76,6 +76,7 @@ events:
     description: Two parties renewed the Pact for five years and two let it lapse.
     tags: [t]
     source: {reference: r}
+    complete: true
     participants:
       - {entity: portavia, role: renewed the Pact}
       - {entity: bellamar, role: renewed the Pact}
@@ -89,6 +90,7 @@ events:
     description: A week of trade held in the capital in September 2020.
     tags: [t]
     source: {reference: r}
+    complete: true
     participants:
       - {entity: portavia, role: host}
       - {entity: bellamar, role: sent ships}

@@ -509,8 +509,10 @@ def parse_cloze(raw: str) -> tuple[tuple[str, ...], tuple[Blank, ...]]:
     position = 0
     for match in BLANK_PATTERN.finditer(raw):
         parts.append(raw[position : match.start()])
-        answer, *accept = (piece.strip() for piece in match.group(1).split("|"))
-        blanks.append(Blank(answer=answer, accept=tuple(a for a in accept if a)))
+        answer, *others = (piece.strip() for piece in match.group(1).split("|"))
+        accept = tuple(a for a in others if a and not a.startswith("!"))
+        wrong = tuple(a[1:].strip() for a in others if a.startswith("!") and a[1:].strip())
+        blanks.append(Blank(answer=answer, accept=accept, wrong=wrong))
         position = match.end()
     parts.append(raw[position:])
     return tuple(parts), tuple(blanks)

@@ -251,10 +251,12 @@ class Term(FactBase):
 
 @dataclass(frozen=True, slots=True)
 class Blank:
-    """A blank in a cloze statement: the text that fills it and other accepted answers."""
+    """A blank in a cloze statement: the text that fills it, other accepted answers, and values
+    the author vouches make the sentence false (``{1993|!1992}``), for its true/false form."""
 
     answer: str
     accept: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

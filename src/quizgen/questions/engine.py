@@ -11,7 +11,7 @@ from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Per
 from quizgen.questions.claims import CheckedQuestion
 from quizgen.questions.index import FactIndex, contains_word
 from quizgen.questions.model import Kind, Question
-from quizgen.questions.oracle import Oracle
+from quizgen.questions.oracle import TRUE_TEXT, Oracle
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.documents import document_questions
 from quizgen.questions.templates.entities import entity_questions
@@ -53,7 +53,7 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
     for fact in facts.all_facts:
         bank += _kept(questions_for(fact, context), context.oracle)
         bank += sets_after.pop(fact.id, [])
-    return _unique(bank)
+    return _unique(balanced_true_false(bank))
 
 
 def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -69,6 +69,54 @@ def _kept(drafts: Iterable[CheckedQuestion | None], oracle: Oracle) -> list[Chec
         if checked is not None and not gives_itself_away(checked.question):
             kept.append(checked)
     return kept
+
+
+def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
+    """Each true/false item in its true or its false form, so that every deck holds about as
+    many false items as true ones (or guessing "True" pays).
+
+    Decks select questions by tag, so the count is kept per tag (and per level of a tag
+    ``a::b``) and for the whole bank; an item takes the form that evens out its own tags.
+    Items with one form only (no value the facts prove wrong) count too.
+    """
+    prompts = {checked.question.prompt for checked in bank}
+
+    def has_choice(checked: CheckedQuestion) -> bool:
+        # A false form that another item already states (a former member's own item) is not new.
+        false_form = checked.false_form
+        return false_form is not None and false_form.question.prompt not in prompts
+
+    # Items with one form count first, wherever they stand in the bank.
+    lean: dict[str, int] = {}
+    for checked in bank:
+        if checked.question.kind is Kind.TRUE_FALSE and not has_choice(checked):
+            step = 1 if checked.question.answer == (TRUE_TEXT,) else -1
+            for key in _balance_keys(checked.question):
+                lean[key] = lean.get(key, 0) + step
+    chosen_bank = []
+    for checked in bank:
+        keys = _balance_keys(checked.question)
+        chosen = checked
+        false_form = checked.false_form
+        if false_form is not None and has_choice(checked):
+            tilt = sum(lean.get(key, 0) for key in keys)
+            tie_false = int(checked.question.id[-1], 16) % 2 == 0
+            if tilt > 0 or (tilt == 0 and tie_false):
+                chosen = false_form
+                prompts.add(chosen.question.prompt)
+            step = 1 if chosen.question.answer == (TRUE_TEXT,) else -1
+            for key in keys:
+                lean[key] = lean.get(key, 0) + step
+        chosen_bank.append(replace(chosen, false_form=None))
+    return chosen_bank
+
+
+def _balance_keys(question: Question) -> list[str]:
+    keys = {""}
+    for tag in question.tags:
+        levels = tag.split("::")
+        keys |= {"::".join(levels[: i + 1]) for i in range(len(levels))}
+    return sorted(keys)
 
 
 def _settled_blanks(checked: CheckedQuestion, oracle: Oracle) -> CheckedQuestion | None:

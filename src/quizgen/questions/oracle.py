@@ -336,8 +336,12 @@ class Oracle:
             return Verdict.UNKNOWN
         blank = statement.blanks[int(claim.detail)]
         accepted = {text_key(a) for a in (blank.answer, *blank.accept)}
-        # Another word may fill a blank just as well: only the listed answers are settled.
-        return Verdict.TRUE if text_key(candidate) in accepted else Verdict.UNKNOWN
+        if text_key(candidate) in accepted:
+            return Verdict.TRUE
+        # Another word may fill a blank just as well: only the values the author vouches make
+        # the sentence false are settled wrong.
+        wrong = {text_key(w) for w in blank.wrong}
+        return Verdict.FALSE if text_key(candidate) in wrong else Verdict.UNKNOWN
 
     def _statement(self, claim: Claim, candidate: str) -> Verdict:
         statement = self.index.by_id.get(claim.subject)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizgen.facts.model import Citation, Fact, Facts
@@ -233,17 +233,39 @@ class Draft:
         wrong_values: Callable[[], list[str]],
         statement_for: Callable[[str], str],
         notes: Notes = NO_NOTES,
+        support: Callable[[str], str] | None = None,
     ) -> CheckedQuestion | None:
-        """A statement about ``claim`` with the right value, or (half the time) a wrong one.
+        """A statement about ``claim`` with the right value, carrying as its ``false_form`` the
+        statement with a wrong one (the engine picks which to ask).
 
-        The wrong value comes from ``wrong_values`` (each already proven wrong); without one the
-        statement stays true rather than risk a doubtful "false".
+        The wrong value comes from ``wrong_values`` (each already proven wrong); without one only
+        the true statement is made rather than risk a doubtful "false".
         """
-        asserted = right_value
-        if self.rng.random() < 0.5:
-            candidates = wrong_values()
-            if candidates:
-                asserted = candidates[0]
+        explain = support or (lambda _: statement_for(right_value))
+        true_form = self._true_false_form(
+            subject, claim, right_value, statement_for, explain(right_value), notes
+        )
+        candidates = wrong_values()
+        false_form = (
+            self._true_false_form(
+                subject, claim, candidates[0], statement_for, explain(candidates[0]), notes
+            )
+            if candidates
+            else None
+        )
+        if true_form is None or false_form is None:
+            return true_form or false_form
+        return replace(true_form, false_form=false_form)
+
+    def _true_false_form(
+        self,
+        subject: Fact,
+        claim: Claim,
+        asserted: str,
+        statement_for: Callable[[str], str],
+        support: str,
+        notes: Notes,
+    ) -> CheckedQuestion | None:
         checked = Claim(
             claim.relation, claim.subject, claim.other, claim.detail, claim.when, asserted
         )
@@ -252,7 +274,7 @@ class Draft:
             return None
         answer = TRUE_TEXT if truth is Verdict.TRUE else FALSE_TEXT
         statement = sentence(statement_for(asserted))
-        correct = sentence(statement_for(right_value))
+        correct = sentence(support)
         if subject.attributed:
             statement = self.context.attributed(statement, subject)
             correct = self.context.attributed(correct, subject)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from quizgen.facts.model import Event, Figure
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -196,43 +197,47 @@ def because(event: Event, entity_id: str, role: str) -> str:
 def participant_true_false(
     event: Event, entity_id: str, role: str, context: Context
 ) -> CheckedQuestion | None:
-    """ "In X, India withdrew": its own role, or (half the time) another role of the event that it
-    did not play. The statement always names its own participant, so no two are alike."""
+    """ "In X, India withdrew": its own role, with as its false form another role of the event
+    that the facts prove it did not play. The statement always names its own participant."""
     draft = context.draft(
         "participant-true-false", Kind.TRUE_FALSE, [event.id, entity_id], qualifier=role
     )
     name = context.index.name(entity_id)
-    asserted = role
-    if draft.rng.random() < 0.5:
-        others = [p.role for p in event.participants if p.role != role]
-        wrong = [
-            other
-            for other in dict.fromkeys(others)
-            if context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
-            is Verdict.FALSE
-        ]
-        asserted = draft.rng.choice(wrong) if wrong else role
-    claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
-    truth = context.oracle.verdict(claim, "True")
-    if truth is Verdict.UNKNOWN:
-        return None
-    answer = "True" if truth is Verdict.TRUE else "False"
     who = name_in_sentence(context, name)
+    phrase = event_in_sentence(event.name)
     citation = next(
         (p.citation for p in event.participants if p.entity_id == entity_id and p.citation), None
     )
-    phrase = event_in_sentence(event.name)
-    claimed = took_part(asserted, only=holders(event, asserted) == 1)
-    return draft.finish(
-        event,
-        f"True or false? In {phrase}, {who} {claimed}.",
-        [answer],
-        f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}"
-        + because(event, entity_id, role),
-        [claim],
-        choices=["True", "False"],
-        citation=citation,
-    )
+
+    def played(other: str) -> Verdict:
+        return context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
+
+    others = dict.fromkeys(p.role for p in event.participants if p.role != role)
+    wrong = [other for other in others if played(other) is Verdict.FALSE]
+
+    def form(asserted: str) -> CheckedQuestion | None:
+        claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
+        truth = context.oracle.verdict(claim, "True")
+        if truth is Verdict.UNKNOWN:
+            return None
+        answer = "True" if truth is Verdict.TRUE else "False"
+        claimed = took_part(asserted, only=holders(event, asserted) == 1)
+        return draft.finish(
+            event,
+            f"True or false? In {phrase}, {who} {claimed}.",
+            [answer],
+            f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}"
+            + because(event, entity_id, role),
+            [claim],
+            choices=["True", "False"],
+            citation=citation,
+        )
+
+    true_form = form(role)
+    false_form = form(draft.rng.choice(wrong)) if wrong else None
+    if true_form is None or false_form is None:
+        return true_form or false_form
+    return replace(true_form, false_form=false_form)
 
 
 def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuestion | None:

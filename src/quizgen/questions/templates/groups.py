@@ -13,6 +13,7 @@ from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     full_name_typed,
+    name_in_sentence,
     short_name_wording,
     status_phrase,
     statuses_phrase,
@@ -133,27 +134,55 @@ def membership_story(group: Group, entity_id: str, status: str, context: Context
 def membership_true_false(
     group: Group, entity_id: str, status: str, when: PartialDate, context: Context
 ) -> CheckedQuestion | None:
-    """ "As of October 2020, X was a member of the CSTO": true or false as the spans say."""
+    """ "As of October 2020, X was a member of the CSTO": true or false as the spans say. For a
+    holder, the false form names a neighbouring state the facts prove was not one."""
     draft = context.draft(
         "membership-true-false", Kind.TRUE_FALSE, [group.id, entity_id], qualifier=status
     )
     name = context.index.name(entity_id)
-    claim = Claim(Relation.MEMBER_ON, group.id, detail=status, when=when, asserted=name)
-    truth = context.oracle.verdict(claim, "True")
+    claim = Claim(Relation.MEMBER_ON, group.id, detail=status, when=when)
+    truth = context.oracle.verdict(claim, name)
     if truth is Verdict.UNKNOWN:
         return None
-    answer = "True" if truth is Verdict.TRUE else "False"
     phrase = status_phrase(status, context.index.short_name(group.id))
-    statement = f"{as_of(when)}, {context.index.in_sentence(entity_id)} was {phrase}."
-    return draft.finish(
+    by_name = {context.index.name(e): e for e in context.index.memberships[group.id]}
+
+    def statement(value: str) -> str:
+        return f"{as_of(when)}, {name_in_sentence(context, value)} was {phrase}"
+
+    def wrong_values() -> list[str]:
+        if truth is not Verdict.TRUE:
+            return []  # the statement is already false
+        # Former members first (the likeliest mistake), then states sharing another group.
+        entity_type = context.index.type_of(entity_id)
+        former = [e for e in by_name.values() if context.index.type_of(e) == entity_type]
+        neighbours = [
+            e
+            for e in context.index.co_members([entity_id])
+            if context.index.type_of(e) == entity_type
+        ]
+        return pick_distractors(
+            draft.rng,
+            1,
+            [former, neighbours, context.index.same_type(entity_id)],
+            context.index.name,
+            context.is_wrong(claim),
+            [name],
+        )
+
+    def support(value: str) -> str:
+        if value in by_name:
+            return f"{as_of(when)}: {membership_story(group, by_name[value], status, context)}"
+        return f"{name_in_sentence(context, value)} was never {phrase}"
+
+    return draft.true_false(
         group,
-        f"True or false? {statement}",
-        [answer],
-        f"{answer}. {as_of(when)}: {membership_story(group, entity_id, status, context)}",
-        [claim],
-        choices=["True", "False"],
-        dated=True,
-        citation=_membership_citation(group, entity_id),
+        claim,
+        name,
+        wrong_values,
+        statement,
+        Notes(dated=True, citation=_membership_citation(group, entity_id)),
+        support=support,
     )
 
 

@@ -1,0 +1,78 @@
+"""The item-writing rules a teacher checks, held over every example bank, each shown to catch a
+hand-made bad question: guessing must not pay, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bank_checks import guessing_pays, true_twins
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS
+from quizgen.build import BuildRequest, make_bank
+from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
+
+BANKS = [
+    pytest.param(BUNDLED_FACTS, BUNDLED_DECKS, id="bundled"),
+    pytest.param(EU_FACTS, EU_FACTS.parent / "decks", id="eu"),
+    pytest.param(ENGINE_FACTS, ENGINE_FACTS.parent / "decks", id="engine"),
+]
+
+
+def hand_made(kind: Kind, prompt: str, answer: str, **fields: object) -> Question:
+    """A question written by hand, to show that a check catches what it is meant to."""
+    return Question(
+        id="q-000000000000",
+        kind=kind,
+        prompt=prompt,
+        answer=(answer,),
+        explanation=fields.pop("explanation", "Because the source says so."),  # type: ignore[arg-type]
+        source=SourceNote(title="A source"),
+        fact_ids=("fact",),
+        template="hand-made",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_in_every_deck_guessing_true_does_not_pay(facts: Path, decks: Path, tmp_path: Path) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    problems = {deck.name: guessing_pays(deck.questions) for deck in bank.decks}
+    assert {name: p for name, p in problems.items() if p} == {}
+
+
+def test_a_deck_of_true_statements_is_caught() -> None:
+    statement = hand_made(
+        Kind.TRUE_FALSE, "True or false? Mercury is a planet.", "True", choices=("True", "False")
+    )
+    falsehood = hand_made(
+        Kind.TRUE_FALSE, "True or false? Pluto is a planet.", "False", choices=("True", "False")
+    )
+    assert guessing_pays([statement] * 7 + [falsehood] * 3) == (
+        "7 of 10 true/false items are True (70%)"
+    )
+    assert guessing_pays([statement] * 5 + [falsehood] * 5) == ""
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_true_statement_repeats_a_cloze_word_for_word(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    assert true_twins(make_bank(BuildRequest(facts, decks, tmp_path, ())).questions) == []
+
+
+def test_a_true_statement_that_repeats_its_cloze_is_caught() -> None:
+    cloze = hand_made(
+        Kind.CLOZE,
+        "Mercury is the planet closest to the ____.",
+        "Sun",
+        prompt_parts=("Mercury is the planet closest to the ", "."),
+        blanks=(ClozeBlank("Sun"),),
+    )
+    twin = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Mercury is the planet closest to the Sun.",
+        "True",
+        choices=("True", "False"),
+    )
+    assert true_twins([cloze, twin]) == [twin.prompt]
