@@ -10,6 +10,8 @@ import pytest
 from bank_checks import guessing_pays, true_twins
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS
 from quizgen.build import BuildRequest, make_bank
+from quizgen.facts.loader import load_facts
+from quizgen.questions.answers import is_typable
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 
 BANKS = [
@@ -76,3 +78,25 @@ def test_a_true_statement_that_repeats_its_cloze_is_caught() -> None:
         choices=("True", "False"),
     )
     assert true_twins([cloze, twin]) == [twin.prompt]
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_every_typed_answer_is_one_a_learner_can_type(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    # An abbreviation's letters spell out its full name: that name can be typed, however long.
+    shorts = {f.id: getattr(f, "short", "") for f in load_facts(facts).all_facts}
+    untypable = [
+        f"{q.prompt} -> {q.answer[0]}"
+        for q in bank.questions
+        if q.kind is Kind.SHORT
+        and not is_typable(q.answer[0], q.accept, spelled_by=shorts[q.fact_ids[0]])
+    ]
+    assert untypable == []
+
+
+def test_a_descriptive_label_is_not_typable() -> None:
+    assert not is_typable("Russian snap command and staff drills before Kavkaz-2020")
+    assert is_typable("Charter of the Collective Security Treaty Organization", ["CSTO Charter"])
+    assert is_typable("Kavkaz-2020") and is_typable("up to 1,000")

@@ -261,9 +261,10 @@ def test_a_described_event_gives_its_date_first_and_only_once(
     harbour_bank: tuple[Question, ...],
 ) -> None:
     prompts = {q.fact_ids[0]: q.prompt for q in harbour_bank if q.template == "event-name"}
+    # "Renewal of the Harbour Pact" is a label to recognise, not a name to type: it is chosen.
     assert prompts["renewal"] == (
-        "Name the event (April 1999): two parties renewed the Pact for five years and two let it "
-        "lapse."
+        "Which event was this (April 1999): two parties renewed the Pact for five years and two "
+        "let it lapse?"
     )
     assert (
         prompts["fair"] == "Name the event: a week of trade held in the capital in September 2020."

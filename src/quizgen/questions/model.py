@@ -71,7 +71,8 @@ class Question:
     """Which generator template made it (``document-year``); part of the identity."""
     choices: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
-    """Other accepted typed answers (spellings, abbreviations); case and accents never count."""
+    """Other accepted typed answers (spellings, abbreviations); compare them as
+    ``questions.answers.answer_key`` does (case, accents, punctuation and spacing never count)."""
     tags: tuple[str, ...] = ()
     difficulty: int = 1
     """1 easy, 2 medium, 3 hard."""

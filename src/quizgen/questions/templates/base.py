@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizgen.facts.model import Citation, Fact, Facts
+from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim
 from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
 from quizgen.questions.identity import question_id, question_rng
@@ -49,7 +50,8 @@ class Context:
     ) -> Draft:
         ids = tuple(fact_ids)
         identity = question_id(ids, kind.value, template, qualifier)
-        return Draft(self, identity, template, kind, ids, question_rng(self.seed, identity))
+        rng = question_rng(self.seed, identity)
+        return Draft(self, identity, template, kind, ids, rng, qualifier=qualifier)
 
     def is_wrong(self, claim: Claim) -> Callable[[str], bool]:
         """A test for candidates the facts prove wrong for ``claim`` (not merely unknown)."""
@@ -119,6 +121,7 @@ class Draft:
     fact_ids: tuple[str, ...]
     rng: random.Random
     tags: tuple[str, ...] = field(default=())
+    qualifier: str = ""
 
     def finish(
         self,
@@ -206,6 +209,36 @@ class Draft:
         choices = shuffled(self.rng, [answer_text, *wrong])
         return self.finish(
             subject, prompt, [answer_text], explanation, [claim], choices=choices, **notes.fields()
+        )
+
+    def typed_or_chosen(
+        self,
+        subject: Fact,
+        prompts: tuple[str, str],
+        answer_text: str,
+        claim: Claim,
+        tiers: Sequence[Sequence[str]],
+        text_of: Callable[[str], str],
+        explanation: str,
+        notes: Notes = NO_NOTES,
+        spelled_by: str = "",
+    ) -> CheckedQuestion | None:
+        """Typed when a learner could produce the answer (a name, a term, a number), else one to
+        choose among others of its kind: ``prompts`` are the typed and the chosen stem."""
+        if is_typable(answer_text, notes.accept, spelled_by):
+            return self.finish(
+                subject, prompts[0], [answer_text], explanation, [claim], **notes.fields()
+            )
+        chosen = self.context.draft(self.template, Kind.SINGLE, self.fact_ids, self.qualifier)
+        return chosen.single(
+            subject,
+            prompts[1],
+            answer_text,
+            claim,
+            tiers,
+            text_of,
+            explanation,
+            replace(notes, accept=()),
         )
 
     def year(

@@ -9,7 +9,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import Kind
-from quizgen.questions.templates.base import Context
+from quizgen.questions.templates.base import Context, Notes
 from quizgen.questions.wording import a_or_an, plural, the
 
 # How a status joins its group: "a member of the CSTO", "a party to the Treaty".
@@ -89,14 +89,24 @@ def full_name_typed(
     stem, explanation, reverse = short_name_wording(
         fact.name, fact.short, context.index.in_sentence(fact.id)
     )
-    return draft.finish(
+    if isinstance(fact, Entity):
+        others = [i for i in context.index.same_type(fact.id) if i != fact.id]
+    else:
+        others = [g.id for g in context.facts.groups if g.id != fact.id]
+    return draft.typed_or_chosen(
         fact,
-        stem,
-        [fact.name],
+        (stem, stem),
+        fact.name,
+        Claim(Relation.NAME_OF, fact.id),
+        [others],
+        context.index.name,
         explanation,
-        [Claim(Relation.NAME_OF, fact.id)],
-        accept=[alias for alias in fact.aliases if alias != fact.short],
-        reverse=(reverse, fact.short) if reverse else ("", ""),
+        Notes(
+            # Another abbreviation (EEU for EAEU) is not what the short name stands for.
+            accept=tuple(a for a in fact.aliases if a != fact.short and not is_abbreviation(a)),
+            reverse=(reverse, fact.short) if reverse else ("", ""),
+        ),
+        spelled_by=fact.short if is_abbreviation(fact.short) else "",
     )
 
 

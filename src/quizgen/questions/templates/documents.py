@@ -75,13 +75,18 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
         return None
     draft = context.draft("document-name", Kind.SHORT, [document.id, document.place_id])
     place = context.index.name(document.place_id)
-    return draft.finish(
+    stem = f"Which {document.kind} was signed in {place} {on_date(document.signed)}?"
+    same_kind = [d.id for d in context.facts.documents if d.kind == document.kind]
+    others = [d.id for d in context.facts.documents]
+    return draft.typed_or_chosen(
         document,
-        f"Which {document.kind} was signed in {place} {on_date(document.signed)}?",
-        [document.name],
+        (stem, stem),
+        document.name,
+        Claim(Relation.NAME_OF, document.id),
+        [same_kind, others],
+        context.index.name,
         signing(document, context),
-        [Claim(Relation.NAME_OF, document.id)],
-        accept=[document.short, *document.aliases],
+        Notes(accept=tuple(a for a in (document.short, *document.aliases) if a)),
     )
 
 

@@ -271,10 +271,14 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
     # when the description already says it.
     when = dates_text(event.date, event.end).split(" ", 1)[1]
     dated = "" if str(event.date.year) in description else f" ({when})"
-    return draft.finish(
+    described = context.after_colon(description)
+    others = [e.id for e in context.facts.events if e.id != event.id]
+    return draft.typed_or_chosen(
         event,
-        f"Name the event{dated}: {context.after_colon(description)}.",
-        [event.name],
+        (f"Name the event{dated}: {described}.", f"Which event was this{dated}: {described}?"),
+        event.name,
+        Claim(Relation.NAME_OF, event.id),
+        [others],
+        context.index.name,
         f"{happening(event, context)}. {description}",
-        [Claim(Relation.NAME_OF, event.id)],
     )
