@@ -12,6 +12,10 @@ from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS
 from quizgen.build import BuildRequest, make_bank
 from quizgen.facts.loader import load_facts
 from quizgen.questions.answers import is_typable
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.engine import generate_checked
+from quizgen.questions.index import FactIndex
+from quizgen.questions.item_rules import answer_in_stem, broken_rule, clang, tautology
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 
 BANKS = [
@@ -100,3 +104,59 @@ def test_a_descriptive_label_is_not_typable() -> None:
     assert not is_typable("Russian snap command and staff drills before Kavkaz-2020")
     assert is_typable("Charter of the Collective Security Treaty Organization", ["CSTO Charter"])
     assert is_typable("Kavkaz-2020") and is_typable("up to 1,000")
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_question_in_the_bank_breaks_an_engine_rule(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    loaded = load_facts(facts)
+    index = FactIndex(loaded)
+    broken = [
+        f"{checked.question.prompt}: {broken_rule(checked, index)}"
+        for checked in generate_checked(loaded, seed=5)
+        if broken_rule(checked, index)
+    ]
+    assert broken == []
+
+
+def test_a_stem_that_holds_its_answer_is_caught() -> None:
+    bad = hand_made(Kind.YEAR, "In which year did Kavkaz-2020 take place?", "2020")
+    assert answer_in_stem(bad) == "the stem holds its answer '2020'"
+
+
+def test_a_right_option_that_alone_repeats_a_stem_word_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "Which treaty was signed in Paris on 18 April 1951?",
+        "Treaty of Paris",
+        choices=("Treaty of Paris", "Treaty of Rome", "Treaty of Lisbon"),
+    )
+    assert clang(bad) == "only the right option 'Treaty of Paris' shares ['paris'] with the stem"
+    # A word every option has ("treaty") is no cue.
+    fair = hand_made(
+        Kind.SINGLE,
+        "Which treaty was signed in Paris on 18 April 1951?",
+        "Treaty establishing the European Coal and Steel Community",
+        choices=(
+            "Treaty establishing the European Coal and Steel Community",
+            "Treaty of Rome",
+            "Treaty of Lisbon",
+        ),
+    )
+    assert clang(fair) == ""
+
+
+def test_a_statement_true_by_its_own_words_is_caught() -> None:
+    facts = load_facts(ENGINE_FACTS)
+    index = FactIndex(facts)
+    bad = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Kavkaz-2020 took place in the Kavkaz-2020 training area.",
+        "True",
+        choices=("True", "False"),
+    )
+    claim = Claim(Relation.HAPPENED_AT, "kavkaz-2020", asserted="Kavkaz-2020 training area")
+    assert tautology(CheckedQuestion(bad, (claim,)), index) == (
+        "true by its own words: ['2020', 'kavkaz'] in the subject and the value"
+    )

@@ -73,7 +73,7 @@ events:
   - id: renewal
     name: Renewal of the Harbour Pact
     date: 1999-04
-    description: Two parties renewed the Pact for five years and two let it lapse.
+    description: Two parties extended their alliance for five years and two let it lapse.
     tags: [t]
     source: {reference: r}
     complete: true
@@ -83,7 +83,7 @@ events:
       - {entity: corvino, role: did not renew the Pact}
       - {entity: dunmere, role: did not renew the Pact}
   - id: fair
-    name: Harbour trade fair
+    name: Portside trade fair
     date: 2020-09-21
     end: 2020-09-26
     place: port-royal
@@ -186,7 +186,7 @@ def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
 def test_event_stems_use_the_event_as_a_noun_phrase(harbour_bank: tuple[Question, ...]) -> None:
     prompts = [q.prompt for q in harbour_bank]
     assert "In which year did the renewal of the Harbour Pact take place?" in prompts
-    assert any(p.startswith("In the Harbour trade fair, which") for p in prompts)
+    assert any(p.startswith("In the Portside trade fair, which") for p in prompts)
     # A list of events (a chronology) shows each name as a title; a sentence does not.
     sentences = [q for q in harbour_bank if q.kind not in (Kind.ORDERING, Kind.MATCHING)]
     assert not any("“Renewal" in text or "In Renewal" in text for text in texts(sentences))
@@ -219,13 +219,13 @@ def test_a_role_named_by_a_noun_takes_an_article(harbour_bank: tuple[Question, .
     assert took_part("observer") == "took part as an observer"
     assert took_part("observer", several=True) == "took part as observers"
     prompts = [q.prompt for q in made_by(harbour_bank, "participant-choice", "fair")]
-    assert "In the Harbour trade fair, which one of these states was the host?" in prompts
+    assert "In the Portside trade fair, which one of these states was the host?" in prompts
     assert not any("took part as host" in text for text in texts(harbour_bank))
 
 
 def test_a_group_taking_part_is_named_with_its_article(harbour_bank: tuple[Question, ...]) -> None:
     explanations = [q.explanation for q in made_by(harbour_bank, "participant-choice", "league")]
-    assert explanations == ["In the Harbour trade fair, the HL sponsored the fair."]
+    assert explanations == ["In the Portside trade fair, the HL sponsored the fair."]
 
 
 def test_an_event_with_one_role_asks_no_true_false_that_restates_it(
@@ -246,7 +246,7 @@ def test_a_range_accepts_no_run_of_its_digits_and_one_number_accepts_its_digits(
     assert figures["80-120"].accept == ()
     assert figures["about 5,000"].accept == ("5000",)
     assert figures["80-120"].prompt == (
-        "In the Harbour trade fair, what figure is given for ships expected by the chronicle?"
+        "In the Portside trade fair, what figure is given for ships expected by the chronicle?"
     )
 
 
@@ -263,8 +263,8 @@ def test_a_described_event_gives_its_date_first_and_only_once(
     prompts = {q.fact_ids[0]: q.prompt for q in harbour_bank if q.template == "event-name"}
     # "Renewal of the Harbour Pact" is a label to recognise, not a name to type: it is chosen.
     assert prompts["renewal"] == (
-        "Which event was this (April 1999): two parties renewed the Pact for five years and two "
-        "let it lapse?"
+        "Which event was this (April 1999): two parties extended their alliance for five years and "
+        "two let it lapse?"
     )
     assert (
         prompts["fair"] == "Name the event: a week of trade held in the capital in September 2020."

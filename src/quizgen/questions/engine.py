@@ -9,7 +9,8 @@ from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
 from quizgen.questions.claims import CheckedQuestion
-from quizgen.questions.index import FactIndex, contains_word
+from quizgen.questions.index import FactIndex
+from quizgen.questions.item_rules import broken_rule
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import TRUE_TEXT, Oracle
 from quizgen.questions.templates.base import Context
@@ -47,11 +48,11 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
     context = Context(facts, index, Oracle(facts, index), seed)
     # A question on several facts follows the questions of the first of them.
     sets_after: dict[str, list[CheckedQuestion]] = {}
-    for checked in _kept(set_questions(context), context.oracle):
+    for checked in _kept(set_questions(context), context):
         sets_after.setdefault(checked.question.fact_ids[0], []).append(checked)
     bank: list[CheckedQuestion] = []
     for fact in facts.all_facts:
-        bank += _kept(questions_for(fact, context), context.oracle)
+        bank += _kept(questions_for(fact, context), context)
         bank += sets_after.pop(fact.id, [])
     return _unique(balanced_true_false(bank))
 
@@ -62,12 +63,21 @@ def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | No
             yield from template(fact, context)
 
 
-def _kept(drafts: Iterable[CheckedQuestion | None], oracle: Oracle) -> list[CheckedQuestion]:
+def _kept(drafts: Iterable[CheckedQuestion | None], context: Context) -> list[CheckedQuestion]:
+    """The drafts that keep every item-writing rule; a true/false item whose true form breaks
+    one (a tautology) is kept in its false form alone."""
     kept = []
     for draft in drafts:
-        checked = _settled_blanks(draft, oracle) if draft is not None else None
-        if checked is not None and not gives_itself_away(checked.question):
+        checked = _settled_blanks(draft, context.oracle) if draft is not None else None
+        if checked is None:
+            continue
+        false_form = checked.false_form
+        if false_form is not None and broken_rule(false_form, context.index):
+            checked = replace(checked, false_form=None)
+        if not broken_rule(checked, context.index):
             kept.append(checked)
+        elif false_form is not None and checked.false_form is not None:
+            kept.append(false_form)
     return kept
 
 
@@ -135,19 +145,6 @@ def _settled_blanks(checked: CheckedQuestion, oracle: Oracle) -> CheckedQuestion
     settled = {a for blank in blanks for a in blank.accept}
     accept = tuple(a for a in question.accept if a in settled)
     return replace(checked, question=replace(question, blanks=tuple(blanks), accept=accept))
-
-
-GIVEAWAY_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT})
-
-
-def gives_itself_away(question: Question) -> bool:
-    """True when the stem already contains an answer or an accepted one: "In which year did
-    Kavkaz-2020 take place?" teaches nothing, and a choice that the stem repeats is no test."""
-    if question.kind not in GIVEAWAY_KINDS:
-        return False
-    prompt = question.prompt.casefold()
-    answers = [text.casefold() for text in (*question.answer, *question.accept) if text.strip()]
-    return any(contains_word(prompt, answer) for answer in answers)
 
 
 def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:

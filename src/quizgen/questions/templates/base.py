@@ -14,6 +14,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim
 from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
 from quizgen.questions.identity import question_id, question_rng
 from quizgen.questions.index import FactIndex, text_key
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
 from quizgen.questions.wording import according_to, lowered_opening, sentence
@@ -200,7 +201,13 @@ class Draft:
         explanation: str,
         notes: Notes = NO_NOTES,
     ) -> CheckedQuestion | None:
-        """One right option and up to three the oracle proves wrong, in random order."""
+        """One right option and up to three the oracle proves wrong, in random order. When the
+        answer shares a word with the stem, options sharing it come first, so that the word is
+        no cue (the engine drops the question if it still is one)."""
+        cue = content_words(answer_text) & content_words(prompt)
+        if cue:
+            alike = [i for tier in tiers for i in tier if content_words(text_of(i)) & cue]
+            tiers = [alike, *tiers]
         wrong = pick_distractors(
             self.rng, OPTION_COUNT - 1, tiers, text_of, self.context.is_wrong(claim), [answer_text]
         )

@@ -1,0 +1,82 @@
+"""Item-writing rules the engine enforces on every drafted question, whatever template wrote it:
+a question that breaks one is dropped (a true/false item keeps its false form if that one holds).
+
+Each rule returns what is wrong, or "" when nothing is, so a test can show it catching a
+hand-made bad question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.questions.claims import CheckedQuestion
+from quizgen.questions.index import FactIndex, contains_word
+from quizgen.questions.model import Kind, Question
+from quizgen.questions.oracle import TRUE_TEXT
+from quizgen.questions.wording import SENTENCE_OPENERS, VERBS
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Words every stem uses to ask (and verbs of any statement): they tie an option to nothing.
+ASKING_WORDS = frozenset(
+    ["take", "place", "event", "following", "statement", "false", "option", "choose", "took"]
+)
+CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE)
+TYPED_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry meaning: no articles, prepositions or asking words, and
+    a possessive counted as its noun ("Armenia's" is "armenia")."""
+    words = set()
+    for match in WORD.finditer(text.casefold()):
+        word = re.sub(r"['’]s$", "", match.group())
+        if len(word) > 2 and word not in SENTENCE_OPENERS | VERBS | ASKING_WORDS:
+            words.add(word)
+    return words
+
+
+def answer_in_stem(question: Question) -> str:
+    """The stem holds the answer or an accepted one: it asks nothing."""
+    if question.kind not in TYPED_KINDS:
+        return ""
+    prompt = question.prompt.casefold()
+    for text in (*question.answer, *question.accept):
+        if text.strip() and contains_word(prompt, text.casefold()):
+            return f"the stem holds its answer {text!r}"
+    return ""
+
+
+def clang(question: Question) -> str:
+    """A right option alone shares a word with the stem ("signed in Paris" -> "Treaty of
+    Paris"): a learner who knows nothing picks it. A word every wrong option has too is no cue."""
+    if question.kind not in CHOICE_KINDS:
+        return ""
+    stem = content_words(question.prompt)
+    wrong_words = set().union(
+        *(content_words(c) for c in question.choices if c not in question.answer)
+    )
+    for answer in question.answer:
+        cue = (content_words(answer) & stem) - wrong_words
+        if cue:
+            return f"only the right option {answer!r} shares {sorted(cue)} with the stem"
+    return ""
+
+
+def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
+    """A true statement that is true by its own words ("The Tavush/Tovuz border clashes took
+    place in the Tavush/Tovuz border sector"): the value shares a word with the subject's name."""
+    question, claim = checked.question, checked.claim
+    if question.kind is not Kind.TRUE_FALSE or question.answer != (TRUE_TEXT,):
+        return ""
+    if not claim.asserted or claim.subject not in index.by_id:
+        return ""
+    shared = content_words(claim.asserted) & content_words(index.name(claim.subject))
+    if shared:
+        return f"true by its own words: {sorted(shared)} in the subject and the value"
+    return ""
+
+
+def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
+    """The first rule ``checked`` breaks, or "" when it breaks none."""
+    question = checked.question
+    return answer_in_stem(question) or clang(question) or tautology(checked, index)
