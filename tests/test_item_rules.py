@@ -160,3 +160,22 @@ def test_a_statement_true_by_its_own_words_is_caught() -> None:
     assert tautology(CheckedQuestion(bad, (claim,)), index) == (
         "true by its own words: ['2020', 'kavkaz'] in the subject and the value"
     )
+
+
+def test_background_facts_are_asked_only_by_a_deck_that_asks_for_them(tmp_path: Path) -> None:
+    bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ()))
+    # Moscow may still be the place of an event a deck asks about, but is not asked about itself.
+    subjects = {q.fact_ids[0] for deck in bank.decks for q in deck.questions}
+    assert "moscow" not in subjects and "september-11-attacks" not in subjects
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "context.yaml").write_text(
+        "name: Context\ntags: [context]\nbackground: true\n", encoding="utf-8"
+    )
+    (decks / "plain.yaml").write_text("name: Plain\ntags: [context]\n", encoding="utf-8")
+    with_background = make_bank(BuildRequest(BUNDLED_FACTS, decks, tmp_path, ()))
+    by_name = {deck.name: deck for deck in with_background.decks}
+    context_facts = {q.fact_ids[0] for q in by_name["Context"].questions}
+    plain_facts = {q.fact_ids[0] for q in by_name["Plain"].questions}
+    assert "september-11-attacks" in context_facts
+    assert "september-11-attacks" not in plain_facts

@@ -36,7 +36,7 @@ from quizgen.facts.yaml_source import compose_file
 
 FORMAT_NAME = "quizgen-facts/1"
 SECTIONS = ("entities", "groups", "events", "documents", "people", "terms", "statements")
-COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
+COMMON_KEYS = ("tags", "source", "as_of", "attributed", "background", "note")
 BLANK_PATTERN = re.compile(r"\{([^{}]*)\}")
 
 
@@ -234,6 +234,7 @@ class FactsReader(NodeReader):
             "citation": citation or Citation(),
             "as_of": self.date(keys.get("as_of"), f"as_of of {label}"),
             "attributed": self.boolean(keys.get("attributed"), "attributed"),
+            "background": self.boolean(keys.get("background"), "background"),
             "note": self.string(keys.get("note"), "note"),
             "location": self.at(node),
         }

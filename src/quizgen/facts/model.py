@@ -110,6 +110,9 @@ class FactBase:
     """True when the fact is the source's own framing: questions say "According to <cite_as>"."""
     note: str
     location: Location | None = field(compare=False)
+    background: bool = field(default=False, kw_only=True)
+    """Context the topic needs but does not teach (a capital, a famous date): its questions are
+    left out of decks unless a deck asks for background."""
 
 
 @dataclass(frozen=True, slots=True)

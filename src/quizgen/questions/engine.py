@@ -126,7 +126,8 @@ def _balance_keys(question: Question) -> list[str]:
     for tag in question.tags:
         levels = tag.split("::")
         keys |= {"::".join(levels[: i + 1]) for i in range(len(levels))}
-    return sorted(keys)
+    # Background items go into few decks: they are balanced among themselves.
+    return sorted(f"background:{key}" if question.background else key for key in keys)
 
 
 def _settled_blanks(checked: CheckedQuestion, oracle: Oracle) -> CheckedQuestion | None:

@@ -83,6 +83,8 @@ class Question:
     reverse_prompt: str = ""
     """For a fact that reads both ways (treaty and year), the prompt of the reverse card."""
     reverse_answer: str = ""
+    background: bool = False
+    """Asked about background facts only: decks leave it out unless they ask for background."""
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:

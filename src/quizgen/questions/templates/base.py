@@ -176,6 +176,7 @@ class Draft:
             blanks=tuple(blanks),
             reverse_prompt=reverse[0],
             reverse_answer=reverse[1],
+            background=subject.background,
         )
         return CheckedQuestion(question, tuple(claims))
 
