@@ -3,6 +3,7 @@ hand-made bad question: guessing must not pay, ..."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,15 @@ from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.engine import generate_checked
 from quizgen.questions.index import FactIndex
-from quizgen.questions.item_rules import answer_in_stem, broken_rule, clang, tautology
+from quizgen.questions.item_rules import (
+    answer_in_stem,
+    broken_rule,
+    clang,
+    tautology,
+    typed_giveaway,
+)
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
+from quizgen.questions.wording import sentences
 
 BANKS = [
     pytest.param(BUNDLED_FACTS, BUNDLED_DECKS, id="bundled"),
@@ -179,3 +187,44 @@ def test_background_facts_are_asked_only_by_a_deck_that_asks_for_them(tmp_path: 
     plain_facts = {q.fact_ids[0] for q in by_name["Plain"].questions}
     assert "september-11-attacks" in context_facts
     assert "september-11-attacks" not in plain_facts
+
+
+def test_a_typed_answer_whose_words_the_stem_gives_is_caught() -> None:
+    bad = hand_made(
+        Kind.SHORT,
+        "Which term means: a unit of length equal to the mean distance between Earth and the Sun?",
+        "astronomical unit",
+    )
+    assert typed_giveaway(bad) == "every accepted answer repeats ['unit'] from the stem"
+    # The noun the stem asks for, and a short name it asks to expand, are no cue.
+    assert (
+        typed_giveaway(hand_made(Kind.SHORT, "Which treaty was signed in Rome?", "EEC Treaty"))
+        == ""
+    )
+    assert (
+        typed_giveaway(
+            hand_made(
+                Kind.SHORT,
+                "What is the full name of the UN Security Council?",
+                "United Nations Security Council",
+            )
+        )
+        == ""
+    )
+
+
+def test_explanations_start_each_sentence_with_a_capital() -> None:
+    assert sentences("Mercury. the planet closest to the Sun") == (
+        "Mercury. The planet closest to the Sun."
+    )
+    # "U.S." and "D.C." are abbreviations, not the end of a sentence.
+    assert sentences("the U.S. launch of an operation") == "The U.S. launch of an operation."
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_explanation_goes_on_in_lower_case_after_a_full_stop(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    lower = [q.explanation for q in bank.questions if re.search(r"[a-z]\. [a-z]", q.explanation)]
+    assert lower == []

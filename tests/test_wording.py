@@ -87,7 +87,7 @@ events:
     date: 2020-09-21
     end: 2020-09-26
     place: port-royal
-    description: A week of trade held in the capital in September 2020.
+    description: A week of commerce held in the capital in September 2020.
     tags: [t]
     source: {reference: r}
     complete: true
@@ -267,7 +267,8 @@ def test_a_described_event_gives_its_date_first_and_only_once(
         "two let it lapse?"
     )
     assert (
-        prompts["fair"] == "Name the event: a week of trade held in the capital in September 2020."
+        prompts["fair"]
+        == "Name the event: a week of commerce held in the capital in September 2020."
     )
 
 
@@ -285,7 +286,7 @@ def test_no_bundled_description_stem_repeats_its_year(bundled_bank: tuple[Questi
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(
     harbour_bank: tuple[Question, ...], bundled_bank: tuple[Question, ...]
 ) -> None:
-    assert "Port Royal, N.B. The capital of Portavia." in [q.explanation for q in harbour_bank]
+    assert "Port Royal, N.B. is the capital of Portavia." in [q.explanation for q in harbour_bank]
     assert not any(".. " in text or text.endswith("..") for text in texts(bundled_bank))
 
 

@@ -56,10 +56,12 @@ SHAPES: dict[str, Shape] = {
     "topic": Shape(("title",), ("description", "as_of", "language")),
     "source": Shape(("id", "title"), ("author", "publisher", "published", "url", "cite_as")),
     "citation": Shape((), ("ref", "quote", "reference", "note")),
-    "entity": Shape(("id", "name", "type"), ("short", "aliases", "description", *COMMON_KEYS)),
+    "entity": Shape(
+        ("id", "name", "type"), ("short", "aliases", "description", "the", *COMMON_KEYS)
+    ),
     "group": Shape(
         ("id", "name"),
-        ("short", "aliases", "description", "founded", "members", "complete", *COMMON_KEYS),
+        ("short", "aliases", "description", "founded", "members", "complete", "the", *COMMON_KEYS),
     ),
     "membership": Shape(("entity",), ("status", "since", "until", "source", "note")),
     "event": Shape(
@@ -285,7 +287,12 @@ class FactsReader(NodeReader):
             short=self.string(keys.get("short"), "short"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             description=self.string(keys.get("description"), "description"),
+            the=self.article(keys.get("the")),
         )
+
+    def article(self, node: yaml.Node | None) -> bool | None:
+        """``the: true`` or ``the: false``; absent lets the grammar module decide."""
+        return None if node is None else self.boolean(node, "the")
 
     def read_group(self, node: yaml.Node) -> Group | None:
         keys = self.shaped(node, "a group", "group")
@@ -306,6 +313,7 @@ class FactsReader(NodeReader):
             complete=self.complete_lists(
                 keys.get("complete"), [m.status for m in group.members], "status", "members"
             ),
+            the=self.article(keys.get("the")),
         )
         if any(m.span.until is None for m in group.members) and not (
             group.as_of or self.topic_as_of

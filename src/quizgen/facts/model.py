@@ -124,6 +124,9 @@ class Entity(FactBase):
     short: str = ""
     aliases: tuple[str, ...] = ()
     description: str = ""
+    the: bool | None = None
+    """Whether the name takes "the" in a sentence ("the Netherlands", "NATO"); None: the
+    grammar module decides from the name and its type."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,9 @@ class Group(FactBase):
     complete: tuple[str, ...] = ()
     """The statuses whose list of members is complete up to the group's as_of date: only for
     these is an entity that is not listed surely not in that status."""
+
+    the: bool | None = None
+    """Whether the name takes "the" in a sentence; None: the grammar module decides."""
 
     def lists_all(self, status: str) -> bool:
         return status.casefold() in (c.casefold() for c in self.complete)

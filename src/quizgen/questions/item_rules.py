@@ -46,6 +46,35 @@ def answer_in_stem(question: Question) -> str:
     return ""
 
 
+# The noun a stem asks for ("Which charter ...", "Name the city: ..."): the answer may share it.
+_ASKED_NOUN = re.compile(
+    r"^(?:.*?, )?(?:name the ([^:]+):|(?:which|what)\s+([^\W\d_]+))", re.IGNORECASE
+)
+
+
+# A short name the stem asks to expand ("the full name of the UN Security Council"): its words
+# are the question, not a cue to the answer.
+_EXPANDED_NAME = re.compile(r"(?:full name of |the abbreviation )(.+?)(?: stand for)?\?$")
+
+
+def typed_giveaway(question: Question) -> str:
+    """Every accepted form of a typed answer repeats a word of the stem ("a unit of length ..."
+    -> "astronomical unit"): the stem half answers itself. The noun it asks for does not count."""
+    if question.kind is not Kind.SHORT:
+        return ""
+    stem = content_words(question.prompt)
+    asked = _ASKED_NOUN.match(question.prompt)
+    if asked:
+        stem -= content_words(asked.group(1) or asked.group(2))
+    expanded = _EXPANDED_NAME.search(question.prompt)
+    if expanded:
+        stem -= content_words(expanded.group(1))
+    shared = [content_words(text) & stem for text in (*question.answer, *question.accept)]
+    if shared and all(shared):
+        return f"every accepted answer repeats {sorted(set().union(*shared))} from the stem"
+    return ""
+
+
 def clang(question: Question) -> str:
     """A right option alone shares a word with the stem ("signed in Paris" -> "Treaty of
     Paris"): a learner who knows nothing picks it. A word every wrong option has too is no cue."""
@@ -79,4 +108,9 @@ def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
 def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
     """The first rule ``checked`` breaks, or "" when it breaks none."""
     question = checked.question
-    return answer_in_stem(question) or clang(question) or tautology(checked, index)
+    return (
+        answer_in_stem(question)
+        or typed_giveaway(question)
+        or clang(question)
+        or tautology(checked, index)
+    )

@@ -167,15 +167,22 @@ DEFINITE_WORDS = frozenset(
 )
 
 
-def in_sentence(name: str, entity_type: str) -> str:
-    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``."""
+def in_sentence(name: str, entity_type: str, takes_the: bool | None = None) -> str:
+    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``,
+    ``Mercury``, ``Voyager 1``. ``takes_the`` is the facts' own say, which wins."""
     words = name.split()
-    if not words:
+    if not words or name[:4].lower() == "the ":
         return name
+    if takes_the is not None:
+        return the(name) if takes_the else name
     descriptive = words[-1].islower()
     definite = any(word.lower().strip(",.") in DEFINITE_WORDS for word in words)
     bare_type = any(kind in entity_type.lower() for kind in BARE_TYPES)
-    if bare_type and not descriptive and not definite:
+    # One proper word that is no abbreviation ("Mercury"), or a name ending in a number
+    # ("Voyager 1", "Kavkaz-2020"), reads without an article.
+    proper_word = len(words) == 1 and name[:1].isupper() and not name.isupper()
+    numbered = words[-1][-1:].isdigit() and entity_type != ""
+    if (bare_type or proper_word or numbered) and not descriptive and not definite:
         return name
     return the(name)
 
@@ -430,6 +437,16 @@ def span_text(since: PartialDate | None, until: PartialDate | None) -> str:
     if until:
         return f"until {until.text}"
     return ""
+
+
+# A sentence ends at a full stop after a small letter, a digit or a closing mark; "U.S." and
+# "D.C." (a capital before the stop) are abbreviations that go on.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9)”\"’'][.!?])(\s+)([a-z])")
+
+
+def sentences(text: str) -> str:
+    """Text of several sentences, each starting with a capital ("Mercury. The planet ...")."""
+    return _NEXT_SENTENCE.sub(lambda m: m.group(1) + m.group(2).upper(), sentence(text))
 
 
 def sentence(text: str) -> str:

@@ -17,7 +17,7 @@ from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
-from quizgen.questions.wording import according_to, lowered_opening, sentence
+from quizgen.questions.wording import according_to, lowered_opening, sentence, sentences
 
 OPTION_COUNT = 4
 MIN_SINGLE_OPTIONS = 3
@@ -162,7 +162,7 @@ class Draft:
             kind=self.kind,
             prompt=prompt,
             answer=tuple(answer),
-            explanation=sentence(explanation),
+            explanation=sentences(explanation),
             source=self.context.source_note(citation or subject.citation),
             fact_ids=self.fact_ids,
             template=self.template,

@@ -112,6 +112,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
                 [place],
             ),
             lambda value: f"{the(document.name)} was signed in {name_in_sentence(context, value)}",
+            support=lambda _: signing(document, context),
         )
     draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
     claim = Claim(Relation.SIGNED_IN, document.id)
@@ -122,6 +123,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
         str(document.signed.year),
         lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
         lambda value: f"{the(document.name)} was signed in {value}",
+        support=lambda _: signing(document, context),
     )
 
 

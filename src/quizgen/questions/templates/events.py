@@ -115,6 +115,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
             lambda value: (
                 f"{event_in_sentence(event.name)} took place in {name_in_sentence(context, value)}"
             ),
+            support=lambda _: happening(event, context),
         )
     draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id])
     claim = Claim(Relation.HAPPENED_IN, event.id)
@@ -125,6 +126,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
         str(event.date.year),
         lambda: nearby_years(draft.rng, event.date.year, 1, latest, context.is_wrong(claim)),
         lambda value: f"{event_in_sentence(event.name)} took place in {value}",
+        support=lambda _: happening(event, context),
     )
 
 
@@ -186,6 +188,26 @@ def participant_single(
     )
 
 
+MAX_TOLD_HOLDERS = 9
+
+
+def who_did_what(event: Event, roles: list[str], entity_id: str, context: Context) -> str:
+    """``Russia was the host; Russia, Armenia and Belarus sent forces``: every holder of each
+    role, where the list is complete and short, so the explanation says more than the item."""
+    told = []
+    who = name_in_sentence(context, context.index.name(entity_id))
+    for i, role in enumerate(dict.fromkeys(roles)):
+        ids = list(dict.fromkeys(p.entity_id for p in event.participants if p.role == role))
+        # A reason is the participant's own: it is told of that participant alone.
+        reason = because(event, entity_id, role) if i == 0 else ""
+        if event.lists_all(role) and len(ids) <= MAX_TOLD_HOLDERS and not reason:
+            names = [name_in_sentence(context, context.index.name(i)) for i in ids]
+            told.append(f"{listed(names)} {took_part(role, len(ids) > 1, only=len(ids) == 1)}")
+        elif entity_id in ids:
+            told.append(f"{who} {took_part(role, only=len(ids) == 1)}{reason}")
+    return "; ".join(told)
+
+
 def because(event: Event, entity_id: str, role: str) -> str:
     """The words ", because of <reason>" when the facts say why the participant played a role."""
     reason = next(
@@ -226,8 +248,7 @@ def participant_true_false(
             event,
             f"True or false? In {phrase}, {who} {claimed}.",
             [answer],
-            f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}"
-            + because(event, entity_id, role),
+            f"{answer}. In {phrase}, {who_did_what(event, [role, asserted], entity_id, context)}",
             [claim],
             choices=["True", "False"],
             citation=citation,

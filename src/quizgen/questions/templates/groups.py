@@ -22,6 +22,7 @@ from quizgen.questions.templates.common import (
 from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text, the
 
 MAX_RIGHT_OPTIONS = 3
+MAX_LISTED_HOLDERS = 9
 
 
 def group_questions(group: Group, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -170,7 +171,14 @@ def membership_true_false(
             [name],
         )
 
+    holders = [n for n in by_name if context.oracle.verdict(claim, n) is Verdict.TRUE]
+    plural_phrase = statuses_phrase(status, context.index.short_name(group.id))
+
     def support(value: str) -> str:
+        # A short list of who held the status says why, without repeating the statement.
+        if 1 < len(holders) <= MAX_LISTED_HOLDERS:
+            others = "" if value in holders else f"; {name_in_sentence(context, value)} was not"
+            return f"{as_of(when)}, the {plural_phrase} were {listed(holders)}{others}"
         if value in by_name:
             return f"{as_of(when)}: {membership_story(group, by_name[value], status, context)}"
         return f"{name_in_sentence(context, value)} was never {phrase}"

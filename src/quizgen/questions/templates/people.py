@@ -143,6 +143,7 @@ def role_true_false(
         ),
         lambda value: f"{opening(role, when)}, {value} was {position(role, context)}",
         Notes(dated=True, citation=role.citation),
+        support=lambda _: holding(person, role, context),
     )
 
 
