@@ -26,6 +26,7 @@ BUNDLED_DECKS = PROJECT / "decks"
 HOSTILE_FACTS = FIXTURES / "hostile" / "facts.yaml"
 ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
 EU_FACTS = FIXTURES / "eu" / "facts.yaml"
+PLANETS_FACTS = FIXTURES / "planets" / "facts.yaml"
 EXAMPLE_FACTS = [
     pytest.param(path, id=name)
     for name, path in [
@@ -33,6 +34,7 @@ EXAMPLE_FACTS = [
         ("engine", ENGINE_FACTS),
         ("hostile", HOSTILE_FACTS),
         ("eu", EU_FACTS),
+        ("planets", PLANETS_FACTS),
     ]
 ]
 """Every example facts file, for tests that hold each bank to the same promises."""

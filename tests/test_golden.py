@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_DECKS, BUNDLED_FACTS, EU_FACTS, FIXTURES, run_quizgen
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, EU_FACTS, PLANETS_FACTS, run_quizgen
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LISTINGS = [
     pytest.param(BUNDLED_FACTS, BUNDLED_DECKS, "bundled.txt", id="bundled"),
     # Without a decks folder beside it, a facts file is one whole-topic deck.
     pytest.param(EU_FACTS, None, "eu.txt", id="eu"),
-    pytest.param(FIXTURES / "planets" / "facts.yaml", None, "planets.txt", id="planets"),
+    pytest.param(PLANETS_FACTS, None, "planets.txt", id="planets"),
 ]
 
 

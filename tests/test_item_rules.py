@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bank_checks import guessing_pays, true_twins
-from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS, PLANETS_FACTS
 from quizgen.build import BuildRequest, make_bank
 from quizgen.facts.loader import load_facts
 from quizgen.questions.answers import is_typable
@@ -30,6 +30,7 @@ BANKS = [
     pytest.param(BUNDLED_FACTS, BUNDLED_DECKS, id="bundled"),
     pytest.param(EU_FACTS, EU_FACTS.parent / "decks", id="eu"),
     pytest.param(ENGINE_FACTS, ENGINE_FACTS.parent / "decks", id="engine"),
+    pytest.param(PLANETS_FACTS, PLANETS_FACTS.parent / "decks", id="planets"),
 ]
 
 
