@@ -152,3 +152,11 @@ def true_twins(questions: Sequence[Question]) -> list[str]:
         and q.answer == ("True",)
         and text_key(q.prompt.removeprefix("True or false? ")) in cloze_texts
     ]
+
+
+def unexplained_distractors(question: Question) -> list[str]:
+    """Wrong options of a choice question that carry no reason for a teacher to audit."""
+    if question.kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR):
+        return []
+    reasons = dict(question.distractor_reasons)
+    return [c for c in question.choices if c not in question.answer and not reasons.get(c)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bank_checks import guessing_pays, true_twins
+from bank_checks import guessing_pays, true_twins, unexplained_distractors
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS, PLANETS_FACTS
 from quizgen.build import BuildRequest, make_bank
 from quizgen.facts.loader import load_facts
@@ -229,3 +229,24 @@ def test_no_explanation_goes_on_in_lower_case_after_a_full_stop(
     bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
     lower = [q.explanation for q in bank.questions if re.search(r"[a-z]\. [a-z]", q.explanation)]
     assert lower == []
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_every_wrong_option_says_why_it_was_chosen(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    assert [q.prompt for q in bank.questions if unexplained_distractors(q)] == []
+    false_items = [q for q in bank.questions if q.answer == ("False",)]
+    assert all(q.distractor_reasons for q in false_items if q.template != "membership-true-false")
+
+
+def test_a_wrong_option_without_a_reason_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "Which planet is the largest?",
+        "Jupiter",
+        choices=("Jupiter", "Saturn", "Mars"),
+        distractor_reasons=(("Saturn", "another gas giant"),),
+    )
+    assert unexplained_distractors(bad) == ["Mars"]

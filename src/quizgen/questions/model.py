@@ -85,6 +85,9 @@ class Question:
     reverse_answer: str = ""
     background: bool = False
     """Asked about background facts only: decks leave it out unless they ask for background."""
+    distractor_reasons: tuple[tuple[str, str], ...] = ()
+    """Each wrong option (or the wrong value a false statement swaps in) with why it was chosen,
+    so a teacher can audit it: ``("Moscow", "a place of another event or document")``."""
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:

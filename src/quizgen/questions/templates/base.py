@@ -11,7 +11,12 @@ from typing import Any
 from quizgen.facts.model import Citation, Fact, Facts
 from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim
-from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.distractors import (
+    PROVEN_WRONG,
+    nearby_years,
+    pick_with_reasons,
+    shuffled,
+)
 from quizgen.questions.identity import question_id, question_rng
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.item_rules import content_words
@@ -143,6 +148,7 @@ class Draft:
         citation: Citation | None = None,
         tags: Sequence[str] = (),
         attribute: bool = True,
+        reasons: Sequence[tuple[str, str]] = (),
     ) -> CheckedQuestion | None:
         """The finished question, or None when it would not be a fair one (too few options)."""
         if attribute and subject.attributed:
@@ -177,6 +183,7 @@ class Draft:
             reverse_prompt=reverse[0],
             reverse_answer=reverse[1],
             background=subject.background,
+            distractor_reasons=_reasons(self.kind, choices, answer, reasons),
         )
         return CheckedQuestion(question, tuple(claims))
 
@@ -201,22 +208,38 @@ class Draft:
         text_of: Callable[[str], str],
         explanation: str,
         notes: Notes = NO_NOTES,
+        reasons: Sequence[str] = (),
     ) -> CheckedQuestion | None:
         """One right option and up to three the oracle proves wrong, in random order. When the
         answer shares a word with the stem, options sharing it come first, so that the word is
         no cue (the engine drops the question if it still is one)."""
         cue = content_words(answer_text) & content_words(prompt)
+        reasons = list(reasons) or [PROVEN_WRONG] * len(tiers)
         if cue:
             alike = [i for tier in tiers for i in tier if content_words(text_of(i)) & cue]
             tiers = [alike, *tiers]
-        wrong = pick_distractors(
-            self.rng, OPTION_COUNT - 1, tiers, text_of, self.context.is_wrong(claim), [answer_text]
+            reasons = ["shares a word with the stem, as the answer does", *reasons]
+        picked = pick_with_reasons(
+            self.rng,
+            OPTION_COUNT - 1,
+            tiers,
+            text_of,
+            self.context.is_wrong(claim),
+            [answer_text],
+            reasons,
         )
-        if len(wrong) + 1 < MIN_SINGLE_OPTIONS:
+        if len(picked) + 1 < MIN_SINGLE_OPTIONS:
             return None
-        choices = shuffled(self.rng, [answer_text, *wrong])
+        choices = shuffled(self.rng, [answer_text, *(text for text, _ in picked)])
         return self.finish(
-            subject, prompt, [answer_text], explanation, [claim], choices=choices, **notes.fields()
+            subject,
+            prompt,
+            [answer_text],
+            explanation,
+            [claim],
+            choices=choices,
+            reasons=picked,
+            **notes.fields(),
         )
 
     def typed_or_chosen(
@@ -289,7 +312,13 @@ class Draft:
         candidates = wrong_values()
         false_form = (
             self._true_false_form(
-                subject, claim, candidates[0], statement_for, explain(candidates[0]), notes
+                subject,
+                claim,
+                candidates[0],
+                statement_for,
+                explain(candidates[0]),
+                notes,
+                (candidates[0], f"in place of {_short(right_value)}, and wrong by the facts"),
             )
             if candidates
             else None
@@ -306,6 +335,7 @@ class Draft:
         statement_for: Callable[[str], str],
         support: str,
         notes: Notes,
+        swapped: tuple[str, str] | None = None,
     ) -> CheckedQuestion | None:
         checked = Claim(
             claim.relation, claim.subject, claim.other, claim.detail, claim.when, asserted
@@ -327,8 +357,39 @@ class Draft:
             [checked],
             choices=[TRUE_TEXT, FALSE_TEXT],
             attribute=False,
+            reasons=[swapped] if swapped else [],
             **notes.fields(),
         )
+
+
+def _short(value: str) -> str:
+    """A value as a reason names it: itself, or "the right value" when it is a whole sentence."""
+    return value if len(value) <= 40 else "the right value"
+
+
+def _reasons(
+    kind: Kind,
+    choices: Sequence[str],
+    answer: Sequence[str],
+    given: Sequence[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    """Why each wrong option is there: the template's reason, else what every option shares."""
+    known = dict(given)
+    if kind is Kind.TRUE_FALSE:
+        return tuple(known.items())
+    reasons = []
+    for choice in choices:
+        if choice in answer:
+            continue
+        if choice in known:
+            reasons.append((choice, known[choice]))
+        elif kind is Kind.YEAR and choice.isdigit() and answer[0].isdigit():
+            gap = int(choice) - int(answer[0])
+            side = "after" if gap > 0 else "before"
+            reasons.append((choice, f"{abs(gap)} years {side} the answer, wrong by the facts"))
+        else:
+            reasons.append((choice, PROVEN_WRONG))
+    return tuple(reasons)
 
 
 def _fair_choices(kind: Kind, choices: Sequence[str], answer: Sequence[str]) -> bool:

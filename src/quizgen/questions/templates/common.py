@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Group
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.distractors import pick_with_reasons, shuffled
 from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
@@ -124,14 +124,25 @@ def place_choice(
     claim = Claim(relation, fact.id)
     place = context.index.name(place_id)
     wrong = safe_place(context, fact, place_id, context.is_wrong(claim))
-    choices = pick_distractors(
-        draft.rng, 3, place_tiers(context, place_id), context.index.name, wrong, [place]
+    picked = pick_with_reasons(
+        draft.rng,
+        3,
+        place_tiers(context, place_id),
+        context.index.name,
+        wrong,
+        [place],
+        PLACE_REASONS,
     )
-    if len(choices) < 2:
+    if len(picked) < 2:
         return None
-    return draft.finish(
-        fact, stem, [place], explanation, [claim], choices=shuffled(draft.rng, [place, *choices])
-    )
+    choices = shuffled(draft.rng, [place, *(text for text, _ in picked)])
+    return draft.finish(fact, stem, [place], explanation, [claim], choices=choices, reasons=picked)
+
+
+PLACE_REASONS = (
+    "a place of the same type where another event or signing of the topic took place",
+    "a place of the same type",
+)
 
 
 def place_tiers(context: Context, place_id: str) -> list[list[str]]:

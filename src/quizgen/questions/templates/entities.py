@@ -75,6 +75,10 @@ def described_single(entity: Entity, context: Context) -> CheckedQuestion | None
         [places, context.index.same_type(entity.id)],
         context.index.name,
         what_it_is(entity, context),
+        reasons=(
+            f"a {entity.type} where another event or signing of the topic took place",
+            f"another {entity.type} of the topic",
+        ),
     )
 
 

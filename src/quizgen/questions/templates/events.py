@@ -8,7 +8,12 @@ from dataclasses import replace
 
 from quizgen.facts.model import Event, Figure
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.distractors import (
+    nearby_years,
+    pick_distractors,
+    pick_with_reasons,
+    shuffled,
+)
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
@@ -142,9 +147,19 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     right = holders if len(holders) <= 3 else draft.rng.sample(holders, 3)
     right_texts = [context.index.name(i) for i in right]
     wanted = (MULTIPLE_OPTIONS if kind is Kind.MULTIPLE else 4) - len(right)
-    wrong = pick_distractors(
-        draft.rng, wanted, [listed_ids], context.index.name, context.is_wrong(claim), right_texts
+    picked = pick_with_reasons(
+        draft.rng,
+        wanted,
+        [listed_ids, context.index.same_type(right[0])],
+        context.index.name,
+        context.is_wrong(claim),
+        right_texts,
+        (
+            f"took part in {event_in_sentence(event.name)} in another role",
+            "of the same type, and not in the role by the event's complete list",
+        ),
     )
+    wrong = [text for text, _ in picked]
     if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
         return None
     nouns = type_plural(context, right)
@@ -162,6 +177,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         f"{listed(wrong)} {did_not(role, len(wrong) > 1)}",
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
+        reasons=picked,
     )
 
 
@@ -181,10 +197,14 @@ def participant_single(
         f"In {phrase}, which one of these {nouns} {predicate}?",
         name,
         claim,
-        [listed_ids],
+        [listed_ids, context.index.same_type(entity_id)],
         context.index.name,
         f"In {phrase}, {name_in_sentence(context, name)} {predicate}"
         + because(event, entity_id, role),
+        reasons=(
+            f"took part in {phrase} in another role",
+            "of the same type, and not in the role by the event's complete list",
+        ),
     )
 
 
@@ -252,6 +272,9 @@ def participant_true_false(
             [claim],
             choices=["True", "False"],
             citation=citation,
+            reasons=[]
+            if asserted == role
+            else [(asserted, f"a role of the event {who} did not play")],
         )
 
     true_form = form(role)

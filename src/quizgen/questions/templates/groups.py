@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from quizgen.facts.model import Citation, Group, Membership, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
@@ -79,14 +79,20 @@ def members_on(
     neighbours = [
         e for e in context.index.co_members(holders[:8]) if context.index.type_of(e) == entity_type
     ]
-    wrong = pick_distractors(
+    picked = pick_with_reasons(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else 3,
         [in_group, neighbours, context.index.entity_ids_by_type.get(entity_type, [])],
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(e) for e in holders[:64]],
+        (
+            f"listed in the group at another time or in another status, not {status} then",
+            f"a {entity_type} sharing another group with the members",
+            f"another {entity_type} of the topic",
+        ),
     )
+    wrong = [text for text, _ in picked]
     if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
         return None
     same_type = [e for e in holders if context.index.type_of(e) == entity_type]
@@ -119,6 +125,7 @@ def members_on(
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         dated=True,
+        reasons=picked,
     )
 
 
