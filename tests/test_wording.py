@@ -14,6 +14,7 @@ from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import Claim, Relation
 from quizgen.questions.engine import generate_questions
+from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import Oracle, Verdict
 from quizgen.questions.wording import (
@@ -408,3 +409,20 @@ def test_a_participants_reason_is_told_in_the_explanation(
     assert withdrew
     for question in withdrew:
         assert "because of COVID-19 restrictions" in question.explanation, question.explanation
+
+
+def test_articles_and_plurals_come_from_the_grammar_module() -> None:
+    assert [a_or_an(w) for w in ("union", "hour", "observer", "European state")] == [
+        "a union",
+        "an hour",
+        "an observer",
+        "a European state",
+    ]
+    assert [
+        plural(n) for n in ("city", "person", "organ of the CSTO", "observer (parliaments)")
+    ] == [
+        "cities",
+        "people",
+        "organs of the CSTO",
+        "observers (parliaments)",
+    ]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.model import PartialDate
+from quizgen.questions.grammar import a_or_an, plural
 
 # Closed-class words (articles, pronouns, prepositions, conjunctions, question words) never name
 # anything, so an opening one is lower-cased after "According to the article, " or a colon. Other
@@ -83,12 +84,6 @@ SENTENCE_OPENERS = frozenset(
         "true",
     ]
 )
-IRREGULAR_PLURALS = {
-    "person": "people",
-    "country": "countries",
-    "city": "cities",
-    "party": "parties",
-}
 VERB_ENDINGS = ("ed",)
 # Roles that say what was done to a participant: "India was invited", not "India invited".
 PASSIVES = frozenset(
@@ -189,23 +184,6 @@ def in_sentence(name: str, entity_type: str, takes_the: bool | None = None) -> s
 
 def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def plural(noun: str) -> str:
-    """``state`` -> ``states``, ``city`` -> ``cities``; enough for entity types."""
-    words = noun.split()
-    if not words:
-        return noun
-    last = words[-1]
-    if last.lower() in IRREGULAR_PLURALS:
-        last = IRREGULAR_PLURALS[last.lower()]
-    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "x", "ch", "sh")):
-        last += "es"
-    else:
-        last += "s"
-    return " ".join([*words[:-1], last])
 
 
 def quoted(text: str) -> str:
@@ -375,10 +353,6 @@ def event_in_sentence(name: str) -> str:
     if any(word.islower() and word not in CONNECTIVES for word in words[1:]):
         return "the " + name
     return quoted(name)
-
-
-def a_or_an(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 def named(name: str, rest: str) -> str:

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from quizgen.facts.model import Document, Entity, Event, Fact, Group
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_with_reasons, shuffled
+from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.wording import a_or_an, plural, the
+from quizgen.questions.wording import the
 
 # How a status joins its group: "a member of the CSTO", "a party to the Treaty".
 STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
