@@ -250,3 +250,28 @@ def test_a_wrong_option_without_a_reason_is_caught() -> None:
         distractor_reasons=(("Saturn", "another gas giant"),),
     )
     assert unexplained_distractors(bad) == ["Mars"]
+
+
+def test_an_event_that_recurred_is_named_with_its_date_and_not_asked_by_year() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    about_appeal = [
+        q
+        for q in generate_checked(facts, seed=0)
+        if q.question.fact_ids[0] == "armenia-csto-appeal"
+    ]
+    assert about_appeal
+    assert not [q for q in about_appeal if q.question.template == "event-year"]
+    for checked in about_appeal:
+        prompt = checked.question.prompt
+        if "Armenia's appeal to the CSTO" in prompt:
+            assert "Armenia's appeal to the CSTO of 13 July 2020" in prompt
+
+
+def test_a_figure_a_source_gives_says_whose_it_is() -> None:
+    figures = [
+        q
+        for q in generate_checked(load_facts(BUNDLED_FACTS), seed=0)
+        if q.question.template == "event-figure"
+    ]
+    projected = [q.question.prompt for q in figures if "projected" in q.question.prompt]
+    assert projected and all(p.startswith("According to the article, ") for p in projected)

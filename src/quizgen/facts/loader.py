@@ -66,7 +66,16 @@ SHAPES: dict[str, Shape] = {
     "membership": Shape(("entity",), ("status", "since", "until", "source", "note")),
     "event": Shape(
         ("id", "name", "date"),
-        ("end", "place", "description", "participants", "figures", "complete", *COMMON_KEYS),
+        (
+            "end",
+            "place",
+            "description",
+            "participants",
+            "figures",
+            "complete",
+            "recurring",
+            *COMMON_KEYS,
+        ),
     ),
     "participant": Shape(("entity", "role"), ("reason", "source")),
     "figure": Shape(("label", "value"), ("source",)),
@@ -354,6 +363,7 @@ class FactsReader(NodeReader):
                 self.items(keys.get("participants"), "participants", self.read_participation)
             ),
             figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
+            recurring=self.boolean(keys.get("recurring"), "recurring"),
         )
         event = replace(
             event,

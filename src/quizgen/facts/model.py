@@ -184,6 +184,9 @@ class Event(FactBase):
     description: str = ""
     participants: tuple[Participation, ...] = ()
     figures: tuple[Figure, ...] = ()
+    recurring: bool = False
+    """True for a kind of event that happened more than once (Armenia appealed to the CSTO several
+    times): its questions name its date, and none asks for its year."""
     complete: tuple[str, ...] = ()
     """The roles whose list of participants is complete: only for these is an entity that is not
     listed in the role (a host that is not also listed as sending forces) surely not in it."""

@@ -25,6 +25,7 @@ from quizgen.questions.templates.common import (
     type_plural,
 )
 from quizgen.questions.wording import (
+    according_to,
     dates_text,
     did_not,
     event_in_sentence,
@@ -60,10 +61,18 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
         yield named_from_description(event, context)
 
 
+def label(event: Event) -> str:
+    """The event as a sentence names it; one that recurred also by its date, so that a stem
+    never leaves open which time is meant ("Armenia's appeal to the CSTO of 13 July 2020")."""
+    phrase = event_in_sentence(event.name)
+    return f"{phrase} of {event.date.text}" if event.recurring else phrase
+
+
 def happening(event: Event, context: Context) -> str:
     """``Kavkaz-2020 took place in the Southern Military District from 21 to 26 September 2020``."""
     where = f" in {context.index.in_sentence(event.place_id)}" if event.place_id else ""
-    return f"{event_in_sentence(event.name)} took place{where} {dates_text(event.date, event.end)}"
+    phrase = event_in_sentence(event.name)
+    return f"{phrase} took place{where} {dates_text(event.date, event.end)}"
 
 
 def holders(event: Event, role: str) -> int:
@@ -72,13 +81,15 @@ def holders(event: Event, role: str) -> int:
 
 
 def event_year(event: Event, context: Context) -> CheckedQuestion | None:
+    if event.recurring:
+        return None  # which time? Its year is no question.
     draft = context.draft("event-year", Kind.YEAR, [event.id])
     year = event.date.year
     unique = context.index.events_in_year[year] == 1
     reverse = (f"What took place in {year}?", event.name) if unique else ("", "")
     return draft.year(
         event,
-        f"In which year did {event_in_sentence(event.name)} take place?",
+        f"In which year did {label(event)} take place?",
         year,
         Claim(Relation.HAPPENED_IN, event.id),
         happening(event, context),
@@ -91,7 +102,7 @@ def event_place(event: Event, context: Context) -> CheckedQuestion | None:
         event,
         event.place_id,
         Relation.HAPPENED_AT,
-        f"Where did {event_in_sentence(event.name)} take place?",
+        f"Where did {label(event)} take place?",
         happening(event, context),
         "event-place",
         context,
@@ -117,11 +128,11 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
                 wrong,
                 [place],
             ),
-            lambda value: (
-                f"{event_in_sentence(event.name)} took place in {name_in_sentence(context, value)}"
-            ),
+            lambda value: f"{label(event)} took place in {name_in_sentence(context, value)}",
             support=lambda _: happening(event, context),
         )
+    if event.recurring:
+        return None  # "... of 13 July 2020 took place in 2020" would answer itself
     draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id])
     claim = Claim(Relation.HAPPENED_IN, event.id)
     latest = context.index.latest_year(event)
@@ -130,7 +141,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
         claim,
         str(event.date.year),
         lambda: nearby_years(draft.rng, event.date.year, 1, latest, context.is_wrong(claim)),
-        lambda value: f"{event_in_sentence(event.name)} took place in {value}",
+        lambda value: f"{label(event)} took place in {value}",
         support=lambda _: happening(event, context),
     )
 
@@ -155,7 +166,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         context.is_wrong(claim),
         right_texts,
         (
-            f"took part in {event_in_sentence(event.name)} in another role",
+            f"took part in {label(event)} in another role",
             "of the same type, and not in the role by the event's complete list",
         ),
     )
@@ -164,7 +175,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         return None
     nouns = type_plural(context, right)
     predicate = took_part(role, several=kind is Kind.MULTIPLE)
-    phrase = event_in_sentence(event.name)
+    phrase = label(event)
     if kind is Kind.MULTIPLE:
         stem = f"In {phrase}, which of these {nouns} {predicate}?"
     else:
@@ -191,7 +202,7 @@ def participant_single(
     listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
     nouns = type_plural(context, [entity_id])
     predicate = took_part(role, only=holders(event, role) == 1)
-    phrase = event_in_sentence(event.name)
+    phrase = label(event)
     return draft.single(
         event,
         f"In {phrase}, which one of these {nouns} {predicate}?",
@@ -246,7 +257,7 @@ def participant_true_false(
     )
     name = context.index.name(entity_id)
     who = name_in_sentence(context, name)
-    phrase = event_in_sentence(event.name)
+    phrase = label(event)
     citation = next(
         (p.citation for p in event.participants if p.entity_id == entity_id and p.citation), None
     )
@@ -295,13 +306,18 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
         return None
     # The event opens the stem, so that a label with a clause of its own ("personnel, according
     # to the ministry") does not run into it.
-    phrase = event_in_sentence(event.name)
-    label = context.after_colon(figure.label)
+    phrase = label(event)
+    what = context.after_colon(figure.label)
+    stem = f"In {phrase}, what figure is given for {what}?"
+    # A number is its source's own: the stem says whose, when the facts cite a source for it.
+    source = context.index.source_of(figure.citation.source_id) if figure.citation else None
+    if source is not None:
+        stem = according_to(stem, source.cite_as or source.title, context.index.proper_words)
     return draft.finish(
         event,
-        f"In {phrase}, what figure is given for {label}?",
+        stem,
         [figure.value],
-        f"In {phrase}, the figure given for {label} is {figure.value}",
+        f"In {phrase}, the figure given for {what} is {figure.value}",
         [claim],
         accept=[digits] if digits and digits != figure.value else [],
         citation=figure.citation,
