@@ -136,7 +136,7 @@ def membership_story(group: Group, entity_id: str, status: str, context: Context
     periods = [span_text(s.since, s.until) for s in spans]
     verb = "has been" if len(spans) == 1 and spans[0].until is None and spans[0].since else "was"
     when = listed([p for p in periods if p])
-    return f"{context.index.name(entity_id)} {verb} {phrase} {when}".strip()
+    return f"{context.index.in_sentence(entity_id)} {verb} {phrase} {when}".strip()
 
 
 def membership_true_false(
@@ -210,14 +210,14 @@ def joined_year(
         return None
     since = spans[0].since
     draft = context.draft("membership-year", Kind.YEAR, [group.id, entity_id], qualifier=status)
-    name = context.index.name(entity_id)
+    name = context.index.in_sentence(entity_id)
     phrase = status_phrase(status, context.index.short_name(group.id))
     return draft.year(
         group,
         f"In which year did {name} become {phrase}?",
         since.year,
         Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
-        f"{name} became {phrase} {on_date(since)}",
+        f"{capitalized(name)} became {phrase} {on_date(since)}",
         Notes(citation=_membership_citation(group, entity_id)),
     )
 
