@@ -20,6 +20,7 @@ from quizgen.questions.item_rules import (
     answer_in_stem,
     broken_rule,
     clang,
+    spelled_in_stem,
     tautology,
     typed_giveaway,
 )
@@ -275,3 +276,27 @@ def test_a_figure_a_source_gives_says_whose_it_is() -> None:
     ]
     projected = [q.question.prompt for q in figures if "projected" in q.question.prompt]
     assert projected and all(p.startswith("According to the article, ") for p in projected)
+
+
+def test_a_typed_abbreviation_the_stem_spells_out_is_caught() -> None:
+    bad = hand_made(
+        Kind.SHORT, "Which term means: European Coal and Steel Community, founded in 1951?", "ECSC"
+    )
+    assert spelled_in_stem(bad) == "the stem spells out 'ECSC'"
+    fair = hand_made(Kind.SHORT, "Which term means: the union founded in 1993?", "EU")
+    assert spelled_in_stem(fair) == ""
+
+
+def test_no_membership_year_offers_a_year_before_the_group_began() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    starts = {"csto": 2002, "collective-security-treaty-parties": 1992}
+    years = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "membership-year" and q.question.fact_ids[0] in starts
+    ]
+    assert years
+    for question in years:
+        start = starts[question.fact_ids[0]]
+        assert all(int(choice) >= start for choice in question.choices), question.prompt
+        assert int(question.answer[0]) > start, "a founding member's year is the founding year"

@@ -75,6 +75,20 @@ def typed_giveaway(question: Question) -> str:
     return ""
 
 
+def spelled_in_stem(question: Question) -> str:
+    """A typed abbreviation whose words the stem spells out ("Which term means: Collective
+    Security Treaty Organization, ...?" -> "CSTO"): the stem answers itself."""
+    if question.kind is not Kind.SHORT:
+        return ""
+    words = [w for w in WORD.findall(question.prompt) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words)
+    for text in question.answer:
+        letters = "".join(c for c in text if c.isupper())
+        if len(letters) >= 2 and letters == text.replace(" ", "") and letters in initials:
+            return f"the stem spells out {text!r}"
+    return ""
+
+
 def clang(question: Question) -> str:
     """A right option alone shares a word with the stem ("signed in Paris" -> "Treaty of
     Paris"): a learner who knows nothing picks it. A word every wrong option has too is no cue."""
@@ -111,6 +125,7 @@ def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
     return (
         answer_in_stem(question)
         or typed_giveaway(question)
+        or spelled_in_stem(question)
         or clang(question)
         or tautology(checked, index)
     )

@@ -280,10 +280,19 @@ class Draft:
         claim: Claim,
         explanation: str,
         notes: Notes = NO_NOTES,
+        earliest: int | None = None,
     ) -> CheckedQuestion | None:
-        """A year to choose among nearby years (in order) or to type."""
+        """A year to choose among nearby years (in order) or to type; none before ``earliest``
+        (a year before the thing existed is no plausible option) nor after the facts' date."""
         latest = self.context.index.latest_year(subject)
-        wrong = nearby_years(self.rng, year, OPTION_COUNT - 1, latest, self.context.is_wrong(claim))
+        is_wrong = self.context.is_wrong(claim)
+        wrong = nearby_years(
+            self.rng,
+            year,
+            OPTION_COUNT - 1,
+            latest,
+            lambda text: (earliest is None or int(text) >= earliest) and is_wrong(text),
+        )
         choices = sorted([str(year), *wrong], key=int)
         return self.finish(
             subject, prompt, [str(year)], explanation, [claim], choices=choices, **notes.fields()

@@ -209,6 +209,14 @@ def joined_year(
     if len(spans) != 1 or spans[0].since is None:
         return None
     since = spans[0].since
+    # A founding member joined when the group began: that is the group's founding year, asked
+    # once; and no option may fall before the group's first year.
+    first = min(
+        (m.span.since.year for m in group.members if m.span.since is not None), default=None
+    )
+    start = group.founded.year if group.founded else first
+    if start is not None and since.year <= start:
+        return None
     draft = context.draft("membership-year", Kind.YEAR, [group.id, entity_id], qualifier=status)
     name = context.index.in_sentence(entity_id)
     phrase = status_phrase(status, context.index.short_name(group.id))
@@ -219,6 +227,7 @@ def joined_year(
         Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
         f"{capitalized(name)} became {phrase} {on_date(since)}",
         Notes(citation=_membership_citation(group, entity_id)),
+        earliest=start,
     )
 
 
