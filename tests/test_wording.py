@@ -426,3 +426,24 @@ def test_articles_and_plurals_come_from_the_grammar_module() -> None:
         "organs of the CSTO",
         "observers (parliaments)",
     ]
+
+
+def test_a_document_is_asked_about_with_its_own_verb(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Astronomy, as_of: 2024}\n"
+        "entities:\n"
+        "  - {id: prague, name: Prague, type: city, source: {reference: r}}\n"
+        "  - {id: paris, name: Paris, type: city, source: {reference: r}}\n"
+        "  - {id: rome, name: Rome, type: city, source: {reference: r}}\n"
+        "  - {id: oslo, name: Oslo, type: city, source: {reference: r}}\n"
+        "documents:\n"
+        "  - {id: b5, name: Resolution on the definition of a planet, kind: resolution,\n"
+        "     signed: 2006-08-24, verb: adopted, place: prague, source: {reference: r}}\n"
+        "  - {id: old, name: Resolution on star names, kind: resolution,\n"
+        "     signed: 2016-05-01, verb: adopted, place: paris, source: {reference: r}}\n",
+        encoding="utf-8",
+    )
+    prompts = [q.prompt for q in generate_questions(load_facts(path), seed=1)]
+    assert "Where was the Resolution on the definition of a planet adopted?" in prompts
+    assert not any("signed" in prompt for prompt in prompts)

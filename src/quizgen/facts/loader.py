@@ -81,7 +81,16 @@ SHAPES: dict[str, Shape] = {
     "figure": Shape(("label", "value"), ("source",)),
     "document": Shape(
         ("id", "name", "kind", "signed"),
-        ("short", "aliases", "place", "parties", "description", "provisions", *COMMON_KEYS),
+        (
+            "short",
+            "aliases",
+            "place",
+            "parties",
+            "description",
+            "provisions",
+            "verb",
+            *COMMON_KEYS,
+        ),
     ),
     "provision": Shape(("label", "text"), ("summary",)),
     "person": Shape(
@@ -423,6 +432,7 @@ class FactsReader(NodeReader):
             else (),
             description=self.string(keys.get("description"), "description"),
             provisions=tuple(self.items(keys.get("provisions"), "provisions", self.read_provision)),
+            verb=self.string(keys.get("verb"), "verb", "signed"),
         )
 
     def read_provision(self, node: yaml.Node) -> Provision | None:

@@ -228,6 +228,8 @@ class Document(FactBase):
     parties: tuple[str, ...] = ()
     description: str = ""
     provisions: tuple[Provision, ...] = ()
+    verb: str = "signed"
+    """What was done to it on its date and at its place: ``signed``, ``adopted``, ``published``."""
 
 
 @dataclass(frozen=True, slots=True)
