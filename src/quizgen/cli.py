@@ -205,11 +205,14 @@ def build(
 )
 @decks_option
 def validate(facts_path: Path, decks_path: Path | None) -> None:
+    from quizgen.facts.advice import writing_advice
     from quizgen.facts.loader import load_facts
     from quizgen.questions.decks import load_decks
 
     facts = load_facts(facts_path)
     decks = load_decks(decks_beside(facts_path, decks_path), facts, exporter_names())
+    for advice in writing_advice(facts):
+        click.echo(str(advice))
     facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")
     click.echo(f"{facts_path}: {facts_count} and {decks_count} are valid.")
 

@@ -10,7 +10,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.common import full_name_typed, short_name_wording
-from quizgen.questions.wording import capitalized
+from quizgen.questions.wording import capitalized, sentence
 
 
 def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -58,7 +58,7 @@ def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
         what_it_is(entity, context),
         [Claim(Relation.NAME_OF, entity.id)],
         accept=[entity.short, *entity.aliases],
-        reverse=(f"What is {context.index.in_sentence(entity.id)}?", entity.description),
+        reverse=(f"What is {context.index.in_sentence(entity.id)}?", sentence(entity.description)),
     )
 
 
