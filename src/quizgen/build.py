@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizgen.errors import BuildUsageError, OutputError
-from quizgen.exporters import BuildOptions, exporter_names, get_exporter
+from quizgen.exporters import BuildOptions, exporter_names, get_exporter, left_out_notes
 from quizgen.facts.loader import load_facts
 from quizgen.questions.model import QuestionBank
 
@@ -36,6 +36,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     question_count: int = 0
     deck_count: int = 0
+    left_out: list[str] = field(default_factory=list)
+    """What a format could not carry, one sentence per reason (GIFT has no ordering...)."""
 
 
 # Zip archives (the .apkg) store dates from 1980 to 2107 only.
@@ -128,11 +130,16 @@ def _run_build(request: BuildRequest, progress: Progress) -> BuildReport:
         raise OutputError(f"{request.out_path}: cannot write there ({err.strerror})") from None
     try:
         staged: list[Path] = []
+        left_out: list[str] = []
         for name in request.formats:
             progress(f"writing {name}")
-            staged += get_exporter(name).write(decks_for_format(bank, name), staging, options)
+            exporter = get_exporter(name)
+            staged += exporter.write(decks_for_format(bank, name), staging, options)
+            left_out += left_out_notes(exporter)
         progress("moving files into place")
-        report = BuildReport(question_count=len(bank.questions), deck_count=len(bank.decks))
+        report = BuildReport(
+            question_count=len(bank.questions), deck_count=len(bank.decks), left_out=left_out
+        )
         for path in staged:
             target = request.out_path / path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -33,10 +33,22 @@ class Exporter(Protocol):
     """The format's name on the command line (``--format anki``)."""
     description: ClassVar[str]
     """One line for ``--help``: what it writes."""
+    file_patterns: ClassVar[tuple[str, ...]]
+    """The file names it reserves in the output folder; ``{deck}`` stands for a deck's slug and
+    ``{topic}`` for the topic's."""
+    option_names: ClassVar[tuple[str, ...]]
+    """The ``BuildOptions`` fields that shape its files (the build summary names them)."""
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         """Writes this format's files into ``folder`` and returns their paths."""
         ...
+
+
+class LeavesOut(Protocol):
+    """An exporter whose format cannot carry every question says, after writing, what it left
+    out: one sentence per reason, with the count ("3 ordering questions are not in ...")."""
+
+    def left_out(self) -> list[str]: ...
 
 
 # Imported only when used, so that ``quizgen --version`` and ``validate`` stay fast.
@@ -45,6 +57,9 @@ REGISTRY: dict[str, str] = {
     "anki": "quizgen.exporters.anki:AnkiExporter",
     "pdf": "quizgen.exporters.pdf:PdfExporter",
     "html": "quizgen.exporters.html:HtmlExporter",
+    "moodle": "quizgen.exporters.lms.moodle:MoodleExporter",
+    "gift": "quizgen.exporters.lms.gift:GiftExporter",
+    "qti": "quizgen.exporters.lms.qti:QtiExporter",
 }
 
 
@@ -57,3 +72,9 @@ def get_exporter(name: str) -> Exporter:
     exporter_class = getattr(importlib.import_module(module_name), class_name)
     exporter: Exporter = exporter_class()
     return exporter
+
+
+def left_out_notes(exporter: Exporter) -> list[str]:
+    """What an exporter that cannot carry every question left out (nothing for the others)."""
+    left_out = getattr(exporter, "left_out", None)
+    return list(left_out()) if callable(left_out) else []

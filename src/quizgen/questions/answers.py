@@ -8,6 +8,7 @@ format needs no knowledge of how each kind keeps its answer. Plain values only; 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from quizgen.questions.model import Kind, Question
@@ -37,6 +38,11 @@ class BlankAnswer:
     def accepted(self) -> tuple[str, ...]:
         """Every typed answer this blank takes, the canonical one first."""
         return (self.answer, *self.also_accepted)
+
+    @property
+    def accepted_forms(self) -> tuple[str, ...]:
+        """``accepted``, each followed by its form without accents (see ``with_unaccented``)."""
+        return with_unaccented(self.accepted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,12 @@ class AnswerView:
         if self.kind not in TYPED_KINDS:
             return ()
         return (*self.correct, *self.also_accepted)
+
+    @property
+    def typed_forms(self) -> tuple[str, ...]:
+        """``typed``, each followed by its form without accents, for graders that compare
+        letters exactly: a typed answer counts whatever its accents (and its case)."""
+        return with_unaccented(self.typed)
 
     @property
     def canonical(self) -> str:
@@ -129,3 +141,15 @@ def year_number(question: Question) -> int | None:
     text = question.answer[0].strip()
     digits = text[1:] if text.startswith("-") else text
     return int(text) if digits.isdigit() else None
+
+
+def without_accents(text: str) -> str:
+    """``Chișinău`` as ``Chisinau``: the letters without their combining marks."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def with_unaccented(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each text, then its form without accents when that differs; no text twice."""
+    forms = (form for text in texts for form in (text, without_accents(text)))
+    return tuple(dict.fromkeys(forms))
