@@ -63,6 +63,33 @@ REGISTRY: dict[str, str] = {
 }
 
 
+def reserved_file_names(exporter: Exporter, bank: QuestionBank) -> list[str]:
+    """The file names an exporter's patterns give for this bank's decks and topic."""
+    names: list[str] = []
+    for pattern in exporter.file_patterns:
+        if "{deck}" in pattern:
+            names += [pattern.format(deck=deck.slug, topic=bank.slug) for deck in bank.decks]
+        else:
+            names.append(pattern.format(topic=bank.slug))
+    return names
+
+
+def options_summary(exporter: Exporter, options: BuildOptions) -> str:
+    """What the options an exporter declares made of its files, for the build's summary."""
+    parts = []
+    if "versions" in exporter.option_names:
+        last = chr(ord("A") + options.versions - 1)
+        letters = "A" if options.versions == 1 else f"A–{last}"
+        noun = "version" if options.versions == 1 else "versions"
+        parts.append(f"{options.versions} {noun} ({letters}) of each quiz")
+    if "paper" in exporter.option_names:
+        parts.append(f"on {PAPER_NAMES.get(options.paper, options.paper)} paper")
+    return "printed " + " ".join(parts) if parts else ""
+
+
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+
+
 def exporter_names() -> tuple[str, ...]:
     return tuple(REGISTRY)
 

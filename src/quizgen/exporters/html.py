@@ -197,6 +197,8 @@ class HtmlExporter:
 
     name: ClassVar[str] = "html"
     description: ClassVar[str] = "an offline HTML self-test per deck, with an index page"
+    file_patterns: ClassVar[tuple[str, ...]] = ("{deck}.html", INDEX_FILE_NAME)
+    option_names: ClassVar[tuple[str, ...]] = ()
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         environment = make_environment()

@@ -19,6 +19,8 @@ class JsonExporter:
     name: ClassVar[str] = "json"
     description: ClassVar[str] = "questions.json: every deck and question, for other tools"
     file_name: ClassVar[str] = "questions.json"
+    file_patterns: ClassVar[tuple[str, ...]] = (file_name,)
+    option_names: ClassVar[tuple[str, ...]] = ()
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         path = folder / self.file_name
