@@ -260,8 +260,10 @@ def typed_presentation(question: Question, fib_type: str | None) -> Callable[[ET
     def present(presentation: ET.Element) -> None:
         mattext(presentation, text_html(question.prompt))
         response = sub(presentation, "response_str", ident=RESPONSE, rcardinality="Single")
-        field = sub(response, "render_fib", **({"fibtype": fib_type} if fib_type else {}))
-        sub(field, "response_label", ident="answer1", rshuffle="No")
+        if fib_type:
+            sub(sub(response, "render_fib", fibtype=fib_type), "response_label", ident="answer1")
+        else:
+            sub(sub(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
 
     return present
 
