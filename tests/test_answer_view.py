@@ -8,7 +8,7 @@ import pytest
 
 from conftest import EXAMPLE_FACTS
 from quizgen.build import BuildRequest, make_bank
-from quizgen.questions.answers import answer_view, with_unaccented, without_accents
+from quizgen.questions.answer_view import answer_view, with_unaccented, without_accents
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 
 

@@ -20,7 +20,7 @@ from quizgen.exporters.anki_notetypes import (
     SOURCE,
     NoteType,
 )
-from quizgen.questions.answers import AnswerView, answer_view
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Kind, Question, SourceNote
 
 CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})

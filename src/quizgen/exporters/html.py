@@ -21,7 +21,7 @@ import jinja2
 
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
-from quizgen.questions.answers import AnswerView, answer_view
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Deck, Question, QuestionBank
 
 DATA_PACKAGE = "quizgen"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TextIO
 
 from quizgen.exporters import BuildOptions
-from quizgen.questions.answers import answer_view
+from quizgen.questions.answer_view import answer_view
 from quizgen.questions.model import Deck, Kind, Question, QuestionBank
 
 

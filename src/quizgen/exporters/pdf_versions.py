@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from quizgen.questions.answers import AnswerView, answer_view
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Deck, Kind, Question
 
 T = TypeVar("T")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.questions.answers import answer_view
+from quizgen.questions.answer_view import answer_view
 from quizgen.questions.model import Question, QuestionBank
 
 

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from quizgen.exporters import BuildOptions
 from quizgen.exporters.lms import LmsQuiz, feedback_html, question_name, quizzes_of, text_html
-from quizgen.questions.answers import AnswerView, answer_view
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Kind, Question, QuestionBank
 
 FILE_SUFFIX = "-gift.txt"

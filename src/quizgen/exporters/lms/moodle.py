@@ -21,7 +21,7 @@ from quizgen.exporters.lms import (
     quizzes_of,
     text_html,
 )
-from quizgen.questions.answers import AnswerView, answer_view
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Kind, Question, QuestionBank
 
 FILE_SUFFIX = "-moodle.xml"

@@ -27,7 +27,7 @@ from quizgen.exporters.lms import (
     text_html,
     write_zip,
 )
-from quizgen.questions.answers import AnswerView, answer_view
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Kind, Question, QuestionBank
 
 FILE_SUFFIX = "-qti.zip"
