@@ -137,7 +137,9 @@ def true_false(question: Question, answers: AnswerView, feedback: str) -> str:
 
 
 def typed_alternatives(accepted: tuple[str, ...]) -> str:
-    return " ".join("=" + gift_text(text) for text in accepted)
+    """Typed answers, each ``=``: Moodle compares them as short answers, where ``*`` is a
+    wildcard unless escaped, so a star in an answer is written ``\\*``."""
+    return " ".join("=" + gift_text(text).replace("*", "\\*") for text in accepted)
 
 
 def year(question: Question, answers: AnswerView, feedback: str) -> str:
