@@ -44,18 +44,29 @@ def test_the_choice_and_true_false_forms_of_one_participation_share_a_claim() ->
 
 
 def test_a_term_asked_forwards_backwards_and_as_true_false_is_one_claim() -> None:
-    forms = forms_by_claim(bank_of(BUNDLED_FACTS))
-    kinds = {question.kind for question in forms["term-csto/name"]}
-    assert kinds == {Kind.SINGLE, Kind.SHORT, Kind.TRUE_FALSE}
-
-
-def test_a_true_false_on_a_wrong_year_tests_the_same_claim_as_the_year_question() -> None:
-    """ "The renewal took place in 2001" (false) asks the same thing as "In which year ...?"."""
     bank = bank_of(BUNDLED_FACTS)
-    year_claims = {q.claim_id for q in bank if q.template == "event-year"}
-    false_years = [
+    terms = {q.fact_ids[0] for q in bank if q.template.startswith("term-")}
+    assert terms
+    kinds_seen = set()
+    for term in terms:
+        forms = [q for q in bank if q.fact_ids[0] == term and q.template.startswith("term-")]
+        assert {q.claim_id for q in forms} == {f"{term}/name"}
+        kinds_seen |= {q.kind for q in forms}
+    assert kinds_seen == {Kind.SINGLE, Kind.SHORT, Kind.TRUE_FALSE}
+
+
+def test_a_false_statement_tests_the_same_claim_as_the_question_asking_it_directly() -> None:
+    """ "The Treaty was signed in Astana" (false) asks what "Where was the Treaty signed?" asks."""
+    bank = bank_of(BUNDLED_FACTS)
+    direct = {q.claim_id for q in bank if q.kind in (Kind.SINGLE, Kind.YEAR)}
+    false_statements = [
         q
         for q in bank
-        if q.kind is Kind.TRUE_FALSE and q.template == "event-true-false" and "False" in q.answer
+        if q.kind is Kind.TRUE_FALSE
+        and "False" in q.answer
+        and q.template in ("event-true-false", "document-true-false")
     ]
-    assert any(q.claim_id in year_claims for q in false_years)
+    assert false_statements
+    shared = [q for q in false_statements if q.claim_id in direct]
+    assert shared, "some false statement shares its claim with a direct question"
+    assert all(q.claim_id.endswith(("/place", "/year")) for q in false_statements)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +31,12 @@ from quizgen.facts.model import (
     Term,
     Topic,
 )
-from quizgen.facts.reader import NodeReader, suggest
+from quizgen.facts.reader import BOOL_TAG, NodeReader, suggest
 from quizgen.facts.yaml_source import compose_file
 
 FORMAT_NAME = "quizgen-facts/1"
 SECTIONS = ("entities", "groups", "events", "documents", "people", "terms", "statements")
-COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
+COMMON_KEYS = ("tags", "source", "as_of", "attributed", "background", "note")
 BLANK_PATTERN = re.compile(r"\{([^{}]*)\}")
 
 
@@ -56,20 +56,41 @@ SHAPES: dict[str, Shape] = {
     "topic": Shape(("title",), ("description", "as_of", "language")),
     "source": Shape(("id", "title"), ("author", "publisher", "published", "url", "cite_as")),
     "citation": Shape((), ("ref", "quote", "reference", "note")),
-    "entity": Shape(("id", "name", "type"), ("short", "aliases", "description", *COMMON_KEYS)),
+    "entity": Shape(
+        ("id", "name", "type"), ("short", "aliases", "description", "the", *COMMON_KEYS)
+    ),
     "group": Shape(
-        ("id", "name"), ("short", "aliases", "description", "founded", "members", *COMMON_KEYS)
+        ("id", "name"),
+        ("short", "aliases", "description", "founded", "members", "complete", "the", *COMMON_KEYS),
     ),
     "membership": Shape(("entity",), ("status", "since", "until", "source", "note")),
     "event": Shape(
         ("id", "name", "date"),
-        ("end", "place", "description", "participants", "figures", *COMMON_KEYS),
+        (
+            "end",
+            "place",
+            "description",
+            "participants",
+            "figures",
+            "complete",
+            "recurring",
+            *COMMON_KEYS,
+        ),
     ),
     "participant": Shape(("entity", "role"), ("reason", "source")),
     "figure": Shape(("label", "value"), ("source",)),
     "document": Shape(
         ("id", "name", "kind", "signed"),
-        ("short", "aliases", "place", "parties", "description", "provisions", *COMMON_KEYS),
+        (
+            "short",
+            "aliases",
+            "place",
+            "parties",
+            "description",
+            "provisions",
+            "verb",
+            *COMMON_KEYS,
+        ),
     ),
     "provision": Shape(("label", "text"), ("summary",)),
     "person": Shape(
@@ -233,6 +254,7 @@ class FactsReader(NodeReader):
             "citation": citation or Citation(),
             "as_of": self.date(keys.get("as_of"), f"as_of of {label}"),
             "attributed": self.boolean(keys.get("attributed"), "attributed"),
+            "background": self.boolean(keys.get("background"), "background"),
             "note": self.string(keys.get("note"), "note"),
             "location": self.at(node),
         }
@@ -248,6 +270,28 @@ class FactsReader(NodeReader):
             )
         return span
 
+    def complete_lists(
+        self, node: yaml.Node | None, listed: list[str], noun: str, section: str
+    ) -> tuple[str, ...]:
+        """The statuses or roles an author declares complete: ``complete: true`` for every one
+        the list holds, or a list of them. Without it no list is read as complete."""
+        values = tuple(dict.fromkeys(listed))
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+            return values if self.boolean(node, "complete") else ()
+        items = [node] if isinstance(node, yaml.ScalarNode) else self.sequence(node, "complete")
+        named = tuple(self.string(item, f"each {noun} of complete") for item in items)
+        known = {v.casefold() for v in values}
+        for item, text in zip(items, named, strict=True):
+            if text and text.casefold() not in known:
+                self.problem(
+                    item,
+                    f"complete names the {noun} '{text}', which no entry of '{section}' has",
+                    f"use one of: {', '.join(values)}" if values else f"add the {section} first",
+                )
+        return named
+
     # -- one method per section ---------------------------------------------------------------
 
     def read_entity(self, node: yaml.Node) -> Entity | None:
@@ -261,7 +305,12 @@ class FactsReader(NodeReader):
             short=self.string(keys.get("short"), "short"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             description=self.string(keys.get("description"), "description"),
+            the=self.article(keys.get("the")),
         )
+
+    def article(self, node: yaml.Node | None) -> bool | None:
+        """``the: true`` or ``the: false``; absent lets the grammar module decide."""
+        return None if node is None else self.boolean(node, "the")
 
     def read_group(self, node: yaml.Node) -> Group | None:
         keys = self.shaped(node, "a group", "group")
@@ -276,6 +325,13 @@ class FactsReader(NodeReader):
             description=self.string(keys.get("description"), "description"),
             founded=self.date(keys.get("founded"), "founded"),
             members=tuple(self.items(keys.get("members"), "members", self.read_membership)),
+        )
+        group = replace(
+            group,
+            complete=self.complete_lists(
+                keys.get("complete"), [m.status for m in group.members], "status", "members"
+            ),
+            the=self.article(keys.get("the")),
         )
         if any(m.span.until is None for m in group.members) and not (
             group.as_of or self.topic_as_of
@@ -316,6 +372,13 @@ class FactsReader(NodeReader):
                 self.items(keys.get("participants"), "participants", self.read_participation)
             ),
             figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
+            recurring=self.boolean(keys.get("recurring"), "recurring"),
+        )
+        event = replace(
+            event,
+            complete=self.complete_lists(
+                keys.get("complete"), [p.role for p in event.participants], "role", "participants"
+            ),
         )
         if event.end and event.end.latest < event.date.earliest:
             self.problem(
@@ -369,6 +432,7 @@ class FactsReader(NodeReader):
             else (),
             description=self.string(keys.get("description"), "description"),
             provisions=tuple(self.items(keys.get("provisions"), "provisions", self.read_provision)),
+            verb=self.string(keys.get("verb"), "verb", "signed"),
         )
 
     def read_provision(self, node: yaml.Node) -> Provision | None:
@@ -474,8 +538,10 @@ def parse_cloze(raw: str) -> tuple[tuple[str, ...], tuple[Blank, ...]]:
     position = 0
     for match in BLANK_PATTERN.finditer(raw):
         parts.append(raw[position : match.start()])
-        answer, *accept = (piece.strip() for piece in match.group(1).split("|"))
-        blanks.append(Blank(answer=answer, accept=tuple(a for a in accept if a)))
+        answer, *others = (piece.strip() for piece in match.group(1).split("|"))
+        accept = tuple(a for a in others if a and not a.startswith("!"))
+        wrong = tuple(a[1:].strip() for a in others if a.startswith("!") and a[1:].strip())
+        blanks.append(Blank(answer=answer, accept=accept, wrong=wrong))
         position = match.end()
     parts.append(raw[position:])
     return tuple(parts), tuple(blanks)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.model import PartialDate
+from quizgen.questions.grammar import a_or_an, plural
 
 # Closed-class words (articles, pronouns, prepositions, conjunctions, question words) never name
 # anything, so an opening one is lower-cased after "According to the article, " or a colon. Other
@@ -83,12 +84,6 @@ SENTENCE_OPENERS = frozenset(
         "true",
     ]
 )
-IRREGULAR_PLURALS = {
-    "person": "people",
-    "country": "countries",
-    "city": "cities",
-    "party": "parties",
-}
 VERB_ENDINGS = ("ed",)
 # Roles that say what was done to a participant: "India was invited", not "India invited".
 PASSIVES = frozenset(
@@ -167,38 +162,28 @@ DEFINITE_WORDS = frozenset(
 )
 
 
-def in_sentence(name: str, entity_type: str) -> str:
-    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``."""
+def in_sentence(name: str, entity_type: str, takes_the: bool | None = None) -> str:
+    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``,
+    ``Mercury``, ``Voyager 1``. ``takes_the`` is the facts' own say, which wins."""
     words = name.split()
-    if not words:
+    if not words or name[:4].lower() == "the ":
         return name
+    if takes_the is not None:
+        return the(name) if takes_the else name
     descriptive = words[-1].islower()
     definite = any(word.lower().strip(",.") in DEFINITE_WORDS for word in words)
     bare_type = any(kind in entity_type.lower() for kind in BARE_TYPES)
-    if bare_type and not descriptive and not definite:
+    # One proper word that is no abbreviation ("Mercury"), or a name ending in a number
+    # ("Voyager 1", "Kavkaz-2020"), reads without an article.
+    proper_word = len(words) == 1 and name[:1].isupper() and not name.isupper()
+    numbered = words[-1][-1:].isdigit() and entity_type != ""
+    if (bare_type or proper_word or numbered) and not descriptive and not definite:
         return name
     return the(name)
 
 
 def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def plural(noun: str) -> str:
-    """``state`` -> ``states``, ``city`` -> ``cities``; enough for entity types."""
-    words = noun.split()
-    if not words:
-        return noun
-    last = words[-1]
-    if last.lower() in IRREGULAR_PLURALS:
-        last = IRREGULAR_PLURALS[last.lower()]
-    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "x", "ch", "sh")):
-        last += "es"
-    else:
-        last += "s"
-    return " ".join([*words[:-1], last])
 
 
 def quoted(text: str) -> str:
@@ -370,10 +355,6 @@ def event_in_sentence(name: str) -> str:
     return quoted(name)
 
 
-def a_or_an(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
-
-
 def named(name: str, rest: str) -> str:
     """``Washington, D.C. The capital ...``: a name, then more text after one full stop."""
     return f"{name} {rest}" if name.endswith(".") else f"{name}. {rest}"
@@ -430,6 +411,16 @@ def span_text(since: PartialDate | None, until: PartialDate | None) -> str:
     if until:
         return f"until {until.text}"
     return ""
+
+
+# A sentence ends at a full stop after a small letter, a digit or a closing mark; "U.S." and
+# "D.C." (a capital before the stop) are abbreviations that go on.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9)”\"’'][.!?])(\s+)([a-z])")
+
+
+def sentences(text: str) -> str:
+    """Text of several sentences, each starting with a capital ("Mercury. The planet ...")."""
+    return _NEXT_SENTENCE.sub(lambda m: m.group(1) + m.group(2).upper(), sentence(text))
 
 
 def sentence(text: str) -> str:

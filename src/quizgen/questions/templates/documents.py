@@ -37,7 +37,9 @@ def document_questions(document: Document, context: Context) -> Iterator[Checked
 def signing(document: Document, context: Context) -> str:
     """``The Collective Security Treaty was signed in Tashkent on 15 May 1992``."""
     where = f" in {context.index.in_sentence(document.place_id)}" if document.place_id else ""
-    return f"{capitalized(the(document.name))} was signed{where} {on_date(document.signed)}"
+    return (
+        f"{capitalized(the(document.name))} was {document.verb}{where} {on_date(document.signed)}"
+    )
 
 
 def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
@@ -45,11 +47,13 @@ def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
     year = document.signed.year
     unique = context.index.documents_in_year[year] == 1
     reverse = (
-        (f"Which {document.kind} was signed in {year}?", document.name) if unique else ("", "")
+        (f"Which {document.kind} was {document.verb} in {year}?", document.name)
+        if unique
+        else ("", "")
     )
     return draft.year(
         document,
-        f"In which year was {the(document.name)} signed?",
+        f"In which year was {the(document.name)} {document.verb}?",
         year,
         Claim(Relation.SIGNED_IN, document.id),
         signing(document, context),
@@ -62,7 +66,7 @@ def signed_place(document: Document, context: Context) -> CheckedQuestion | None
         document,
         document.place_id,
         Relation.SIGNED_AT,
-        f"Where was {the(document.name)} signed?",
+        f"Where was {the(document.name)} {document.verb}?",
         signing(document, context),
         "document-place",
         context,
@@ -75,13 +79,18 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
         return None
     draft = context.draft("document-name", Kind.SHORT, [document.id, document.place_id])
     place = context.index.name(document.place_id)
-    return draft.finish(
+    stem = f"Which {document.kind} was {document.verb} in {place} {on_date(document.signed)}?"
+    same_kind = [d.id for d in context.facts.documents if d.kind == document.kind]
+    others = [d.id for d in context.facts.documents]
+    return draft.typed_or_chosen(
         document,
-        f"Which {document.kind} was signed in {place} {on_date(document.signed)}?",
-        [document.name],
+        (stem, stem),
+        document.name,
+        Claim(Relation.NAME_OF, document.id),
+        [same_kind, others],
+        context.index.name,
         signing(document, context),
-        [Claim(Relation.NAME_OF, document.id)],
-        accept=[document.short, *document.aliases],
+        Notes(accept=tuple(a for a in (document.short, *document.aliases) if a)),
     )
 
 
@@ -106,7 +115,10 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
                 wrong,
                 [place],
             ),
-            lambda value: f"{the(document.name)} was signed in {name_in_sentence(context, value)}",
+            lambda value: (
+                f"{the(document.name)} was {document.verb} in {name_in_sentence(context, value)}"
+            ),
+            support=lambda _: signing(document, context),
         )
     draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
     claim = Claim(Relation.SIGNED_IN, document.id)
@@ -116,7 +128,8 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
         claim,
         str(document.signed.year),
         lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
-        lambda value: f"{the(document.name)} was signed in {value}",
+        lambda value: f"{the(document.name)} was {document.verb} in {value}",
+        support=lambda _: signing(document, context),
     )
 
 
