@@ -23,6 +23,7 @@ from lxml import etree
 
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, EXAMPLE_FACTS, run_quizgen
 from quizgen.build import BuildRequest, decks_for_format, make_bank
+from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Deck, Kind, Question, QuestionBank
 
 LMS_FORMATS = "moodle,gift,qti"
@@ -162,14 +163,14 @@ def test_every_gift_file_parses_and_holds_every_question_gift_can_carry(
         assert "error" not in result, f"{path.name}:{result.get('line')}: {result.get('error')}"
         category, *parsed = result["questions"]
         assert category == {"type": "Category", "title": category_path(deck)}
-        expected = [question for question in deck.questions if gift_can_carry(question)]
+        expected = [question for question in assemble_form(deck) if gift_can_carry(question)]
         assert [item["id"] for item in parsed] == [question.id for question in expected]
         for question, item in zip(expected, parsed, strict=True):
             check_gift_question(question, item)
 
 
 def test_the_summary_counts_the_questions_gift_leaves_out(bundled: LmsBuild) -> None:
-    written = {q.id: q for deck in bundled.decks("gift") for q in deck.questions}
+    written = {q.id: q for deck in bundled.decks("gift") for q in assemble_form(deck)}
     ordering = sum(question.kind is Kind.ORDERING for question in written.values())
     assert ordering > 0
     assert (
@@ -292,28 +293,36 @@ def test_every_moodle_file_holds_every_question_as_moodle_grades_it(
         assert category.get("type") == "category"
         assert text_of(category, "category/text") == category_path(deck)
         assert [text_of(element, "idnumber") for element in elements] == [
-            q.id for q in deck.questions
+            q.id for q in assemble_form(deck)
         ]
-        for question, element in zip(deck.questions, elements, strict=True):
+        for question, element in zip(assemble_form(deck), elements, strict=True):
             check_moodle_question(question, element)
 
 
-def test_moodle_files_cover_all_eight_kinds(bundled: LmsBuild) -> None:
-    types = set()
+MOODLE_TYPE_OF_KIND = {
+    Kind.SINGLE: "multichoice",
+    Kind.MULTIPLE: "multichoice",
+    Kind.TRUE_FALSE: "truefalse",
+    Kind.YEAR: "numerical",
+    Kind.SHORT: "shortanswer",
+    Kind.CLOZE: "cloze",
+    Kind.MATCHING: "matching",
+    Kind.ORDERING: "ordering",
+}
+
+
+def test_moodle_files_write_every_kind_the_assembled_quizzes_hold(bundled: LmsBuild) -> None:
+    # The platform quiz is the assembled test, so it holds the kinds its blueprint mixes; the
+    # golden bank of every kind holds the other ones to Moodle's types.
+    written, assembled = set(), set()
     for deck in bundled.decks("moodle"):
-        types |= {
+        written |= {
             element.get("type")
             for element in moodle_questions(bundled.out / f"{deck.slug}-moodle.xml")
         }
-    assert types >= {
-        "multichoice",
-        "truefalse",
-        "numerical",
-        "shortanswer",
-        "cloze",
-        "matching",
-        "ordering",
-    }
+        assembled |= {MOODLE_TYPE_OF_KIND[question.kind] for question in assemble_form(deck)}
+    assert len(assembled) >= 5
+    assert written == assembled | {"category"}
 
 
 # ----------------------------------------------------------------------------------------- QTI
@@ -441,8 +450,8 @@ def test_every_qti_package_is_complete_and_scores_every_item(every_example: LmsB
         assessments = package.assessment.findall(f"{QTI}assessment")
         assert len(assessments) == 1 and assessments[0].get("title") == deck.title
         items = assessments[0].findall(f"{QTI}section/{QTI}item")
-        assert [item.get("ident") for item in items] == [q.id for q in deck.questions]
-        for question, item in zip(deck.questions, items, strict=True):
+        assert [item.get("ident") for item in items] == [q.id for q in assemble_form(deck)]
+        for question, item in zip(assemble_form(deck), items, strict=True):
             metadata = metadata_of(item)
             assert metadata["question_type"] == CANVAS_TYPES[question.kind]
             assert metadata["points_possible"] == "1"
@@ -461,7 +470,8 @@ def test_qti_items_are_built_like_text2qtis_for_the_kinds_both_write(
     deck = bundled.decks("qti")[0]
     markdown_free = re.compile(r"^[\w ,;.?'()-]+$")
     chosen: dict[Kind, Question] = {}
-    for question in bundled.bank.questions:
+    written = [q for quiz_deck in bundled.decks("qti") for q in assemble_form(quiz_deck)]
+    for question in written:
         texts = [question.prompt, question.explanation, *question.choices, *question.answer]
         if question.kind not in chosen and all(markdown_free.match(t) for t in texts):
             chosen[question.kind] = question
@@ -540,3 +550,12 @@ def test_each_deck_gets_one_file_per_platform_format(bundled: LmsBuild) -> None:
         for suffix in ("-moodle.xml", "-gift.txt", "-qti.zip"):
             assert (bundled.out / f"{deck.slug}{suffix}").is_file()
     assert BUNDLED_DECKS.is_dir()
+
+
+def test_a_platform_quiz_asks_each_claim_once_as_the_printed_test_does(bundled: LmsBuild) -> None:
+    by_id = {question.id: question for question in bundled.bank.questions}
+    for deck in bundled.decks("moodle"):
+        _, *elements = moodle_questions(bundled.out / f"{deck.slug}-moodle.xml")
+        claims = [by_id[text_of(element, "idnumber")].claim_id for element in elements]
+        assert len(claims) == len(set(claims)), deck.name
+        assert len(claims) < len(deck.questions), "the deck's bank holds several forms of a claim"

@@ -43,16 +43,16 @@ def golden_bank() -> QuestionBank:
             "single",
             Kind.SINGLE,
             "Which {one} is right: a ~ b = c # d?",
-            choices=("a = b", "c ~ d", "Chișinău {x}", "e: f"),
-            answer=("Chișinău {x}",),
+            choices=("a = b", "c ~ d", "Bălți {x}", "e: f"),
+            answer=("Bălți {x}",),
             tags=("specials",),
         ),
         question(
             "multiple",
             Kind.MULTIPLE,
             "Which of these hold a <tag> & an entity &amp;?",
-            choices=("<b>", "&amp;", "plain", "a/b", 'say "hi"'),
-            answer=("<b>", "&amp;"),
+            choices=("<em>", "&amp;", "plain", "a/b", 'say "hi"'),
+            answer=("<em>", "&amp;"),
         ),
         question(
             "true-false",
@@ -73,7 +73,7 @@ def golden_bank() -> QuestionBank:
             Kind.SHORT,
             "Name the city: capital of Moldova.",
             answer=("Chișinău",),
-            accept=("Kishinev", "C*"),
+            accept=("Kishinev", "Chi*"),
         ),
         question(
             "cloze-one",
@@ -95,8 +95,8 @@ def golden_bank() -> QuestionBank:
             "matching",
             Kind.MATCHING,
             "Match each {treaty} to its year.",
-            pairs=(("Pact: one", "1992"), ("Charter = two", "2002"), ("Accord #3", "1949")),
-            choices=("2002", "1949", "1992"),
+            pairs=(("Pact: one", "1975"), ("Charter = two", "2002"), ("Accord #3", "1949")),
+            choices=("2002", "1949", "1975"),
         ),
         question(
             "ordering",
@@ -167,17 +167,17 @@ def test_gift_keeps_every_special_character_as_written(
     single = by_id["q-single"]
     assert html.unescape(single["stem"]["text"]) == "Which {one} is right: a ~ b = c # d?"
     options = {html.unescape(c["text"]["text"]): c["isCorrect"] for c in single["choices"]}
-    assert options == {"a = b": False, "c ~ d": False, "Chișinău {x}": True, "e: f": False}
+    assert options == {"a = b": False, "c ~ d": False, "Bălți {x}": True, "e: f": False}
     feedback = html.unescape(single["globalFeedback"]["text"])
     assert f"Why single: {GIFT_SPECIALS} & <b>not bold</b>." in feedback
     assert "Notes {on} #specials: a ~ b = c" in feedback
     # A star in a short answer stays escaped: Moodle would read a bare one as a wildcard.
     short = {c["text"]["text"] for c in by_id["q-short"]["choices"]}
-    assert short == {"Chișinău", "Chisinau", "Kishinev", "C\\*"}
+    assert short == {"Chișinău", "Chisinau", "Kishinev", "Chi\\*"}
     cloze = by_id["q-cloze-one"]
     assert {c["text"]["text"] for c in cloze["choices"]} == {"Article 4 / 5", "4~5"}
     pairs = [
         (html.unescape(p["subquestion"]["text"]), p["subanswer"])
         for p in by_id["q-matching"]["matchPairs"]
     ]
-    assert pairs == [("Pact: one", "1992"), ("Charter = two", "2002"), ("Accord #3", "1949")]
+    assert pairs == [("Pact: one", "1975"), ("Charter = two", "2002"), ("Accord #3", "1949")]

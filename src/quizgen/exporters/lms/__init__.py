@@ -1,8 +1,8 @@
 """What the learning-platform writers (Moodle XML, GIFT, QTI for Canvas) share.
 
-A platform quiz is built from an ``LmsQuiz``: today one per deck, holding the deck's questions in
-its order. Each writer takes quizzes, not decks, so an assembled test form can become a quiz of
-its own without any writer changing.
+A platform quiz is built from an ``LmsQuiz``: one per deck, holding the deck's assembled test
+(version A of the printed form: one question per claim, no answer given away by another stem), so
+a quiz imported into a platform asks each fact once, as the printed test does.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Deck, Question, QuestionBank, SourceNote
 
 # Zip archives cannot store dates before 1980.
@@ -36,7 +37,7 @@ class LmsQuiz:
 
     @classmethod
     def of_deck(cls, deck: Deck) -> LmsQuiz:
-        return cls(deck.name, deck.slug, deck.title, deck.description, deck.questions)
+        return cls(deck.name, deck.slug, deck.title, deck.description, assemble_form(deck))
 
     @property
     def category_path(self) -> str:
