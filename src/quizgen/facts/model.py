@@ -2,7 +2,9 @@
 
 A facts file is topic-agnostic. It holds bibliographic sources and seven kinds of fact:
 entities, groups (with members over time), events, documents (treaties, charters, laws),
-people (with roles over time), terms and free statements (cloze sentences).
+people (with roles over time), terms and free statements (cloze sentences). Named facts may
+carry quantities (a diameter, a count), belong to categories the file declares (``gas giant``)
+and be linked by relations the file declares with their wording in both directions.
 """
 
 from __future__ import annotations
@@ -121,6 +123,9 @@ class Entity(FactBase):
     short: str = ""
     aliases: tuple[str, ...] = ()
     description: str = ""
+    quantities: tuple[Quantity, ...] = ()
+    categories: tuple[CategoryMembership, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +150,8 @@ class Group(FactBase):
     description: str = ""
     founded: PartialDate | None = None
     members: tuple[Membership, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +176,8 @@ class Event(FactBase):
     description: str = ""
     participants: tuple[Participation, ...] = ()
     figures: tuple[Figure, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +213,8 @@ class Document(FactBase):
     parties: tuple[str, ...] = ()
     description: str = ""
     provisions: tuple[Provision, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +237,8 @@ class Person(FactBase):
     description: str = ""
     nationality_id: str = ""
     roles: tuple[Role, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +280,92 @@ Fact = Entity | Group | Event | Document | Person | Term | Statement
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number about a fact, with its unit: "equatorial diameter: 142,984 km".
+
+    The value is known exactly, to within ``precision`` either way, or only as a range from
+    ``low`` to ``high``; ``round_to`` is the step a typed answer is asked to (the tolerance a
+    learner is told), and ``as_of`` dates a number that changes (a count of known moons).
+    """
+
+    property: str
+    low: float
+    high: float
+    unit: str = ""
+    value: float | None = None
+    """The stated value; None when the facts give only a range."""
+    decimals: int = 0
+    """How many decimals the author wrote, so that numbers are shown as written."""
+    round_to: float = 0
+    as_of: PartialDate | None = None
+    citation: Citation | None = None
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryMembership:
+    """An entity's place in a declared category over time (Pluto: a planet until 2006)."""
+
+    category_id: str
+    span: Span = Span()
+    citation: Citation | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A class of things the file declares once (``gas giant``), which entities belong to.
+
+    ``complete`` says the file lists every one of its members: only then is an entity not listed
+    in it known not to belong, and only then may it be offered as a wrong answer.
+    """
+
+    id: str
+    name: str
+    plural: str = ""
+    complete: bool = False
+    description: str = ""
+    citation: Citation | None = None
+    as_of: PartialDate | None = None
+    tags: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationKind:
+    """A relation the file declares once, with its wording both ways: ``is a moon of`` (Titan is a
+    moon of Saturn) and ``has the moon`` (Saturn has the moon Titan).
+
+    ``one_object`` says each subject has one object at most (a moon has one planet);
+    ``one_subject`` that each object has one subject at most (a planet has one discoverer);
+    ``complete`` that the file lists every link of this relation between the facts it names.
+    """
+
+    id: str
+    forward: str
+    reverse: str
+    subject_noun: str = ""
+    object_noun: str = ""
+    one_object: bool = False
+    one_subject: bool = False
+    complete: bool = False
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One instance of a declared relation, written on its subject: ``{relation: moon-of, to:
+    saturn}`` on Titan."""
+
+    relation_id: str
+    object_id: str
+    citation: Citation | None = None
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     title: str
     description: str = ""
@@ -288,6 +387,8 @@ class Facts:
     people: tuple[Person, ...] = ()
     terms: tuple[Term, ...] = ()
     statements: tuple[Statement, ...] = ()
+    categories: tuple[Category, ...] = ()
+    relations: tuple[RelationKind, ...] = ()
 
     @property
     def all_facts(self) -> tuple[Fact, ...]:

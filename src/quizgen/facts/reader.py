@@ -136,7 +136,7 @@ class NodeReader:
                 self.problem(
                     item,
                     f"tag '{tag}' has a character a tag cannot hold",
-                    "use letters, digits, '-' and '_', with '::' for levels (csto::members)",
+                    "use letters, digits, '-' and '_', with '::' for levels (topic::subtopic)",
                 )
             tags.append(tag)
         return tuple(tags)
