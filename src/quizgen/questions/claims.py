@@ -52,6 +52,25 @@ class Relation(str, enum.Enum):
     """subject statement: is the candidate the statement's text?"""
     PRECEDES = "precedes"
     """subject dated fact: did it happen strictly before the candidate (a named dated fact)?"""
+    QUANTITY = "quantity"
+    """subject fact, detail property, other unit: is the candidate number its value?"""
+    MOST = "most"
+    """subject option ids joined by "|", detail property, other unit: does the candidate have the
+    greatest value among those options?"""
+    LEAST = "least"
+    """as MOST, for the smallest value among the options."""
+    LESS_THAN = "less-than"
+    """subject fact, detail property, other unit: is its value surely below the candidate's?"""
+    IN_CATEGORY = "in-category"
+    """subject category id, when: does the candidate entity belong to it?"""
+    CATEGORY_OF = "category-of"
+    """subject entity, when: is the candidate ("a gas giant") a category it belongs to?"""
+    CATEGORY_SINCE = "category-since"
+    """subject entity, detail category id: did it come to belong to it in the candidate year?"""
+    LINK_OBJECT = "link-object"
+    """subject fact, detail relation id: is the candidate an object it is linked to?"""
+    LINK_SUBJECT = "link-subject"
+    """subject fact, detail relation id: is the candidate a subject linked to it?"""
 
 
 @dataclass(frozen=True, slots=True)

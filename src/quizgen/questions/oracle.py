@@ -21,6 +21,7 @@ from quizgen.facts.model import (
 )
 from quizgen.questions.claims import Claim
 from quizgen.questions.index import FactIndex, contains_word, date_of, text_key
+from quizgen.questions.oracle_subjects import SubjectJudges
 
 TRUE_TEXT = "True"
 FALSE_TEXT = "False"
@@ -57,6 +58,7 @@ class Oracle:
     def __init__(self, facts: Facts, index: FactIndex | None = None) -> None:
         self.index = index or FactIndex(facts)
         self._signing_years_by_group: dict[str, set[int]] = {}
+        self.subject_judges = SubjectJudges(self.index)
 
     def is_true(self, claim: Claim, candidate: str) -> bool:
         return self.verdict(claim, candidate) is Verdict.TRUE
@@ -70,7 +72,11 @@ class Oracle:
             if inner is Verdict.UNKNOWN or candidate not in (TRUE_TEXT, FALSE_TEXT):
                 return Verdict.UNKNOWN
             return Verdict.of((inner is Verdict.TRUE) == (candidate == TRUE_TEXT))
-        judge = getattr(self, "_" + claim.relation.name.lower())
+        judge = getattr(self, "_" + claim.relation.name.lower(), None)
+        if judge is None:
+            # Quantities, categories and declared relations have judges of their own.
+            settled = self.subject_judges.judge(claim, candidate)
+            return Verdict.UNKNOWN if settled is None else Verdict.of(settled)
         verdict: Verdict = judge(claim, candidate)
         return verdict
 

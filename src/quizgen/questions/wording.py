@@ -436,3 +436,54 @@ def sentence(text: str) -> str:
     """A capitalised sentence with one full stop (or the question or exclamation mark it has)."""
     text = capitalized(text.strip())
     return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+# Verbs of a relation phrase whose plural differs: "is a moon of" -> "are moons of".
+PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do"}
+
+
+def plural_predicate(phrase: str) -> str:
+    """A relation phrase for a plural subject: ``is a moon of`` -> ``are moons of``,
+    ``orbits`` -> ``orbit``; a past tense (``discovered``) stays as it is."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    first = words[0]
+    if first.lower() in PLURAL_VERBS:
+        words[0] = PLURAL_VERBS[first.lower()]
+        if len(words) > 2 and words[1].lower() in ("a", "an"):
+            rest = words[2:]
+            # The noun is the last word before a preposition: "a natural satellite of".
+            end = next(
+                (i for i, word in enumerate(rest) if word.lower() in HEAD_PREPOSITIONS), len(rest)
+            )
+            if end > 0:
+                rest[end - 1] = plural(rest[end - 1])
+            words = [words[0], *rest]
+    elif first.endswith("s") and not first.endswith("ss") and not first.endswith("ed"):
+        words[0] = first[:-2] if first.endswith(("ches", "shes", "sses", "xes")) else first[:-1]
+    return " ".join(words)
+
+
+def with_article(noun: str) -> str:
+    """``a gas giant``, ``an ice giant``: a singular noun as a predicate."""
+    return a_or_an(noun)
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def number_text(value: float, decimals: int = 0) -> str:
+    """A number as a reader writes it: ``142,984``, ``0.0553``, ``1.898 × 10²⁷``."""
+    if value and (abs(value) >= 1e15 or abs(value) < 1e-4):
+        mantissa, exponent = (
+            f"{value:.4g}".split("e") if "e" in f"{value:.4g}" else (f"{value:.4e}".split("e"))
+        )
+        return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPTS)}"
+    return f"{value:,.{decimals}f}"
+
+
+def measure_text(value: float, decimals: int, unit: str) -> str:
+    """``142,984 km``, ``95``: a number with its unit."""
+    number = number_text(value, decimals)
+    return f"{number} {unit}" if unit else number

@@ -1,0 +1,143 @@
+"""The oracle's judges for quantities, categories and declared relations: each settles a candidate
+from the facts alone (True or False) and answers None wherever the facts leave it open (a category
+the file does not list completely, a relation it does not declare exhaustive)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quizgen.facts.model import Entity
+from quizgen.questions.claims import Claim, Relation
+from quizgen.questions.index import FactIndex, subject_index
+from quizgen.questions.subjects import NAMED_KINDS, SubjectIndex, number_verdict, parse_number
+
+Settled = bool | None
+"""True or False when the facts settle a candidate, None when they do not."""
+
+
+def agreed(values: list[Settled]) -> Settled:
+    """One answer for a text that names several facts: settled only if they all agree."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+class SubjectJudges:
+    """One judge per relation on quantities, categories and links, chosen by a typed mapping."""
+
+    def __init__(self, index: FactIndex) -> None:
+        self.index = index
+        self.subjects: SubjectIndex = subject_index(index)
+        self.judges: dict[Relation, Callable[[Claim, str], Settled]] = {
+            Relation.QUANTITY: self.quantity,
+            Relation.MOST: lambda claim, candidate: self.extreme(claim, candidate, True),
+            Relation.LEAST: lambda claim, candidate: self.extreme(claim, candidate, False),
+            Relation.LESS_THAN: self.less_than,
+            Relation.IN_CATEGORY: self.in_category,
+            Relation.CATEGORY_OF: self.category_of,
+            Relation.CATEGORY_SINCE: self.category_since,
+            Relation.LINK_OBJECT: self.link_object,
+            Relation.LINK_SUBJECT: self.link_subject,
+        }
+
+    def judge(self, claim: Claim, candidate: str) -> Settled:
+        judge = self.judges.get(claim.relation)
+        return judge(claim, candidate) if judge is not None else None
+
+    def named(self, candidate: str, judge: Callable[[str], Settled]) -> Settled:
+        ids = self.index.resolve(candidate, NAMED_KINDS)
+        return agreed([judge(i) for i in sorted(ids)]) if ids else None
+
+    # -- quantities ------------------------------------------------------------------------------
+
+    def quantity(self, claim: Claim, candidate: str) -> Settled:
+        quantity = self.subjects.quantity_of.get((claim.subject, (claim.detail, claim.other)))
+        number = parse_number(candidate)
+        if quantity is None or number is None:
+            return None
+        return number_verdict(quantity, number)
+
+    def extreme(self, claim: Claim, candidate: str, greatest: bool) -> Settled:
+        """Whether the candidate's value is surely the greatest (or least) of the options'."""
+        key = (claim.detail, claim.other)
+        ranges: dict[str, tuple[float, float]] = {}
+        for option in claim.subject.split("|"):
+            quantity = self.subjects.quantity_of.get((option, key))
+            if quantity is None:
+                return None
+            low, high = quantity.low, quantity.high
+            ranges[option] = (low, high) if greatest else (-high, -low)
+
+        def judge(fact_id: str) -> Settled:
+            if fact_id not in ranges:
+                return None
+            low, high = ranges[fact_id]
+            others = [r for option, r in ranges.items() if option != fact_id]
+            if all(low > other_high for _, other_high in others):
+                return True
+            if any(other_low > high for other_low, _ in others):
+                return False
+            return None
+
+        return self.named(candidate, judge)
+
+    def less_than(self, claim: Claim, candidate: str) -> Settled:
+        key = (claim.detail, claim.other)
+        mine = self.subjects.quantity_of.get((claim.subject, key))
+        if mine is None:
+            return None
+
+        def judge(fact_id: str) -> Settled:
+            other = self.subjects.quantity_of.get((fact_id, key))
+            if other is None or fact_id == claim.subject:
+                return None
+            if mine.high < other.low:
+                return True
+            if other.high < mine.low:
+                return False
+            return None
+
+        return self.named(candidate, judge)
+
+    # -- categories ------------------------------------------------------------------------------
+
+    def in_category(self, claim: Claim, candidate: str) -> Settled:
+        def judge(entity_id: str) -> Settled:
+            if not isinstance(self.index.by_id.get(entity_id), Entity):
+                return None
+            return self.subjects.membership_verdict(entity_id, claim.subject, claim.when)
+
+        return self.named(candidate, judge)
+
+    def category_of(self, claim: Claim, candidate: str) -> Settled:
+        category_ids = self.subjects.resolve_category(candidate)
+        if not category_ids:
+            return None
+        return agreed(
+            [
+                self.subjects.membership_verdict(claim.subject, category_id, claim.when)
+                for category_id in sorted(category_ids)
+            ]
+        )
+
+    def category_since(self, claim: Claim, candidate: str) -> Settled:
+        spans = [
+            m.span
+            for m in self.subjects.categories_of.get(claim.subject, [])
+            if m.category_id == claim.detail
+        ]
+        text = candidate.strip()
+        if len(spans) != 1 or spans[0].since is None or not text.isdigit():
+            return None
+        return int(text) == spans[0].since.year
+
+    # -- declared relations ------------------------------------------------------------------------
+
+    def link_object(self, claim: Claim, candidate: str) -> Settled:
+        return self.named(
+            candidate, lambda i: self.subjects.link_verdict(claim.detail, claim.subject, i)
+        )
+
+    def link_subject(self, claim: Claim, candidate: str) -> Settled:
+        return self.named(
+            candidate, lambda i: self.subjects.link_verdict(claim.detail, i, claim.subject)
+        )
