@@ -26,6 +26,8 @@ BUNDLED_DECKS = PROJECT / "decks"
 HOSTILE_FACTS = FIXTURES / "hostile" / "facts.yaml"
 ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
 EU_FACTS = FIXTURES / "eu" / "facts.yaml"
+ASTRONOMY_FACTS = FIXTURES / "astronomy" / "facts.yaml"
+LITERATURE_FACTS = FIXTURES / "literature" / "facts.yaml"
 EXAMPLE_FACTS = [
     pytest.param(path, id=name)
     for name, path in [
@@ -33,6 +35,8 @@ EXAMPLE_FACTS = [
         ("engine", ENGINE_FACTS),
         ("hostile", HOSTILE_FACTS),
         ("eu", EU_FACTS),
+        ("astronomy", ASTRONOMY_FACTS),
+        ("literature", LITERATURE_FACTS),
     ]
 ]
 """Every example facts file, for tests that hold each bank to the same promises."""

@@ -24,7 +24,7 @@ from quizgen.facts.model import (
     RelationKind,
 )
 from quizgen.questions.index import FactIndex, text_key
-from quizgen.questions.wording import DEFINITE_WORDS
+from quizgen.questions.wording import CONNECTIVES, DEFINITE_WORDS
 
 NamedFact = Entity | Group | Event | Document | Person
 NAMED_KINDS = (Entity, Group, Event, Document, Person)
@@ -208,7 +208,11 @@ def spoken_name(index: FactIndex, fact_id: str) -> str:
     if name[:4].lower() == "the ":
         return "the " + name[4:]
     words = name.split()
-    proper = all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    # Every word capitalised but the small ones that join a title ("Pride and Prejudice").
+    proper = bool(words) and all(
+        word[:1].isupper() or word[:1].isdigit() or (0 < n < len(words) - 1 and word in CONNECTIVES)
+        for n, word in enumerate(words)
+    )
     if isinstance(fact, Entity) and proper and not DEFINITE_WORDS & {w.lower() for w in words}:
         return name
     return index.in_sentence(fact_id)

@@ -40,11 +40,13 @@ def entity_category_questions(entity: Entity, context: Context) -> Iterator[Chec
     seen: set[str] = set()
     for membership in entity.categories:
         category = subjects.categories.get(membership.category_id)
-        if category is None or category.id in seen or category.name == entity.type:
-            continue  # "Jupiter is a planet" only restates the noun every stem calls it by
+        if category is None or category.id in seen:
+            continue
         seen.add(category.id)
         when = checked_on(context, category)
-        if subjects.membership_verdict(entity.id, category.id, when) is True:
+        # "Jupiter is a planet" only restates the noun every stem calls it by.
+        asked = category.name != entity.type
+        if asked and subjects.membership_verdict(entity.id, category.id, when) is True:
             yield which_category(entity, category, when, context)
             yield category_true_false(entity, category, when, context)
         if membership.span.since is not None:

@@ -140,11 +140,8 @@ def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> Checke
     rounded = round(quantity.value / step) * step
     decimals = min(quantity.decimals, step_decimals)
     answer = measure_text(rounded, decimals, quantity.unit)
-    nearest = (
-        f", to the nearest {measure_text(step, step_decimals, quantity.unit)}"
-        if quantity.round_to
-        else ""
-    )
+    step_text = measure_text(step, step_decimals, quantity.unit)
+    nearest = f", to the nearest {step_text}" if quantity.round_to else ""
     forms = [
         number_text(rounded, decimals),
         f"{rounded:.{decimals}f}",
@@ -160,7 +157,8 @@ def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> Checke
         fact,
         stem,
         [answer],
-        stated(fact, quantity, context),
+        stated(fact, quantity, context)
+        + (f", or {answer} to the nearest {step_text}" if answer != value_text(quantity) else ""),
         [claim_of(fact.id, quantity)],
         accept=forms,
         citation=quantity.citation,

@@ -1,0 +1,302 @@
+"""A teacher of astronomy or literature writes numbers about things, categories that things belong
+to several of, and relations worded both ways; the questions ask them, and the oracle refuses any
+wrong option that the facts make true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, FIXTURES, LITERATURE_FACTS, run_quizgen
+from quizgen.errors import InputError
+from quizgen.facts.loader import load_facts
+from quizgen.questions.claims import Claim, Relation
+from quizgen.questions.engine import generate_checked
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Oracle, Verdict
+from quizgen.questions.subjects import parse_number
+
+
+@pytest.fixture(scope="module")
+def astronomy() -> Oracle:
+    return Oracle(load_facts(ASTRONOMY_FACTS))
+
+
+def bank_of(path: Path) -> list:  # type: ignore[type-arg]
+    return [checked.question for checked in generate_checked(load_facts(path), seed=0)]
+
+
+# -- categories -------------------------------------------------------------------------------
+
+
+def test_a_second_gas_giant_is_never_offered_as_not_a_gas_giant(astronomy: Oracle) -> None:
+    gas_giants = Claim(Relation.IN_CATEGORY, "gas-giant")
+
+    assert astronomy.verdict(gas_giants, "Jupiter") is Verdict.TRUE
+    assert astronomy.verdict(gas_giants, "Saturn") is Verdict.TRUE
+    assert astronomy.verdict(gas_giants, "Uranus") is Verdict.FALSE
+    for question in bank_of(ASTRONOMY_FACTS):
+        if question.prompt == "Which of these planets are gas giants?":
+            assert set(question.answer) <= {"Jupiter", "Saturn"}
+            assert {"Jupiter", "Saturn"} & set(question.choices) <= set(question.answer)
+            break
+    else:
+        pytest.fail("no question asks which planets are gas giants")
+
+
+def test_an_entity_in_several_categories_is_asked_each_without_offering_another_as_wrong(
+    astronomy: Oracle,
+) -> None:
+    jupiter = [q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these is Jupiter?"]
+
+    assert {q.answer[0] for q in jupiter} == {"a gas giant", "a giant planet"}
+    for question in jupiter:
+        wrong = set(question.choices) - set(question.answer)
+        assert not wrong & {"a gas giant", "a giant planet", "a planet"}
+
+
+def test_a_category_the_file_does_not_list_completely_settles_nothing_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    data = yaml.safe_load(ASTRONOMY_FACTS.read_text(encoding="utf-8"))
+    for category in data["categories"]:
+        category["complete"] = False
+    path = tmp_path / "facts.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    oracle = Oracle(load_facts(path))
+
+    assert oracle.verdict(Claim(Relation.IN_CATEGORY, "gas-giant"), "Uranus") is Verdict.UNKNOWN
+    questions = [q for checked in generate_checked(load_facts(path), 0) for q in [checked.question]]
+    assert not [
+        q for q in questions if q.template.startswith("category-") and q.kind is Kind.SINGLE
+    ]
+
+
+def test_a_body_that_left_a_category_is_asked_when_it_joined_the_other(astronomy: Oracle) -> None:
+    as_of_now = Claim(Relation.IN_CATEGORY, "planet", when=load_facts(ASTRONOMY_FACTS).topic.as_of)
+
+    assert astronomy.verdict(as_of_now, "Pluto") is Verdict.FALSE
+    asked = {q.prompt: q.answer for q in bank_of(ASTRONOMY_FACTS)}
+    assert asked["In which year did Pluto become a dwarf planet?"] == ("2006",)
+
+
+# -- relations ---------------------------------------------------------------------------------
+
+
+def test_a_relation_reads_both_ways_in_its_authors_words() -> None:
+    prompts = {q.prompt for q in bank_of(ASTRONOMY_FACTS)}
+
+    assert "Which of these planets has the moon Titan?" in prompts
+    assert "Which astronomer discovered Uranus?" in prompts
+    assert "Which of these bodies were discovered by William Herschel?" in prompts
+    assert "Match each moon to the planet it is a moon of." in prompts
+
+
+def test_one_object_per_subject_makes_every_other_object_wrong_and_nothing_else(
+    astronomy: Oracle,
+) -> None:
+    titan = Claim(Relation.LINK_OBJECT, "titan", detail="moon-of")
+
+    assert astronomy.verdict(titan, "Saturn") is Verdict.TRUE
+    assert astronomy.verdict(titan, "Jupiter") is Verdict.FALSE
+    # Nobody is recorded as Mars's discoverer: the facts cannot say Galileo was not.
+    mars = Claim(Relation.LINK_SUBJECT, "mars", detail="discovered")
+    assert astronomy.verdict(mars, "Galileo Galilei") is Verdict.UNKNOWN
+
+
+def test_typed_relation_answers_accept_the_aliases_of_the_answer() -> None:
+    typed = {q.prompt: q for q in bank_of(LITERATURE_FACTS) if q.kind is Kind.SHORT}
+
+    assert typed["Which writer wrote Dracula?"].accept == ("Stoker",)
+
+
+# -- quantities --------------------------------------------------------------------------------
+
+
+def test_near_misses_share_the_unit_and_scale_and_are_wrong(astronomy: Oracle) -> None:
+    checked = [
+        c
+        for c in generate_checked(load_facts(ASTRONOMY_FACTS), 0)
+        if c.question.template == "quantity-choice"
+    ]
+    assert checked
+    for item in checked:
+        question = item.question
+        right = parse_number(question.answer[0])
+        assert right is not None
+        unit = question.answer[0].split(" ", 1)[1:]
+        for choice in question.choices:
+            assert choice.split(" ", 1)[1:] == unit, question.prompt
+            value = parse_number(choice)
+            assert value is not None and 0.3 * right <= value <= 3 * right, question.prompt
+        assert list(question.choices) == sorted(question.choices, key=parse_number)
+
+
+def test_a_typed_value_is_asked_to_the_stated_step_and_the_exact_value_is_accepted() -> None:
+    typed = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
+    jupiter = typed["What is the equatorial diameter of Jupiter, to the nearest 1,000 km?"]
+
+    assert jupiter.answer == ("143,000 km",)
+    assert {"143000", "142,984 km", "142984"} <= set(jupiter.accept)
+
+
+def test_the_oracle_refuses_a_value_that_is_only_a_rounding_of_the_true_one(
+    astronomy: Oracle,
+) -> None:
+    claim = Claim(Relation.QUANTITY, "jupiter", detail="equatorial diameter", other="km")
+
+    assert astronomy.verdict(claim, "142,984 km") is Verdict.TRUE
+    assert astronomy.verdict(claim, "142,000 km") is Verdict.UNKNOWN
+    assert astronomy.verdict(claim, "120,536 km") is Verdict.FALSE
+
+
+def test_comparisons_and_orderings_follow_the_values() -> None:
+    questions = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
+    order = questions["Put these planets in order of mean distance from the Sun, smallest first."]
+    distances = {"Mercury": 1, "Venus": 2, "Earth": 3, "Mars": 4, "Jupiter": 5, "Saturn": 6,
+                 "Uranus": 7, "Neptune": 8}  # fmt: skip
+    assert list(order.order) == sorted(order.order, key=distances.__getitem__)
+    greatest = questions["Which of these planets has the greatest equatorial diameter?"]
+    assert greatest.answer[0] in {"Jupiter", "Saturn", "Uranus", "Neptune", "Earth"}
+
+
+# -- the format and its messages -----------------------------------------------------------------
+
+HEAD = """\
+format: quizgen-facts/1
+topic: {title: Planets, as_of: 2024}
+relations: [{id: moon-of, forward: is a moon of, reverse: has the moon, one_object: true}]
+categories: [{id: giant, name: giant planet, complete: true}]
+entities:
+  - {id: saturn, name: Saturn, type: planet, source: {reference: NASA}}
+  - {id: jupiter, name: Jupiter, type: planet, source: {reference: NASA}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        pytest.param(
+            HEAD.replace("title: Planets,", "title: Planets, language: de,"),
+            "2:35",
+            "topic language 'de' is not supported",
+            id="language",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            '     quantities: [{property: diameter, value: "3,643", unit: km}]}\n',
+            "9:47",
+            "value of quantity 'diameter' must be a number, not '3,643'",
+            id="number-with-grouping",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, range: [3600, 3700]}]}\n",
+            "9:19",
+            "quantity 'diameter' needs either 'value' or 'range', and not both",
+            id="value-and-range",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, range: [3700, 3600]}]}\n",
+            "9:47",
+            "the range of quantity 'diameter' must run from low to high",
+            id="range-backwards",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, categories: [gaint],"
+            " source: {reference: NASA}}\n",
+            "8:49",
+            "category 'gaint' is not defined; did you mean 'giant'?",
+            id="unknown-category",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: saturn, to: jupiter}]}\n",
+            "9:25",
+            "relation 'saturn' is an entity (planet); a link names a declared relation",
+            id="entity-named-as-relation",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: moon-of, to: jupiter}, {relation: moon-of, to: saturn}]}\n",
+            "9:48",
+            "'io' has a second 'moon-of' link",
+            id="second-object",
+        ),
+        pytest.param(
+            HEAD.replace(
+                "entities:",
+                "groups: [{id: giants, name: Giants, source: {reference: x}}]\nentities:",
+            )
+            + "  - {id: io, name: Io, type: moon, categories: [giants],"
+            " source: {reference: NASA}}\n",
+            "9:49",
+            "category 'giants' is a group; an entity belongs to categories declared under "
+            "'categories'",
+            id="group-named-as-category",
+        ),
+    ],
+)
+def test_each_new_key_is_checked_with_its_place(
+    tmp_path: Path, text: str, where: str, message: str
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert f"{path}:{where}: {message}" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_group_named_where_an_entity_belongs_is_called_a_group(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        HEAD + "groups:\n  - id: ecsc\n    name: European Coal and Steel Community\n"
+        "    source: {reference: Treaty of Paris}\n    as_of: 2002\n"
+        "    members: [{entity: saturn}, {entity: ecsc}]\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert "member entity 'ecsc' is a group; members of a group are entities" in result.output
+
+
+def bundled_words() -> set[str]:
+    """The ids, short names and proper name words of the bundled topic: a capitalised word of a
+    name that the file never writes in lower case (``Tashkent``, not ``Treaty``)."""
+    text = BUNDLED_FACTS.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    words: set[str] = set()
+    for section in ("entities", "groups", "events", "documents", "people"):
+        for fact in data.get(section) or []:
+            words |= {fact["id"], str(fact.get("short", fact["id"])).lower()}
+            for word in re.findall(r"[A-Z][A-Za-z-]{3,}", fact["name"]):
+                if not re.search(rf"\b{word.lower()}\b", text):
+                    words.add(word.lower())
+    return words
+
+
+@pytest.mark.skipif(not BUNDLED_FACTS.exists(), reason="no bundled facts file")
+@pytest.mark.parametrize(
+    "path", sorted((FIXTURES / "schema" / "invalid").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_messages_of_broken_files_use_no_word_of_the_bundled_topic(path: Path) -> None:
+    with pytest.raises(InputError) as refused:
+        load_facts(path)
+    own = path.read_text(encoding="utf-8").lower()
+    messages = str(refused.value).lower()
+    borrowed = {w for w in bundled_words() if w not in own and re.search(rf"\b{w}\b", messages)}
+    assert borrowed == set(), messages
+
+
+@pytest.mark.skipif(not BUNDLED_FACTS.exists(), reason="no bundled facts file")
+def test_the_schema_help_uses_no_word_of_the_bundled_topic() -> None:
+    from importlib.resources import files
+
+    text = (files("quizgen") / "data" / "facts.schema.json").read_text(encoding="utf-8").lower()
+    assert {w for w in bundled_words() if re.search(rf"\b{w}\b", text)} == set()
