@@ -48,11 +48,24 @@ class PdfExporter:
                 (quiz_name, quiz_story, deck.title, "quiz"),
                 (key_name, key_story, f"Answer key · {deck.title}", "answer key"),
             ):
-                pdf = PdfFile(paper=options.paper, epoch=options.epoch, footer_label=label,
-                              title=f"{deck.title}: {what}", subject=bank.title,
-                              lang=bank.language)
-                jobs.append(RenderJob(folder / file_name, make_story, versions, bank.title, pdf,
-                                      weight=len(deck.questions)))
+                pdf = PdfFile(
+                    paper=options.paper,
+                    epoch=options.epoch,
+                    footer_label=label,
+                    title=f"{deck.title}: {what}",
+                    subject=bank.title,
+                    lang=bank.language,
+                )
+                jobs.append(
+                    RenderJob(
+                        folder / file_name,
+                        make_story,
+                        versions,
+                        bank.title,
+                        pdf,
+                        weight=len(deck.questions),
+                    )
+                )
         run_jobs(jobs)
         return [job.target for job in jobs]
 

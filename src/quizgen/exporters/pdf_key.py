@@ -68,16 +68,16 @@ def answer_grid(version: QuizVersion, styles: Styles, width: float) -> Table:
     answers = [key_answer_text(printed) for printed in version.questions]
     widths = sorted(stringWidth(answer, BOLD, answer_style.fontSize) for answer in answers)
     typical = widths[int(len(widths) * GRID_FITS_ON_ONE_LINE)] if widths else 0.0
-    pairs = next(
-        (n for n in (6, 5, 4, 3) if typical + 8 <= width / n - GRID_NUMBER_WIDTH), 2
-    )
+    pairs = next((n for n in (6, 5, 4, 3) if typical + 8 <= width / n - GRID_NUMBER_WIDTH), 2)
     pairs = max(1, min(pairs, len(answers)))
     cells: list[list[Any]] = []
     for index, (printed, answer) in enumerate(zip(version.questions, answers, strict=True)):
         if index % pairs == 0:
             cells.append([])
-        cells[-1] += [Paragraph(f"{printed.number}", number_style),
-                      Paragraph(markup(answer), answer_style)]
+        cells[-1] += [
+            Paragraph(f"{printed.number}", number_style),
+            Paragraph(markup(answer), answer_style),
+        ]
     cells[-1] += ["", ""] * (pairs - len(cells[-1]) // 2)
     answer_width = width / pairs - GRID_NUMBER_WIDTH
     table = Table(cells, colWidths=[GRID_NUMBER_WIDTH, answer_width] * pairs, hAlign="LEFT")
@@ -97,21 +97,27 @@ def answer_grid(version: QuizVersion, styles: Styles, width: float) -> Table:
 
 def answer_in_full(printed: PrintedQuestion, styles: Styles) -> Flowable:
     question = printed.question
-    answer_style = ParagraphStyle("key-answer", styles.option, leftIndent=NUMBER_INDENT,
-                                  spaceAfter=1)
+    answer_style = ParagraphStyle(
+        "key-answer", styles.option, leftIndent=NUMBER_INDENT, spaceAfter=1
+    )
     note_style = ParagraphStyle("key-note", styles.small, leftIndent=NUMBER_INDENT, spaceAfter=1)
     parts: list[Flowable] = [
-        Paragraph(markup(question.prompt or " ".join(question.prompt_parts)), styles.prompt,
-                  bulletText=f"{printed.number}.")
+        Paragraph(
+            markup(question.prompt or " ".join(question.prompt_parts)),
+            styles.prompt,
+            bulletText=f"{printed.number}.",
+        )
     ]
     parts += [Paragraph(line, answer_style) for line in answer_lines(printed)]
     alternatives = accepted_alternatives(printed)
     if alternatives:
-        parts.append(Paragraph(
-            # Quoted, since an alternative may itself be punctuation ("&").
-            "<b>Also accepted:</b> " + ", ".join(f"“{markup(text)}”" for text in alternatives),
-            answer_style,
-        ))
+        parts.append(
+            Paragraph(
+                # Quoted, since an alternative may itself be punctuation ("&").
+                "<b>Also accepted:</b> " + ", ".join(f"“{markup(text)}”" for text in alternatives),
+                answer_style,
+            )
+        )
     if question.explanation:
         parts.append(Paragraph(markup(question.explanation), note_style))
     if question.source.text:
@@ -128,7 +134,8 @@ def answer_lines(printed: PrintedQuestion) -> list[str]:
         correct = set(question.answer)
         chosen = [
             f"<b>{option_letter(i)}</b> {markup(text)}"
-            for i, text in enumerate(printed.options) if text in correct
+            for i, text in enumerate(printed.options)
+            if text in correct
         ]
         return ["<b>Answer:</b> " + "; ".join(chosen)]
     if question.kind is Kind.MATCHING:

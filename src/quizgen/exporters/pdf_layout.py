@@ -77,21 +77,39 @@ def make_styles() -> Styles:
     return Styles(
         title=ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=18),
         subtitle=ParagraphStyle("subtitle", base, fontSize=10.5, leading=13, textColor=MUTED),
-        version=ParagraphStyle("version", base, fontName=BOLD, fontSize=13, leading=16,
-                               alignment=TA_RIGHT),
+        version=ParagraphStyle(
+            "version", base, fontName=BOLD, fontSize=13, leading=16, alignment=TA_RIGHT
+        ),
         field=ParagraphStyle("field", base, fontSize=9.5, leading=12),
-        instructions=ParagraphStyle("instructions", base, fontSize=8.8, leading=11.2,
-                                    textColor=MUTED, spaceBefore=6, spaceAfter=8),
-        prompt=ParagraphStyle("prompt", base, fontSize=10.2, leading=12.8,
-                              leftIndent=NUMBER_INDENT, bulletIndent=0, bulletFontName=BOLD,
-                              bulletFontSize=10.2, spaceAfter=2.5),
+        instructions=ParagraphStyle(
+            "instructions",
+            base,
+            fontSize=8.8,
+            leading=11.2,
+            textColor=MUTED,
+            spaceBefore=6,
+            spaceAfter=8,
+        ),
+        prompt=ParagraphStyle(
+            "prompt",
+            base,
+            fontSize=10.2,
+            leading=12.8,
+            leftIndent=NUMBER_INDENT,
+            bulletIndent=0,
+            bulletFontName=BOLD,
+            bulletFontSize=10.2,
+            spaceAfter=2.5,
+        ),
         option=ParagraphStyle("option", base, fontSize=9.8, leading=12),
         letter=ParagraphStyle("letter", base, fontName=BOLD, fontSize=9.8, leading=12),
-        indented=ParagraphStyle("indented", base, fontSize=10, leading=15,
-                                leftIndent=NUMBER_INDENT),
+        indented=ParagraphStyle(
+            "indented", base, fontSize=10, leading=15, leftIndent=NUMBER_INDENT
+        ),
         small=ParagraphStyle("small", base, fontSize=8.6, leading=10.6, textColor=MUTED),
-        heading=ParagraphStyle("heading", base, fontName=BOLD, fontSize=11.5, leading=14,
-                               spaceBefore=10, spaceAfter=5),
+        heading=ParagraphStyle(
+            "heading", base, fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=10, spaceAfter=5
+        ),
     )
 
 
@@ -241,8 +259,15 @@ def write_pdf(target: Path, story: list[Flowable], pdf: PdfFile) -> None:
         initialFontSize=10,
     )
     frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_start_page)])
 
@@ -262,21 +287,27 @@ def header_block(
     """Title and deck on the left, the version letter boxed on the right."""
     version_cell = Paragraph(f"Version {markup(letter)}", styles.version)
     table = Table(
-        [[Paragraph(markup(title), styles.title), version_cell],
-         [Paragraph(markup(subtitle), styles.subtitle), ""]],
+        [
+            [Paragraph(markup(title), styles.title), version_cell],
+            [Paragraph(markup(subtitle), styles.subtitle), ""],
+        ],
         colWidths=[width - 92, 92],
     )
-    table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, -1), 6),
-        ("RIGHTPADDING", (1, 0), (1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("SPAN", (1, 0), (1, 1)),
-        ("BOX", (1, 0), (1, 1), 1.2, INK),
-        ("VALIGN", (1, 0), (1, 1), "MIDDLE"),
-    ]))
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 6),
+                ("RIGHTPADDING", (1, 0), (1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("SPAN", (1, 0), (1, 1)),
+                ("BOX", (1, 0), (1, 1), 1.2, INK),
+                ("VALIGN", (1, 0), (1, 1), "MIDDLE"),
+            ]
+        )
+    )
     return [table]
 
 

@@ -162,9 +162,7 @@ def option_columns(options: Sequence[str], styles: Styles, width: float, per_opt
     return 1
 
 
-def choice_table(
-    options: Sequence[str], styles: Styles, width: float, lettered: bool
-) -> Flowable:
+def choice_table(options: Sequence[str], styles: Styles, width: float, lettered: bool) -> Flowable:
     """Each option with a box to tick (and its letter), laid out in rows of 1, 2 or 4."""
     room = width - NUMBER_INDENT
     per_option = BOX_COLUMN + (LETTER_COLUMN if lettered else 0.0)
@@ -206,8 +204,15 @@ def matching_table(printed: PrintedQuestion, styles: Styles, width: float) -> Fl
             row[5] = Paragraph(f"{option_letter(index)}.", styles.letter)
             row[6] = Paragraph(markup(printed.right_items[index]), styles.option)
         rows.append(row)
-    widths = [NUMBER_INDENT, blank_width - 6, number_width + 6, left_width, gap, letter_width,
-              right_width]
+    widths = [
+        NUMBER_INDENT,
+        blank_width - 6,
+        number_width + 6,
+        left_width,
+        gap,
+        letter_width,
+        right_width,
+    ]
     return tight_table(rows, widths, padding_bottom=4, extra=commands)
 
 
@@ -228,13 +233,17 @@ def tight_table(
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), padding_bottom),
-        ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
-        *extra,
-    ]))
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding_bottom),
+                ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
+                *extra,
+            ]
+        )
+    )
     return table

@@ -87,9 +87,7 @@ def version_rng(seed: int, deck_slug: str, letter: str, stable_key: str = "") ->
 
 def make_versions(deck: Deck, seed: int, count: int) -> tuple[QuizVersion, ...]:
     """Every version of a deck's quiz, A first in the bank's order."""
-    return tuple(
-        make_version(deck, seed, version_letter(index)) for index in range(max(1, count))
-    )
+    return tuple(make_version(deck, seed, version_letter(index)) for index in range(max(1, count)))
 
 
 def make_version(deck: Deck, seed: int, letter: str) -> QuizVersion:

@@ -487,3 +487,32 @@ def measure_text(value: float, decimals: int, unit: str) -> str:
     """``142,984 km``, ``95``: a number with its unit."""
     number = number_text(value, decimals)
     return f"{number} {unit}" if unit else number
+
+
+def possessive(name: str) -> str:
+    """``Jupiter's``, ``Uranus's``, ``the Moon's``."""
+    return f"{name}’s" if name.endswith("’") else f"{name}'s"
+
+
+# Irregular past tenses a relation phrase may start with; regular ones end in "-ed".
+IRREGULAR_PASTS = frozenset(
+    ["wrote", "found", "made", "led", "saw", "took", "gave", "won", "began", "built", "drew",
+     "sang", "spoke", "told", "taught", "thought", "brought", "bought", "held", "ran", "rode",
+     "flew", "fought", "met", "left", "sent", "set", "beat", "bore", "chose", "froze", "knew"]
+)  # fmt: skip
+
+
+def negation(phrase: str, several: bool = False) -> str:
+    """What the others did not do, without repeating the phrase: ``is not`` (is a moon of),
+    ``were not`` (was discovered by), ``did not`` (discovered), ``does not`` (orbits)."""
+    words = phrase.split()
+    first = words[0].lower() if words else ""
+    if first in ("is", "are"):
+        return "are not" if several else "is not"
+    if first in ("was", "were"):
+        return "were not" if several else "was not"
+    if first in ("has", "have"):
+        return "do not" if several else "does not"
+    if first.endswith("ed") or first in IRREGULAR_PASTS:
+        return "did not"
+    return "do not" if several else "does not"

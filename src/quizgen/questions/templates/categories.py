@@ -13,7 +13,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
 from quizgen.questions.templates.common import type_plural
-from quizgen.questions.wording import as_of, capitalized, listed, plural
+from quizgen.questions.wording import as_of, capitalized, listed, on_date, plural
 from quizgen.questions.wording import with_article as a_noun
 
 MAX_RIGHT = 3
@@ -122,7 +122,7 @@ def became_year(
         f"In which year did {name} become {a_noun(category.name)}?",
         since.year,
         Claim(Relation.CATEGORY_SINCE, entity.id, detail=category.id),
-        f"{name} became {a_noun(category.name)} in {since.text}",
+        f"{name} became {a_noun(category.name)} {on_date(since)}",
     )
 
 

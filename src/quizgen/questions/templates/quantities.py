@@ -19,6 +19,7 @@ from quizgen.questions.wording import (
     measure_text,
     number_text,
     plural,
+    possessive,
 )
 
 # Near misses: plausible scales of the value, none so close that it reads as a rounding of it.
@@ -53,8 +54,12 @@ def opening(when: PartialDate | None) -> str:
 
 
 def the_quantity(quantity: Quantity, fact_id: str, context: Context) -> str:
-    """``the equatorial diameter of Jupiter``."""
-    return f"the {quantity.property} of {spoken_name(context.index, fact_id)}"
+    """``Jupiter's equatorial diameter``; a property that has an "of" of its own reads
+    ``the number of known moons of Mars`` instead."""
+    name = spoken_name(context.index, fact_id)
+    if " of " in f" {quantity.property} ":
+        return f"the {quantity.property} of {name}"
+    return f"{possessive(name)} {quantity.property}"
 
 
 def claim_of(fact_id: str, quantity: Quantity) -> Claim:

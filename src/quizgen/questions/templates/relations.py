@@ -13,7 +13,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
-from quizgen.questions.wording import capitalized, listed, plural, plural_predicate
+from quizgen.questions.wording import capitalized, listed, negation, plural, plural_predicate
 
 MAX_RIGHT = 3
 MAX_PAIRS = 6
@@ -118,9 +118,10 @@ def objects_choice(
     subject_name = spoken_name(context.index, fact.id)
     several = kind is Kind.MULTIPLE
     predicate = plural_predicate(relation.reverse) if several else relation.reverse
-    explanation = "; ".join(reverse(relation, fact.id, h, context) for h in right)
+    said = plural_predicate(relation.reverse) if len(right) > 1 else relation.reverse
+    explanation = f"{listed(right_texts)} {said} {subject_name}"
     if several:
-        explanation += f"; {listed(wrong)} {'were' if len(wrong) > 1 else 'was'} not"
+        explanation += f"; {listed(wrong)} {negation(relation.reverse, len(wrong) > 1)}"
     return draft.finish(
         fact,
         capitalized(f"which of these {plural(object_noun)} {predicate} {subject_name}?"),
@@ -199,7 +200,7 @@ def subject_choice(
     predicate = plural_predicate(relation.forward) if several else relation.forward
     explanation = f"{listed(right_texts)} {predicate} {object_name}"
     if kind is Kind.MULTIPLE:
-        explanation += f"; {listed(wrong)} {'do' if len(wrong) > 1 else 'does'} not"
+        explanation += f"; {listed(wrong)} {negation(relation.forward, len(wrong) > 1)}"
     return draft.finish(
         fact,
         capitalized(stem),
@@ -273,6 +274,12 @@ def relation_matching(context: Context) -> Iterator[CheckedQuestion | None]:
     for relation in context.facts.relations:
         chunk: list[tuple[str, str]] = []
         for subject_id, object_id in subjects.links.get(relation.id, []):
+            if (
+                chunk
+                and not relation.object_noun
+                and (subjects.noun_of(object_id) != subjects.noun_of(chunk[0][1]))
+            ):
+                continue  # "the planet it is a moon of" must fit every right-hand item
             claim = Claim(Relation.LINK_OBJECT, subject_id, detail=relation.id)
             right = context.index.name(object_id)
             fits = all(
