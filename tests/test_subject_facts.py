@@ -137,7 +137,7 @@ def test_near_misses_share_the_unit_and_scale_and_are_wrong(astronomy: Oracle) -
 
 def test_a_typed_value_is_asked_to_the_stated_step_and_the_exact_value_is_accepted() -> None:
     typed = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
-    jupiter = typed["What is the equatorial diameter of Jupiter, to the nearest 1,000 km?"]
+    jupiter = typed["What is Jupiter's equatorial diameter, to the nearest 1,000 km?"]
 
     assert jupiter.answer == ("143,000 km",)
     assert {"143000", "142,984 km", "142984"} <= set(jupiter.accept)
