@@ -300,3 +300,34 @@ def test_the_schema_help_uses_no_word_of_the_bundled_topic() -> None:
 
     text = (files("quizgen") / "data" / "facts.schema.json").read_text(encoding="utf-8").lower()
     assert {w for w in bundled_words() if re.search(rf"\b{w}\b", text)} == set()
+
+
+# -- every output ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", [ASTRONOMY_FACTS, LITERATURE_FACTS], ids=["astronomy", "literature"]
+)
+def test_the_new_subjects_build_in_every_format(tmp_path: Path, path: Path) -> None:
+    import json
+    import zipfile
+
+    import pdfplumber
+
+    result = run_quizgen("build", "--facts", path, "--out", tmp_path, "--quiet")
+    assert result.exit_code == 0, result.output
+
+    document = json.loads((tmp_path / "questions.json").read_text(encoding="utf-8"))
+    written = [(question["id"], question["prompt"]) for question in document["questions"]]
+    assert written == [(question.id, question.prompt) for question in bank_of(path)]
+    (page,) = [p for p in tmp_path.glob("*.html") if p.name != "index.html"]
+    html = page.read_text(encoding="utf-8")
+    (package,) = tmp_path.glob("*.apkg")
+    assert zipfile.is_zipfile(package)
+    (quiz,) = tmp_path.glob("*-quiz.pdf")
+    with pdfplumber.open(quiz) as pdf:
+        first_page = pdf.pages[0].extract_text() or ""
+    first = bank_of(path)[0].prompt
+    assert first in first_page
+    assert json.dumps(first)[1:-1] in html or first.replace("'", "&#39;") in html
