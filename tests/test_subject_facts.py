@@ -331,3 +331,107 @@ def test_the_new_subjects_build_in_every_format(tmp_path: Path, path: Path) -> N
     first = bank_of(path)[0].prompt
     assert first in first_page
     assert json.dumps(first)[1:-1] in html or first.replace("'", "&#39;") in html
+
+
+# -- lives, people in events, documents that are not signed ------------------------------------
+
+LIVES = """\
+format: quizgen-facts/1
+topic: {title: Copyright, as_of: 2024}
+entities:
+  - {id: bern, name: Bern, type: city, source: {reference: WIPO}}
+events:
+  - id: conference
+    name: Berne conference
+    date: 1886-09
+    place: bern
+    source: {reference: WIPO}
+    participants:
+      - {entity: hugo, role: sent a message}
+people:
+  - id: hugo
+    name: Victor Hugo
+    born: 1802-02-26
+    died: 1885-05-22
+    source: {reference: Britannica}
+    roles:
+      - {title: President of the Association littéraire, since: 1878}
+"""
+
+
+def test_a_life_bounds_roles_and_parts_in_events(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(LIVES, encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert (
+        f"{path}:12:9: 'hugo' takes part in 'conference' (1886-09) after dying (1885-05-22)"
+        in result.output
+    )
+    assert (
+        f"{path}:20:9: the role 'President of the Association littéraire' has no 'until', but "
+        "'hugo' died in 22 May 1885; say when the role ended" in result.output
+    )
+
+
+def test_a_role_past_death_and_a_death_before_birth_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    text = LIVES.replace("since: 1878}", "since: 1878, until: 1890}").replace(
+        "    participants:\n      - {entity: hugo, role: sent a message}\n", ""
+    )
+    path.write_text(text.replace("born: 1802-02-26", "born: 1886"), encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert "'hugo' dies (1885-05-22) before being born (1886)" in result.output
+    assert "the role 'President of the Association littéraire' ends (1890) after 'hugo' died" in (
+        result.output
+    )
+    assert "begins (1878) before 'hugo' was born (1886)" in result.output
+
+
+def test_a_document_is_asked_in_the_word_of_its_act_and_its_entry_into_force() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+
+    assert asked["In which year was the Statute of Anne enacted?"].answer == ("1710",)
+    in_force = asked["In which year did the Statute of Anne enter into force?"]
+    assert in_force.answer == ("1710",)
+    assert in_force.explanation == (
+        "The Statute of Anne was enacted on 5 April 1710 and entered into force on 10 April 1710."
+    )
+    assert not [p for p in asked if "Statute of Anne" in p and "signed" in p]
+    astronomy = {q.prompt for q in bank_of(ASTRONOMY_FACTS)}
+    assert "In which year was the IAU Resolution B5 adopted?" in astronomy
+
+
+def test_a_document_has_one_date_under_the_word_of_its_act(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Law}\ndocuments:\n"
+        "  - {id: act, name: An Act, kind: law, adopted: 1710, signed: 1710,"
+        " source: {reference: x}}\n"
+        "  - {id: other, name: Another Act, kind: law, source: {reference: x}}\n"
+        "  - {id: late, name: A Late Act, kind: law, enacted: 1900, in_force: 1899,"
+        " source: {reference: x}}\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert f"{path}:4:49: a document has one date: 'signed' and 'adopted' both give one" in (
+        result.output
+    )
+    assert f"{path}:5:5: a document is missing the required key 'signed'" in result.output
+    assert "document 'late' enters into force (1899) before it was enacted (1900)" in result.output
+
+
+def test_people_take_part_in_events_and_are_asked_as_people() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    contest = "In the ghost-story contest at the Villa Diodati"
+    guests = asked[f"{contest}, which of these people took part as guests?"]
+
+    assert set(guests.answer) <= {"Mary Shelley", "Percy Bysshe Shelley", "John Polidori"}
+    assert "Lord Byron" in guests.choices
+    born = asked["In which year was Mary Shelley born?"]
+    assert (
+        born.answer == ("1797",) and born.explanation == "Mary Shelley was born on 30 August 1797."
+    )

@@ -44,6 +44,8 @@ SECTIONS = ("entities", "groups", "events", "documents", "people", "terms", "sta
 COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
 # Keys any named fact may have, after its kind's own: numbers about it and links to other facts.
 SUBJECT_KEYS = ("quantities", "links")
+# What a document's date records: the key names the act, and questions use its word.
+DOCUMENT_ACTIONS = ("signed", "adopted", "published", "proclaimed", "enacted", "issued")
 # Sections that declare what facts refer to (categories, relations) rather than facts.
 DECLARATIONS = ("categories", "relations")
 # The languages the question wording is written in: English, in any regional variant.
@@ -87,8 +89,10 @@ SHAPES: dict[str, Shape] = {
     "participant": Shape(("entity", "role"), ("reason", "source")),
     "figure": Shape(("label", "value"), ("source",)),
     "document": Shape(
-        ("id", "name", "kind", "signed"),
+        ("id", "name", "kind"),
         (
+            *DOCUMENT_ACTIONS,
+            "in_force",
             "short",
             "aliases",
             "place",
@@ -102,7 +106,16 @@ SHAPES: dict[str, Shape] = {
     "provision": Shape(("label", "text"), ("summary",)),
     "person": Shape(
         ("id", "name"),
-        ("aliases", "description", "nationality", "roles", *COMMON_KEYS, *SUBJECT_KEYS),
+        (
+            "aliases",
+            "description",
+            "nationality",
+            "roles",
+            *COMMON_KEYS,
+            *SUBJECT_KEYS,
+            "born",
+            "died",
+        ),
     ),
     "role": Shape(("title",), ("of", "since", "until", "source")),
     "term": Shape(("id", "term", "definition"), ("aliases", *COMMON_KEYS)),
@@ -190,6 +203,7 @@ class FactsReader(NodeReader):
             )
         check_references(self, facts)
         check_links(self, facts)
+        check_lives(self, facts)
         return facts
 
     def shaped(self, node: yaml.Node, what: str, shape_name: str) -> dict[str, yaml.Node] | None:
@@ -412,8 +426,8 @@ class FactsReader(NodeReader):
         entity_id = self.reference(
             keys.get("entity"),
             "participant",
-            "organisation",
-            "a participant in an event is an entity or a group",
+            "participant",
+            "a participant in an event is an entity, a group or a person",
         )
         return Participation(
             entity_id=entity_id,
@@ -440,11 +454,25 @@ class FactsReader(NodeReader):
         if keys is None:
             return None
         common = self.common(node, keys, "document")
-        return Document(
+        actions = [key for key in DOCUMENT_ACTIONS if key in keys]
+        if not actions:
+            self.problem(
+                node,
+                "a document is missing the required key 'signed'",
+                "give the date of the act that made it: signed, " + ", ".join(DOCUMENT_ACTIONS[1:]),
+            )
+        for extra in actions[1:]:
+            self.problem(
+                keys[extra],
+                f"a document has one date: '{actions[0]}' and '{extra}' both give one",
+                "keep the act that made the document; put the other in a note",
+            )
+        action = actions[0] if actions else "signed"
+        document = Document(
             **common,
             name=self.string(keys.get("name"), "document name"),
             kind=self.string(keys.get("kind"), "document kind"),
-            signed=self.date(keys.get("signed"), "signed") or _NO_DATE,
+            signed=self.date(keys.get(action), action) or _NO_DATE,
             short=self.string(keys.get("short"), "short"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             place_id=self.reference(
@@ -461,7 +489,16 @@ class FactsReader(NodeReader):
             description=self.string(keys.get("description"), "description"),
             provisions=tuple(self.items(keys.get("provisions"), "provisions", self.read_provision)),
             **self.subject_parts(keys, common["id"]),
+            action=action,
+            in_force=self.date(keys.get("in_force"), "in_force"),
         )
+        if document.in_force and document.in_force.latest < document.signed.earliest:
+            self.problem(
+                keys["in_force"],
+                f"document '{document.id}' enters into force ({document.in_force}) before it "
+                f"was {action} ({document.signed})",
+            )
+        return document
 
     def read_provision(self, node: yaml.Node) -> Provision | None:
         keys = self.shaped(node, "a provision", "provision")
@@ -489,9 +526,14 @@ class FactsReader(NodeReader):
             ),
             roles=tuple(self.items(keys.get("roles"), "roles", self.read_role)),
             **self.subject_parts(keys, common["id"]),
+            born=self.date(keys.get("born"), "born"),
+            died=self.date(keys.get("died"), "died"),
         )
-        if any(r.span.until is None for r in person.roles) and not (
-            person.as_of or self.topic_as_of
+        self.check_life(person, keys)
+        if (
+            person.died is None
+            and any(r.span.until is None for r in person.roles)
+            and not (person.as_of or self.topic_as_of)
         ):
             self.problem(
                 node,
@@ -499,6 +541,42 @@ class FactsReader(NodeReader):
                 "roles change over time: say as of when it holds (as_of: 2020-10)",
             )
         return person
+
+    def check_life(self, person: Person, keys: dict[str, yaml.Node]) -> None:
+        """Birth and death bound a person's roles: none before birth, none after death, and a
+        role of someone who has died has ended (its 'until' says when)."""
+        born, died = person.born, person.died
+        if born and died and died.latest < born.earliest:
+            self.problem(
+                keys["died"], f"person '{person.id}' dies ({died}) before being born ({born})"
+            )
+        for role in person.roles:
+            where = role.location
+            since, until = role.span.since, role.span.until
+            if born and since and since.latest < born.earliest and where:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"the role '{role.title}' begins ({since}) before '{person.id}' was born "
+                        f"({born})",
+                    )
+                )
+            if died and where and until is None:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"the role '{role.title}' has no 'until', but '{person.id}' died in "
+                        f"{died.text}",
+                        "say when the role ended ('until'), at the latest the date of death",
+                    )
+                )
+            elif died and until and until.earliest > died.latest and where:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"the role '{role.title}' ends ({until}) after '{person.id}' died ({died})",
+                    )
+                )
 
     def read_role(self, node: yaml.Node) -> Role | None:
         keys = self.shaped(node, "a role", "role")
@@ -756,6 +834,7 @@ def check_references(reader: FactsReader, facts: Facts) -> None:
     defined = {
         "entity": entity_ids,
         "organisation": entity_ids | {g.id for g in facts.groups},
+        "participant": entity_ids | {g.id for g in facts.groups} | {p.id for p in facts.people},
         "source": {s.id for s in facts.sources},
         "fact": {f.id for f in facts.all_facts},
         "named": named_ids,
@@ -787,6 +866,7 @@ def check_references(reader: FactsReader, facts: Facts) -> None:
 DEFAULT_RULES = {
     "entity": "an entity",
     "organisation": "an entity or a group",
+    "participant": "an entity, a group or a person",
     "source": "a source listed under 'sources'",
     "fact": "a fact",
     "named": "an entity, group, event, document or person",
@@ -808,6 +888,33 @@ def kinds_by_id(facts: Facts) -> dict[str, str]:
     kinds |= {t.id: "a term" for t in facts.terms}
     kinds |= {s.id: "a statement" for s in facts.statements}
     return kinds
+
+
+def check_lives(reader: FactsReader, facts: Facts) -> None:
+    """A person takes part only in events of their lifetime."""
+    people = {person.id: person for person in facts.people}
+    for event in facts.events:
+        for participation in event.participants:
+            person = people.get(participation.entity_id)
+            if person is None or participation.location is None:
+                continue
+            start, end = event.date, event.end or event.date
+            if person.born and end.latest < person.born.earliest:
+                reader.problems.append(
+                    Problem(
+                        participation.location,
+                        f"'{person.id}' takes part in '{event.id}' ({event.date}) before being "
+                        f"born ({person.born})",
+                    )
+                )
+            if person.died and start.earliest > person.died.latest:
+                reader.problems.append(
+                    Problem(
+                        participation.location,
+                        f"'{person.id}' takes part in '{event.id}' ({event.date}) after dying "
+                        f"({person.died})",
+                    )
+                )
 
 
 def check_links(reader: FactsReader, facts: Facts) -> None:

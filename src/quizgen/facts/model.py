@@ -215,6 +215,10 @@ class Document(FactBase):
     provisions: tuple[Provision, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     links: tuple[Link, ...] = ()
+    action: str = "signed"
+    """What was done on the document's date (``signed``: ``adopted``, ``published``...)."""
+    in_force: PartialDate | None = None
+    """When it entered into force, if that differs from its date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +243,10 @@ class Person(FactBase):
     roles: tuple[Role, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     links: tuple[Link, ...] = ()
+    born: PartialDate | None = None
+    died: PartialDate | None = None
+    """A person's life bounds every role and part they play: none begins before birth or
+    lasts past death."""
 
 
 @dataclass(frozen=True, slots=True)

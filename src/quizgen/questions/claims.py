@@ -64,13 +64,20 @@ class Relation(str, enum.Enum):
     IN_CATEGORY = "in-category"
     """subject category id, when: does the candidate entity belong to it?"""
     CATEGORY_OF = "category-of"
-    """subject entity, when: is the candidate ("a gas giant") a category it belongs to?"""
+    """subject entity, when: is the candidate ("a gas giant") a category it belongs to? (detail
+    names the category the question is about, for telling its forms apart)"""
     CATEGORY_SINCE = "category-since"
     """subject entity, detail category id: did it come to belong to it in the candidate year?"""
     LINK_OBJECT = "link-object"
     """subject fact, detail relation id: is the candidate an object it is linked to?"""
     LINK_SUBJECT = "link-subject"
     """subject fact, detail relation id: is the candidate a subject linked to it?"""
+    BORN_IN = "born-in"
+    """subject person: were they born in the candidate year?"""
+    DIED_IN = "died-in"
+    """subject person: did they die in the candidate year?"""
+    IN_FORCE_IN = "in-force-in"
+    """subject document: did it enter into force in the candidate year?"""
 
 
 @dataclass(frozen=True, slots=True)

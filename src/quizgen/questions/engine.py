@@ -22,6 +22,7 @@ from quizgen.questions.templates.documents import document_questions
 from quizgen.questions.templates.entities import entity_questions
 from quizgen.questions.templates.events import event_questions
 from quizgen.questions.templates.groups import group_questions
+from quizgen.questions.templates.lives import in_force_questions, life_questions
 from quizgen.questions.templates.people import person_questions
 from quizgen.questions.templates.quantities import comparison_questions, quantity_questions
 from quizgen.questions.templates.relations import link_questions, relation_matching
@@ -44,6 +45,8 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     (Entity, entity_category_questions),
     ((Entity, Group, Event, Document, Person), quantity_questions),
     ((Entity, Group, Event, Document, Person), link_questions),
+    (Person, life_questions),
+    (Document, in_force_questions),
 )
 
 

@@ -239,7 +239,8 @@ class Oracle:
                 return Verdict.UNKNOWN  # not listed: the facts do not say what it did
             return Verdict.of(text_key(claim.detail) in roles[entity_id])
 
-        return self._per_fact(candidate, (Entity, Group), judge)
+        # People take part too (a signatory, a discoverer at an observatory).
+        return self._per_fact(candidate, (Entity, Group, Person), judge)
 
     def _figure_of(self, claim: Claim, candidate: str) -> Verdict:
         event = self.index.by_id.get(claim.subject)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quizgen.facts.model import Entity
+from quizgen.facts.model import Document, Entity, PartialDate, Person
 from quizgen.questions.claims import Claim, Relation
 from quizgen.questions.index import FactIndex, subject_index
 from quizgen.questions.subjects import NAMED_KINDS, SubjectIndex, number_verdict, parse_number
@@ -37,6 +37,11 @@ class SubjectJudges:
             Relation.CATEGORY_SINCE: self.category_since,
             Relation.LINK_OBJECT: self.link_object,
             Relation.LINK_SUBJECT: self.link_subject,
+            Relation.BORN_IN: lambda claim, candidate: self.year_of_date(claim, candidate, "born"),
+            Relation.DIED_IN: lambda claim, candidate: self.year_of_date(claim, candidate, "died"),
+            Relation.IN_FORCE_IN: lambda claim, candidate: self.year_of_date(
+                claim, candidate, "in_force"
+            ),
         }
 
     def judge(self, claim: Claim, candidate: str) -> Settled:
@@ -141,3 +146,14 @@ class SubjectJudges:
         return self.named(
             candidate, lambda i: self.subjects.link_verdict(claim.detail, i, claim.subject)
         )
+
+    # -- lives and entry into force ----------------------------------------------------------------
+
+    def year_of_date(self, claim: Claim, candidate: str, key: str) -> Settled:
+        """Whether a person was born or died, or a document entered into force, in the year."""
+        fact = self.index.by_id.get(claim.subject)
+        when = getattr(fact, key, None) if isinstance(fact, Person | Document) else None
+        text = candidate.strip()
+        if not isinstance(when, PartialDate) or not text.isdigit():
+            return None
+        return int(text) == when.year

@@ -200,13 +200,13 @@ def _surely(since: PartialDate | None, until: PartialDate | None, when: PartialD
 def spoken_name(index: FactIndex, fact_id: str) -> str:
     """A named fact as it reads in a sentence: a person or a one-word proper name bare
     (``Galileo Galilei``, ``Jupiter``), a name written with its article as written (``the
-    Moon``), anything else as the rest of the engine says it (``the United States``)."""
+    Moon``, ``The Vampyre``), anything else as the rest of the engine says it."""
     fact = index.by_id.get(fact_id)
     name = index.name(fact_id)
     if isinstance(fact, Person):
         return name
     if name[:4].lower() == "the ":
-        return "the " + name[4:]
+        return name  # written with its article: "the Moon", or a title's own "The Vampyre"
     words = name.split()
     # Every word capitalised but the small ones that join a title ("Pride and Prejudice").
     proper = bool(words) and all(

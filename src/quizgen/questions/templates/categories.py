@@ -70,7 +70,7 @@ def which_category(
 ) -> CheckedQuestion | None:
     """``Which of these is Jupiter?`` among categories it surely does not belong to."""
     draft = context.draft("category-of", Kind.SINGLE, [entity.id], qualifier=category.id)
-    claim = Claim(Relation.CATEGORY_OF, entity.id, when=when)
+    claim = Claim(Relation.CATEGORY_OF, entity.id, detail=category.id, when=when)
     subjects = context.index.subjects_index()
     name = spoken_name(context.index, entity.id)
     return draft.single(
@@ -91,7 +91,7 @@ def category_true_false(
     draft = context.draft(
         "category-true-false", Kind.TRUE_FALSE, [entity.id], qualifier=category.id
     )
-    claim = Claim(Relation.CATEGORY_OF, entity.id, when=when)
+    claim = Claim(Relation.CATEGORY_OF, entity.id, detail=category.id, when=when)
     subjects = context.index.subjects_index()
     name = spoken_name(context.index, entity.id)
     return draft.true_false(
