@@ -435,3 +435,64 @@ def test_people_take_part_in_events_and_are_asked_as_people() -> None:
     assert (
         born.answer == ("1797",) and born.explanation == "Mary Shelley was born on 30 August 1797."
     )
+
+
+# -- founding members, dissolution and succession ----------------------------------------------
+
+
+def test_founding_members_are_told_from_later_ones_and_successors_from_other_bodies() -> None:
+    oracle = Oracle(load_facts(LITERATURE_FACTS))
+    founding = Claim(Relation.FOUNDING_MEMBER, "berne-union")
+
+    assert oracle.verdict(founding, "France") is Verdict.TRUE
+    assert oracle.verdict(founding, "United States") is Verdict.FALSE
+    successor = Claim(Relation.SUCCEEDED_BY, "birpi")
+    assert oracle.verdict(successor, "World Intellectual Property Organization") is Verdict.TRUE
+    assert oracle.verdict(successor, "UNESCO") is Verdict.FALSE
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    founders = asked["Which of these states were founding members of the Berne Union?"]
+    assert set(founders.choices) - set(founders.answer) <= {
+        "Japan", "United States", "China", "Russia"
+    }  # fmt: skip
+    dissolved = (
+        "In which year was the International Committee on Intellectual Cooperation dissolved?"
+    )
+    assert asked[dissolved].answer == ("1946",)
+
+
+HISTORY = """\
+format: quizgen-facts/1
+topic: {title: Unions, as_of: 2024}
+entities:
+  - {id: a, name: Aland, type: state, source: {reference: x}}
+  - {id: b, name: Borland, type: state, source: {reference: x}}
+groups:
+  - id: union
+    name: Old Union
+    founded: 1950
+    dissolved: 1990
+    succeeded_by: {id: union, date: 1990}
+    source: {reference: x}
+    members:
+      - {entity: a, founding: true, since: 1955}
+      - {entity: b, since: 1960}
+"""
+
+
+def test_a_dissolved_body_ends_every_membership_and_founders_join_at_the_founding(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(HISTORY, encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert f"{path}:11:19: 'union' is succeeded by itself" in result.output
+    assert (
+        f"{path}:14:9: 'a' is a founding member but joins (1955) after the group was founded "
+        "(1950)" in result.output
+    )
+    assert (
+        f"{path}:15:9: the membership of 'b' has no 'until', but group 'union' was dissolved in "
+        "1990" in result.output
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from quizgen.facts.model import (
     Source,
     Span,
     Statement,
+    Succession,
     Term,
     Topic,
 )
@@ -44,6 +46,8 @@ SECTIONS = ("entities", "groups", "events", "documents", "people", "terms", "sta
 COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
 # Keys any named fact may have, after its kind's own: numbers about it and links to other facts.
 SUBJECT_KEYS = ("quantities", "links")
+# Keys of things that may cease to exist or become another thing: states, bodies, alliances.
+HISTORY_KEYS = ("dissolved", "succeeded_by")
 # What a document's date records: the key names the act, and questions use its word.
 DOCUMENT_ACTIONS = ("signed", "adopted", "published", "proclaimed", "enacted", "issued")
 # Sections that declare what facts refer to (categories, relations) rather than facts.
@@ -75,13 +79,30 @@ SHAPES: dict[str, Shape] = {
     "citation": Shape((), ("ref", "quote", "reference", "note")),
     "entity": Shape(
         ("id", "name", "type"),
-        ("short", "aliases", "description", *COMMON_KEYS, "categories", *SUBJECT_KEYS),
+        (
+            "short",
+            "aliases",
+            "description",
+            *COMMON_KEYS,
+            "categories",
+            *SUBJECT_KEYS,
+            *HISTORY_KEYS,
+        ),
     ),
     "group": Shape(
         ("id", "name"),
-        ("short", "aliases", "description", "founded", "members", *COMMON_KEYS, *SUBJECT_KEYS),
+        (
+            "short",
+            "aliases",
+            "description",
+            "founded",
+            "members",
+            *COMMON_KEYS,
+            *SUBJECT_KEYS,
+            *HISTORY_KEYS,
+        ),
     ),
-    "membership": Shape(("entity",), ("status", "since", "until", "source", "note")),
+    "membership": Shape(("entity",), ("status", "since", "until", "source", "note", "founding")),
     "event": Shape(
         ("id", "name", "date"),
         ("end", "place", "description", "participants", "figures", *COMMON_KEYS, *SUBJECT_KEYS),
@@ -132,6 +153,7 @@ SHAPES: dict[str, Shape] = {
         ("id", "forward", "reverse"), ("subject", "object", "one_object", "one_subject", "complete")
     ),
     "link": Shape(("relation", "to"), ("source", "note")),
+    "succession": Shape(("id",), ("date", "source")),
 }
 FACT_SHAPES = ("entity", "group", "event", "document", "person", "term", "statement")
 
@@ -349,6 +371,7 @@ class FactsReader(NodeReader):
                 self.items(keys.get("categories"), "categories", self.read_category_membership)
             ),
             **self.subject_parts(keys, common["id"]),
+            **self.history_parts(keys, common["id"]),
         )
 
     def read_group(self, node: yaml.Node) -> Group | None:
@@ -365,16 +388,108 @@ class FactsReader(NodeReader):
             founded=self.date(keys.get("founded"), "founded"),
             members=tuple(self.items(keys.get("members"), "members", self.read_membership)),
             **self.subject_parts(keys, common["id"]),
+            **self.history_parts(keys, common["id"]),
         )
-        if any(m.span.until is None for m in group.members) and not (
-            group.as_of or self.topic_as_of
-        ):
+        if group.founded is not None:
+            # A founding member is one from the founding date, whether or not 'since' says so.
+            founded = group.founded
+            group = dataclasses.replace(
+                group,
+                members=tuple(
+                    dataclasses.replace(m, span=Span(founded, m.span.until))
+                    if m.founding and m.span.since is None
+                    else m
+                    for m in group.members
+                ),
+            )
+        self.check_group_history(group, keys)
+        open_ended = any(m.span.until is None for m in group.members)
+        if open_ended and group.dissolved is None and not (group.as_of or self.topic_as_of):
             self.problem(
                 node,
                 f"group '{group.id}' has open-ended memberships but no 'as_of' date",
                 "membership changes over time: say as of when it holds (as_of: 2020-10)",
             )
         return group
+
+    def history_parts(self, keys: dict[str, yaml.Node], fact_id: str) -> dict[str, Any]:
+        """When a state or body ceased to exist, and what took its place."""
+        return {
+            "dissolved": self.date(keys.get("dissolved"), "dissolved"),
+            "succeeded_by": self.read_succession(keys.get("succeeded_by"), fact_id),
+        }
+
+    def read_succession(self, node: yaml.Node | None, fact_id: str) -> Succession | None:
+        """``succeeded_by: eu`` or ``{id: eu, date: 1993-11-01, source: ...}``."""
+        if node is None:
+            return None
+        rule = "a state or body is succeeded by an entity or a group"
+        if isinstance(node, yaml.ScalarNode):
+            successor = self.reference(node, "succeeded_by", "organisation", rule)
+            succession = Succession(successor, location=self.at(node))
+        else:
+            keys = self.shaped(node, "succeeded_by", "succession")
+            if keys is None:
+                return None
+            succession = Succession(
+                successor_id=self.reference(keys.get("id"), "succeeded_by", "organisation", rule),
+                date=self.date(keys.get("date"), "date of succeeded_by"),
+                citation=self.read_citation(keys.get("source"), f"the successor of '{fact_id}'"),
+                location=self.at(node),
+            )
+        if succession.successor_id and succession.successor_id == fact_id:
+            self.problem(node, f"'{fact_id}' is succeeded by itself")
+        return succession
+
+    def check_group_history(self, group: Group, keys: dict[str, yaml.Node]) -> None:
+        """Founding members join when the group is founded; every membership ends by the time
+        the group is dissolved; a group is not dissolved before it is founded."""
+        founded, dissolved = group.founded, group.dissolved
+        if founded and dissolved and dissolved.latest < founded.earliest:
+            self.problem(
+                keys["dissolved"],
+                f"group '{group.id}' is dissolved ({dissolved}) before it is founded ({founded})",
+            )
+        for membership in group.members:
+            where = membership.location
+            if where is None:
+                continue
+            since, until = membership.span.since, membership.span.until
+            if membership.founding and founded is None:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"'{membership.entity_id}' is a founding member, but group '{group.id}' "
+                        "has no 'founded' date",
+                        "add 'founded' to the group",
+                    )
+                )
+            elif membership.founding and founded and since and since != founded:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"'{membership.entity_id}' is a founding member but joins ({since}) "
+                        f"after the group was founded ({founded})",
+                        "a founding member's 'since' is the founding date, or leave it out",
+                    )
+                )
+            if dissolved and until is None:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"the membership of '{membership.entity_id}' has no 'until', but group "
+                        f"'{group.id}' was dissolved in {dissolved.text}",
+                        "say when it ended ('until'), at the latest the date of dissolution",
+                    )
+                )
+            elif dissolved and until and until.earliest > dissolved.latest:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"the membership of '{membership.entity_id}' ends ({until}) after group "
+                        f"'{group.id}' was dissolved ({dissolved})",
+                    )
+                )
 
     def read_membership(self, node: yaml.Node) -> Membership | None:
         keys = self.shaped(node, "a membership", "membership")
@@ -390,6 +505,7 @@ class FactsReader(NodeReader):
             citation=self.read_citation(keys.get("source"), f"membership '{entity_id}'"),
             note=self.string(keys.get("note"), "note"),
             location=self.at(node),
+            founding=self.boolean(keys.get("founding"), "founding"),
         )
 
     def read_event(self, node: yaml.Node) -> Event | None:

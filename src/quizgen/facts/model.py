@@ -126,6 +126,8 @@ class Entity(FactBase):
     quantities: tuple[Quantity, ...] = ()
     categories: tuple[CategoryMembership, ...] = ()
     links: tuple[Link, ...] = ()
+    dissolved: PartialDate | None = None
+    succeeded_by: Succession | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,18 @@ class Membership:
     span: Span
     citation: Citation | None = None
     note: str = ""
+    location: Location | None = field(default=None, compare=False)
+    founding: bool = False
+    """A founding member: a member from the day the group was founded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """What a body or a state became: another fact that took its place, and when."""
+
+    successor_id: str
+    date: PartialDate | None = None
+    citation: Citation | None = None
     location: Location | None = field(default=None, compare=False)
 
 
@@ -152,6 +166,9 @@ class Group(FactBase):
     members: tuple[Membership, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     links: tuple[Link, ...] = ()
+    dissolved: PartialDate | None = None
+    """When the body ceased to exist; every membership has ended by then."""
+    succeeded_by: Succession | None = None
 
 
 @dataclass(frozen=True, slots=True)

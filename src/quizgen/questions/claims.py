@@ -78,6 +78,14 @@ class Relation(str, enum.Enum):
     """subject person: did they die in the candidate year?"""
     IN_FORCE_IN = "in-force-in"
     """subject document: did it enter into force in the candidate year?"""
+    DISSOLVED_IN = "dissolved-in"
+    """subject entity or group: did it cease to exist in the candidate year?"""
+    FOUNDING_MEMBER = "founding-member"
+    """subject group: is the candidate entity one of its founding members?"""
+    SUCCEEDED_BY = "succeeded-by"
+    """subject entity or group: is the candidate what took its place?"""
+    SUCCEEDED_IN = "succeeded-in"
+    """subject entity or group: did its successor take its place in the candidate year?"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from quizgen.questions.templates.documents import document_questions
 from quizgen.questions.templates.entities import entity_questions
 from quizgen.questions.templates.events import event_questions
 from quizgen.questions.templates.groups import group_questions
+from quizgen.questions.templates.history import history_questions
 from quizgen.questions.templates.lives import in_force_questions, life_questions
 from quizgen.questions.templates.people import person_questions
 from quizgen.questions.templates.quantities import comparison_questions, quantity_questions
@@ -47,6 +48,7 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     ((Entity, Group, Event, Document, Person), link_questions),
     (Person, life_questions),
     (Document, in_force_questions),
+    ((Entity, Group), history_questions),
 )
 
 

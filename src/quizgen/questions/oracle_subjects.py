@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quizgen.facts.model import Document, Entity, PartialDate, Person
+from quizgen.facts.model import Document, Entity, Group, PartialDate, Person, Succession
 from quizgen.questions.claims import Claim, Relation
 from quizgen.questions.index import FactIndex, subject_index
 from quizgen.questions.subjects import NAMED_KINDS, SubjectIndex, number_verdict, parse_number
@@ -42,6 +42,12 @@ class SubjectJudges:
             Relation.IN_FORCE_IN: lambda claim, candidate: self.year_of_date(
                 claim, candidate, "in_force"
             ),
+            Relation.DISSOLVED_IN: lambda claim, candidate: self.year_of_date(
+                claim, candidate, "dissolved"
+            ),
+            Relation.FOUNDING_MEMBER: self.founding_member,
+            Relation.SUCCEEDED_BY: self.succeeded_by,
+            Relation.SUCCEEDED_IN: self.succeeded_in,
         }
 
     def judge(self, claim: Claim, candidate: str) -> Settled:
@@ -152,8 +158,52 @@ class SubjectJudges:
     def year_of_date(self, claim: Claim, candidate: str, key: str) -> Settled:
         """Whether a person was born or died, or a document entered into force, in the year."""
         fact = self.index.by_id.get(claim.subject)
-        when = getattr(fact, key, None) if isinstance(fact, Person | Document) else None
+        dated = isinstance(fact, Person | Document | Entity | Group)
+        when = getattr(fact, key, None) if dated else None
         text = candidate.strip()
         if not isinstance(when, PartialDate) or not text.isdigit():
             return None
         return int(text) == when.year
+
+    # -- history of bodies -----------------------------------------------------------------------
+
+    def founding_member(self, claim: Claim, candidate: str) -> Settled:
+        """A founding member is settled by its flag; a member that surely joined after the
+        founding date is surely not one; anyone else is not settled."""
+        group = self.index.by_id.get(claim.subject)
+        if not isinstance(group, Group) or group.founded is None:
+            return None
+        founded = group.founded
+
+        def judge(entity_id: str) -> Settled:
+            memberships = [m for m in group.members if m.entity_id == entity_id]
+            if any(m.founding for m in memberships):
+                return True
+            later = [m.span.since for m in memberships]
+            if later and all(s is not None and s.earliest > founded.latest for s in later):
+                return False
+            return None
+
+        ids = self.index.resolve(candidate, (Entity,))
+        return agreed([judge(i) for i in sorted(ids)]) if ids else None
+
+    def succession(self, fact_id: str) -> Succession | None:
+        fact = self.index.by_id.get(fact_id)
+        return fact.succeeded_by if isinstance(fact, Entity | Group) else None
+
+    def succeeded_by(self, claim: Claim, candidate: str) -> Settled:
+        """A state or body has one successor: it is right, any other entity or group wrong."""
+        successor = self.succession(claim.subject)
+        if successor is None:
+            return None
+        ids = self.index.resolve(candidate, (Entity, Group))
+        if not ids:
+            return None
+        return agreed([i == successor.successor_id for i in sorted(ids)])
+
+    def succeeded_in(self, claim: Claim, candidate: str) -> Settled:
+        successor = self.succession(claim.subject)
+        text = candidate.strip()
+        if successor is None or successor.date is None or not text.isdigit():
+            return None
+        return int(text) == successor.date.year
