@@ -496,3 +496,63 @@ def test_a_dissolved_body_ends_every_membership_and_founders_join_at_the_foundin
         f"{path}:15:9: the membership of 'b' has no 'until', but group 'union' was dissolved in "
         "1990" in result.output
     )
+
+
+# -- dates before Christ, approximate dates, centuries -----------------------------------------
+
+
+def test_dates_before_christ_approximate_or_a_century_order_and_read_as_written() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    order = asked["Put these in chronological order, earliest first."]
+
+    assert list(order.order[:3]) == [
+        "writing of the Aeneid",
+        "writing of The Tale of Genji",
+        "writing of the Divine Comedy",
+    ]
+    assert "(29 BC)" in order.explanation and "(the 11th century)" in order.explanation
+    assert "(c. 1308)" in order.explanation
+    died = asked["In which year did Virgil die?"]
+    assert died.answer == ("19 BC",) and all(c.endswith(" BC") for c in died.choices)
+    # "c. 1265" and "the 11th century" name no one year to ask for.
+    assert "In which year was Dante Alighieri born?" not in asked
+    assert not [p for p in asked if "Tale of Genji take place" in p or "Aeneid take place" in p]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("c. 1265-05", "born c. 1265-05 is approximate to a day, a month or a century"),
+        ("0 BC", "born 0 BC is not a real date"),
+        ("30-02-29 BC", "born 30-02-29 BC is not a real date"),
+        ("12 May 44 BC", "born must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("0th century", "born 0th century is not a real date"),
+    ],
+)
+def test_historians_dates_are_checked_with_their_place(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Poets}\npeople:\n"
+        f"  - {{id: poet, name: A Poet, born: {written}, source: {{reference: x}}}}\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert f"{path}:4:36: {message}" in result.output, result.output
+
+
+def test_a_life_before_christ_bounds_a_role_like_any_other(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Rome}\npeople:\n"
+        "  - id: caesar\n    name: Julius Caesar\n    born: 100 BC\n    died: 44-03-15 BC\n"
+        "    source: {reference: x}\n    roles:\n"
+        "      - {title: Dictator, since: 49 BC, until: 43 BC}\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert "the role 'Dictator' ends (43 BC) after 'caesar' died (15 March 44 BC)" in result.output

@@ -49,7 +49,7 @@ SUBJECT_KEYS = ("quantities", "links")
 # Keys of things that may cease to exist or become another thing: states, bodies, alliances.
 HISTORY_KEYS = ("dissolved", "succeeded_by")
 # What a document's date records: the key names the act, and questions use its word.
-DOCUMENT_ACTIONS = ("signed", "adopted", "published", "proclaimed", "enacted", "issued")
+DOCUMENT_ACTIONS = ("signed", "adopted", "published", "proclaimed", "enacted", "issued", "written")
 # Sections that declare what facts refer to (categories, relations) rather than facts.
 DECLARATIONS = ("categories", "relations")
 # The languages the question wording is written in: English, in any regional variant.

@@ -10,7 +10,6 @@ and be linked by relations the file declares with their wording in both directio
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 from dataclasses import dataclass, field
 
 from quizgen.errors import Location
@@ -18,39 +17,104 @@ from quizgen.errors import Location
 MONTH_NAMES = tuple(calendar.month_name)
 
 
+Day = tuple[int, int, int]
+"""A day as (year, month, day), comparable across eras: a year before Christ is negative."""
+
+APPROXIMATE_YEARS = 10
+"""How far either way an approximate date ("c. 1265") may lie when checked against others."""
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
-    """A date known to the year, the month or the day (``1992``, ``2020-07``, ``2020-07-13``)."""
+    """A date known to the year, the month or the day (``1992``, ``2020-07``, ``2020-07-13``),
+    or only roughly: ``c. 1265`` (approximate), the ``4th century BC`` (a century).
+
+    A year before Christ is negative, with no year 0: ``-44`` is 44 BC. A century keeps its first
+    year in ``year`` (301 for the 4th century, -400 for the 4th century BC) and its number in
+    ``century``.
+    """
 
     year: int
     month: int = 0
     day: int = 0
+    approximate: bool = False
+    century: int = 0
+
+    @property
+    def exact(self) -> bool:
+        """Whether the date names a year of the common era exactly, as a year question asks."""
+        return self.year > 0 and not self.approximate and not self.century
 
     def __str__(self) -> str:
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+        if self.year >= 1000 and not (self.approximate or self.century):
+            if self.day:
+                return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            if self.month:
+                return f"{self.year:04d}-{self.month:02d}"
+            return f"{self.year:04d}"
+        return self.text.removeprefix("the ")
 
     @property
     def text(self) -> str:
-        """The date as a reader would write it: ``15 May 1992``, ``July 2020``, ``1992``."""
+        """The date as a reader would write it: ``15 May 1992``, ``July 2020``, ``1992``,
+        ``44 BC``, ``AD 800``, ``c. 1265``, ``the 4th century BC``."""
+        era = " BC" if self.year < 0 else ""
+        if self.century:
+            return f"the {ordinal(self.century)} century{era}"
+        year = str(abs(self.year)) + era
+        if 0 < self.year < 1000:
+            year = f"AD {self.year}"
         if self.day:
-            return f"{self.day} {MONTH_NAMES[self.month]} {self.year}"
-        if self.month:
-            return f"{MONTH_NAMES[self.month]} {self.year}"
-        return str(self.year)
+            text = f"{self.day} {MONTH_NAMES[self.month]} {year}"
+        elif self.month:
+            text = f"{MONTH_NAMES[self.month]} {year}"
+        else:
+            text = year
+        return f"c. {text}" if self.approximate else text
 
     @property
-    def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+    def earliest(self) -> Day:
+        if self.century:
+            return (self.year, 1, 1)
+        if self.approximate:
+            return (_year_plus(self.year, -APPROXIMATE_YEARS), 1, 1)
+        return (self.year, self.month or 1, self.day or 1)
 
     @property
-    def latest(self) -> dt.date:
+    def latest(self) -> Day:
+        if self.century:
+            return (_year_plus(self.year, 99), 12, 31)
+        if self.approximate:
+            return (_year_plus(self.year, APPROXIMATE_YEARS), 12, 31)
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return dt.date(self.year, month, day)
+        return (self.year, month, self.day or days_in_month(self.year, month))
+
+
+def _year_plus(year: int, years: int) -> int:
+    """A year some years later (or earlier), counting across the missing year 0."""
+    later = year + years
+    if year < 0 < later or later == 0:
+        later += 1
+    elif later < 0 < year:
+        later -= 1
+    return later
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar; a year BC counts as one more
+    (1 BC is astronomical year 0, a leap year). Raises ValueError for a month that is not one."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month}")
+    astronomical = year + 1 if year < 0 else year
+    return calendar.monthrange(2000 if calendar.isleap(astronomical) else 2001, month)[1]
+
+
+def ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 @dataclass(frozen=True, slots=True)

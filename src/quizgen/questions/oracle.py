@@ -3,11 +3,11 @@ question that was generated, so a test can run it over the whole bank."""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
 
 from quizgen.facts.model import (
+    Day,
     Document,
     Entity,
     Event,
@@ -91,8 +91,8 @@ class Oracle:
 
     def _year(self, candidate: str, first: PartialDate, last: PartialDate | None = None) -> Verdict:
         year = year_of(candidate)
-        if year is None:
-            return Verdict.UNKNOWN
+        if year is None or not first.exact:
+            return Verdict.UNKNOWN  # "c. 1265", "the 4th century BC" and 44 BC have no year to type
         if year == first.year:
             return Verdict.TRUE
         if last is not None and first.year < year <= last.year:
@@ -131,6 +131,8 @@ class Oracle:
         spans = [m.span for m in memberships if m.status == claim.detail]
         year = year_of(candidate)
         if len(spans) != 1 or spans[0].since is None or year is None:
+            return Verdict.UNKNOWN
+        if not spans[0].since.exact:
             return Verdict.UNKNOWN
         return Verdict.of(year == spans[0].since.year)
 
@@ -362,7 +364,7 @@ class Oracle:
 
         return self._per_fact(candidate, (Event, Document), judge)
 
-    def _period(self, fact_id: str) -> tuple[dt.date, dt.date] | None:
+    def _period(self, fact_id: str) -> tuple[Day, Day] | None:
         """The first and last day a dated fact may cover: an event runs to its end date."""
         fact = self.index.by_id.get(fact_id)
         when = date_of(fact) if fact is not None else None

@@ -139,7 +139,7 @@ class SubjectJudges:
         text = candidate.strip()
         if len(spans) != 1 or spans[0].since is None or not text.isdigit():
             return None
-        return int(text) == spans[0].since.year
+        return int(text) == spans[0].since.year if spans[0].since.exact else None
 
     # -- declared relations ------------------------------------------------------------------------
 
@@ -160,10 +160,12 @@ class SubjectJudges:
         fact = self.index.by_id.get(claim.subject)
         dated = isinstance(fact, Person | Document | Entity | Group)
         when = getattr(fact, key, None) if dated else None
-        text = candidate.strip()
-        if not isinstance(when, PartialDate) or not text.isdigit():
+        year = year_written(candidate)
+        if not isinstance(when, PartialDate) or year is None:
             return None
-        return int(text) == when.year
+        if when.approximate or when.century:
+            return None  # "c. 1265" or "the 11th century" settles no one year
+        return year == when.year
 
     # -- history of bodies -----------------------------------------------------------------------
 
@@ -206,4 +208,16 @@ class SubjectJudges:
         text = candidate.strip()
         if successor is None or successor.date is None or not text.isdigit():
             return None
-        return int(text) == successor.date.year
+        return int(text) == successor.date.year if successor.date.exact else None
+
+
+def year_written(text: str) -> int | None:
+    """The year ``1992``, ``AD 800`` or ``19 BC`` stands for (BC negative), or None."""
+    words = text.strip().upper().split()
+    if len(words) == 2 and words[1] == "BC" and words[0].isdigit():
+        return -int(words[0]) or None
+    if len(words) == 2 and words[0] == "AD" and words[1].isdigit():
+        return int(words[1]) or None
+    if len(words) == 1 and words[0].isdigit() and len(words[0]) <= 4:
+        return int(words[0]) or None
+    return None
