@@ -556,3 +556,16 @@ def test_a_life_before_christ_bounds_a_role_like_any_other(tmp_path: Path) -> No
     result = run_quizgen("validate", path)
 
     assert "the role 'Dictator' ends (43 BC) after 'caesar' died (15 March 44 BC)" in result.output
+
+
+def test_a_post_is_typed_by_any_of_its_names_and_offered_only_to_people_alive_then() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    post = asked["What position did Dante Alighieri hold from 15 June 1300 to 15 August 1300?"]
+
+    assert post.answer == ("Prior of Florence",)
+    assert set(post.accept) == {"prior", "one of the priors of Florence"}
+    # No one else in the file was alive in 1300, so no fair choice of holders exists.
+    assert "In July 1300, who was Prior of Florence?" not in asked
+    astronomy = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
+    director = astronomy["In 1869, who was Director of the Paris Observatory?"]
+    assert "Galileo Galilei" not in director.choices and "Gerard Kuiper" not in director.choices

@@ -138,7 +138,7 @@ SHAPES: dict[str, Shape] = {
             "died",
         ),
     ),
-    "role": Shape(("title",), ("of", "since", "until", "source")),
+    "role": Shape(("title",), ("of", "since", "until", "source", "aliases")),
     "term": Shape(("id", "term", "definition"), ("aliases", *COMMON_KEYS)),
     "statement": Shape(("id", "text"), ("about", *COMMON_KEYS)),
     "quantity": Shape(
@@ -710,6 +710,7 @@ class FactsReader(NodeReader):
             span=self.span(keys, f"the role '{title}'"),
             citation=self.read_citation(keys.get("source"), f"role '{title}'"),
             location=self.at(node),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
         )
 
     def read_term(self, node: yaml.Node) -> Term | None:

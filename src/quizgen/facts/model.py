@@ -311,6 +311,8 @@ class Role:
     span: Span = Span()
     citation: Citation | None = None
     location: Location | None = field(default=None, compare=False)
+    aliases: tuple[str, ...] = ()
+    """Other names of the post a typed answer may use (``French foreign minister``)."""
 
 
 @dataclass(frozen=True, slots=True)

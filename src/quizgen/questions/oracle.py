@@ -288,7 +288,8 @@ class Oracle:
         spans = [
             r.span
             for r in person.roles
-            if r.organization_id == claim.other and text_key(r.title) == text_key(candidate)
+            if r.organization_id == claim.other
+            and text_key(candidate) in {text_key(n) for n in (r.title, *r.aliases)}
         ]
         return _span_verdict(spans, claim.when)
 

@@ -63,9 +63,24 @@ def holding(person: Person, role: Role, context: Context) -> str:
     return f"{person.name} {verb} {position(role, context)} {span}".strip()
 
 
-def person_tiers(role: Role, context: Context) -> list[list[str]]:
-    """People of the same organisation first (predecessors make the best wrong options)."""
-    return [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
+def person_tiers(
+    role: Role, context: Context, when: PartialDate | None = None
+) -> list[list[str]]:
+    """People of the same organisation first (predecessors make the best wrong options); on a
+    date, only people alive then (no one born centuries later is a plausible holder)."""
+    tiers = [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
+    if when is None:
+        return tiers
+    return [[i for i in tier if alive_on(context.index.by_id[i], when)] for tier in tiers]
+
+
+def alive_on(person: object, when: PartialDate) -> bool:
+    """False only when the facts place ``when`` wholly before birth or after death."""
+    if not isinstance(person, Person):
+        return True
+    if person.born is not None and person.born.earliest > when.latest:
+        return False
+    return not (person.died is not None and person.died.latest < when.earliest)
 
 
 def role_holder(
@@ -79,7 +94,7 @@ def role_holder(
         f"{opening(role, when)}, who was {position(role, context)}?",
         person.name,
         Claim(Relation.ROLE_HOLDER, role.organization_id, detail=role.title, when=when),
-        person_tiers(role, context),
+        person_tiers(role, context, when),
         context.index.name,
         holding(person, role, context),
         Notes(dated=True, citation=role.citation),
@@ -104,6 +119,7 @@ def role_title(
         [role.title],
         holding(person, role, context),
         [Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when)],
+        accept=role.aliases,
         dated=True,
         citation=role.citation,
         reverse=(
@@ -130,7 +146,7 @@ def role_true_false(
         lambda: pick_distractors(
             draft.rng,
             1,
-            person_tiers(role, context),
+            person_tiers(role, context, when),
             context.index.name,
             context.is_wrong(claim),
             [person.name],
