@@ -228,6 +228,43 @@ entities:
             id="second-object",
         ),
         pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, precision: -5}]}\n",
+            "9:64",
+            "precision of quantity 'diameter' must not be negative",
+            id="negative-precision",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, round_to: 0}]}\n",
+            "9:63",
+            "round_to of quantity 'diameter' must be more than 0",
+            id="round-to-zero",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: moon-of, to: io}]}\n",
+            "9:14",
+            "'io' is linked to itself",
+            id="linked-to-itself",
+        ),
+        pytest.param(
+            HEAD.replace("complete: true", "complete: maybe"),
+            "4:56",
+            "complete must be true or false, not 'maybe'",
+            id="complete-not-a-boolean",
+        ),
+        pytest.param(
+            HEAD.replace("one_object: true", "one_subject: true")
+            + "  - {id: io, name: Io, type: moon, source: {reference: NASA},"
+            " links: [{relation: moon-of, to: jupiter}]}\n"
+            "  - {id: europa, name: Europa, type: moon, source: {reference: NASA},"
+            " links: [{relation: moon-of, to: jupiter}]}\n",
+            "9:79",
+            "'jupiter' has a second 'moon-of' subject ('europa' after 'io')",
+            id="second-subject",
+        ),
+        pytest.param(
             HEAD.replace(
                 "entities:",
                 "groups: [{id: giants, name: Giants, source: {reference: x}}]\nentities:",
