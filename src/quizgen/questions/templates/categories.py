@@ -65,6 +65,15 @@ def other_categories(context: Context, entity: Entity) -> list[str]:
     return list(dict.fromkeys(near))
 
 
+def narrower(context: Context, category_id: str, than_id: str) -> bool:
+    """Whether every member of one category is a member of another ("Victorian novel" and
+    "novel"): offered beside its wider category, it would cue the wider one as the answer."""
+    subjects = context.index.subjects_index()
+    members = {e for e, _ in subjects.members.get(category_id, [])}
+    wider = {e for e, _ in subjects.members.get(than_id, [])}
+    return bool(members) and members <= wider
+
+
 def which_category(
     entity: Entity, category: Category, when: PartialDate | None, context: Context
 ) -> CheckedQuestion | None:
@@ -78,7 +87,7 @@ def which_category(
         capitalized(f"{opening(when)}which of these is {name}?"),
         a_noun(category.name),
         claim,
-        [other_categories(context, entity)],
+        [[c for c in other_categories(context, entity) if not narrower(context, c, category.id)]],
         lambda category_id: a_noun(subjects.category_name(category_id)),
         capitalized(f"{opening(when)}{name} is {a_noun(category.name)}"),
         Notes(dated=when is not None),

@@ -63,9 +63,7 @@ def holding(person: Person, role: Role, context: Context) -> str:
     return f"{person.name} {verb} {position(role, context)} {span}".strip()
 
 
-def person_tiers(
-    role: Role, context: Context, when: PartialDate | None = None
-) -> list[list[str]]:
+def person_tiers(role: Role, context: Context, when: PartialDate | None = None) -> list[list[str]]:
     """People of the same organisation first (predecessors make the best wrong options); on a
     date, only people alive then (no one born centuries later is a plausible holder)."""
     tiers = [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
