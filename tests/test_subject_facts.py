@@ -161,8 +161,26 @@ def test_comparisons_and_orderings_follow_the_values() -> None:
     distances = {"Mercury": 1, "Venus": 2, "Earth": 3, "Mars": 4, "Jupiter": 5, "Saturn": 6,
                  "Uranus": 7, "Neptune": 8}  # fmt: skip
     assert list(order.order) == sorted(order.order, key=distances.__getitem__)
-    greatest = questions["Which of these planets has the greatest equatorial diameter?"]
-    assert greatest.answer[0] in {"Jupiter", "Saturn", "Uranus", "Neptune", "Earth"}
+    largest = questions["Which of these planets is the largest?"]
+    assert largest.answer[0] in {"Jupiter", "Saturn", "Uranus", "Neptune", "Earth"}
+    assert "is the largest of these by equatorial diameter" in largest.explanation
+    assert "Which of these planets has the greatest mean distance from the Sun?" in questions
+
+
+def test_a_comparison_keeps_its_id_whichever_options_a_seed_draws() -> None:
+    facts = load_facts(ASTRONOMY_FACTS)
+
+    def comparisons(seed: int) -> dict[str, tuple[str, ...]]:
+        return {
+            c.question.id: c.question.choices
+            for c in generate_checked(facts, seed)
+            if c.question.template.startswith("quantity-") and c.question.kind is not Kind.SHORT
+            and c.question.template != "quantity-choice"
+        }  # fmt: skip
+
+    first, second = comparisons(0), comparisons(5)
+    assert set(first) == set(second)
+    assert any(first[i] != second[i] for i in first), "the seed draws other options"
 
 
 # -- the format and its messages -----------------------------------------------------------------

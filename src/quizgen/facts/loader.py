@@ -143,7 +143,18 @@ SHAPES: dict[str, Shape] = {
     "statement": Shape(("id", "text"), ("about", *COMMON_KEYS)),
     "quantity": Shape(
         ("property",),
-        ("value", "range", "unit", "precision", "round_to", "as_of", "source", "note"),
+        (
+            "value",
+            "range",
+            "unit",
+            "precision",
+            "round_to",
+            "as_of",
+            "source",
+            "note",
+            "most",
+            "least",
+        ),
     ),
     "category": Shape(
         ("id", "name"), ("plural", "complete", "description", "as_of", "tags", "source")
@@ -822,6 +833,8 @@ class FactsReader(NodeReader):
             citation=self.read_citation(keys.get("source"), what),
             note=self.string(keys.get("note"), "note"),
             location=self.at(node),
+            most=self.string(keys.get("most"), f"most of {what}"),
+            least=self.string(keys.get("least"), f"least of {what}"),
         )
 
     def read_category(self, node: yaml.Node) -> Category | None:

@@ -392,6 +392,10 @@ class Quantity:
     citation: Citation | None = None
     note: str = ""
     location: Location | None = field(default=None, compare=False)
+    most: str = ""
+    """The author's word for the greatest of this quantity (``largest``), for comparisons."""
+    least: str = ""
+    """The word for the least (``smallest``)."""
 
 
 @dataclass(frozen=True, slots=True)

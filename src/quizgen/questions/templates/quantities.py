@@ -221,13 +221,14 @@ def _latest(quantities: Sequence[Quantity]) -> PartialDate | None:
 def extreme(
     context: Context, key: tuple[str, str], noun: str, fact_ids: list[str], greatest: bool
 ) -> CheckedQuestion | None:
+    """``Which of these planets has the greatest equatorial diameter?``, or in the author's own
+    word for it: ``Which of these planets is the largest?``"""
     word = "greatest" if greatest else "smallest"
-    template = f"quantity-{word}"
-    first = context.draft(template, Kind.SINGLE, fact_ids[:1], qualifier="|".join(key))
-    chosen = first.rng.sample(fact_ids, min(COMPARED, len(fact_ids)))
+    # The identity comes from the quantity, never from the options the seed draws.
+    draft = context.draft(f"quantity-{word}", Kind.SINGLE, fact_ids[:1], qualifier="|".join(key))
+    chosen = draft.rng.sample(fact_ids, min(COMPARED, len(fact_ids)))
     chosen.sort(key=fact_ids.index)
-    draft = context.draft(template, Kind.SINGLE, chosen, qualifier="|".join(key))
-    draft.rng = first.rng
+    draft.fact_ids = tuple(chosen)
     claim = Claim(
         Relation.MOST if greatest else Relation.LEAST, "|".join(chosen), other=key[1], detail=key[0]
     )
@@ -237,18 +238,26 @@ def extreme(
         return None
     quantities = _quantities(context, key, chosen)
     prop = quantities[0].property
+    own_word = next((q.most if greatest else q.least for q in quantities if q.most or q.least), "")
     fact = context.index.by_id[chosen[0]]
     values = "; ".join(
         f"{name}: {value_text(q)}" for name, q in zip(names, quantities, strict=True)
     )
     when = _latest(quantities)
+    winner = spoken_name(context.index, chosen[names.index(right[0])])
+    if own_word:
+        stem = f"{opening(when)}which of these {plural(noun)} is the {own_word}?"
+        explanation = f"{opening(when)}{winner} is the {own_word} of these by {prop} ({values})"
+    else:
+        stem = f"{opening(when)}which of these {plural(noun)} has the {word} {prop}?"
+        explanation = f"{opening(when)}{winner} has the {word} {prop} of these ({values})"
     return draft.finish(
         fact,
-        capitalized(f"{opening(when)}which of these {plural(noun)} has the {word} {prop}?"),
+        capitalized(stem),
         right,
-        f"{opening(when)}{right[0]} has the {word} {prop} of these ({values})",
+        explanation,
         [claim],
-        choices=first.rng.sample(names, len(names)),
+        choices=draft.rng.sample(names, len(names)),
         tags=_tags(context, chosen),
         attribute=False,
         dated=when is not None,
@@ -276,9 +285,8 @@ def ordered(
         return None
     quantities = dict(zip(chosen, _quantities(context, key, chosen), strict=True))
     chosen.sort(key=lambda i: quantities[i].low)
-    draft = context.draft(
-        "quantity-order", Kind.ORDERING, sorted(chosen, key=fact_ids.index), qualifier="|".join(key)
-    )
+    draft = first
+    draft.fact_ids = tuple(sorted(chosen, key=fact_ids.index))
     order = [context.index.name(i) for i in chosen]
     prop = quantities[chosen[0]].property
     when = _latest(list(quantities.values()))
