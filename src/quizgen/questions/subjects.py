@@ -113,6 +113,20 @@ class SubjectIndex:
                 self.members[membership.category_id].append((entity.id, membership))
                 self.categories_of[entity.id].append(membership)
 
+        # category ids by the type of the entities in them, for distractors of the same kind
+        self.categories_by_type: dict[str, dict[str, None]] = defaultdict(dict)
+        for entity in facts.entities:
+            for membership in entity.categories:
+                self.categories_by_type[entity.type][membership.category_id] = None
+        # named facts by the noun "which of these ..." calls them, in file order
+        self.ids_by_noun: dict[str, list[str]] = defaultdict(list)
+        for fact_id in self.named:
+            self.ids_by_noun[self.noun_of(fact_id)].append(fact_id)
+        # where each fact stands among those measured by one quantity (for nearby values)
+        self.measured_at: dict[tuple[str, tuple[str, str]], int] = {
+            (m.fact_id, key): n for key, items in self.measured.items() for n, m in enumerate(items)
+        }
+
         self.relations: dict[str, RelationKind] = {r.id: r for r in facts.relations}
         # relation id -> (subject id, object id) in file order; and both ways as lookups
         self.links: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -56,13 +56,7 @@ def entity_category_questions(entity: Entity, context: Context) -> Iterator[Chec
 def other_categories(context: Context, entity: Entity) -> list[str]:
     """Category ids for distractors: those of entities of the same type only, so that a planet
     is never offered as "a moon"."""
-    subjects = context.index.subjects_index()
-    near = [
-        m.category_id
-        for other in context.index.same_type(entity.id)
-        for m in subjects.categories_of.get(other, [])
-    ]
-    return list(dict.fromkeys(near))
+    return list(context.index.subjects_index().categories_by_type.get(entity.type, {}))
 
 
 def narrower(context: Context, category_id: str, than_id: str) -> bool:

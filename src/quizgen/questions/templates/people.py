@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from quizgen.facts.model import PartialDate, Person, Role
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -63,13 +63,20 @@ def holding(person: Person, role: Role, context: Context) -> str:
     return f"{person.name} {verb} {position(role, context)} {span}".strip()
 
 
-def person_tiers(role: Role, context: Context, when: PartialDate | None = None) -> list[list[str]]:
-    """People of the same organisation first (predecessors make the best wrong options); on a
-    date, only people alive then (no one born centuries later is a plausible holder)."""
-    tiers = [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
-    if when is None:
-        return tiers
-    return [[i for i in tier if alive_on(context.index.by_id[i], when)] for tier in tiers]
+def person_tiers(role: Role, context: Context) -> list[list[str]]:
+    """People of the same organisation first (predecessors make the best wrong options)."""
+    return [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
+
+
+def name_if_alive(context: Context, when: PartialDate) -> Callable[[str], str]:
+    """A person's name as an option on a date, or "" (never offered) for someone not alive
+    then: no one born centuries later is a plausible holder."""
+
+    def text_of(person_id: str) -> str:
+        alive = alive_on(context.index.by_id.get(person_id), when)
+        return context.index.name(person_id) if alive else ""
+
+    return text_of
 
 
 def alive_on(person: object, when: PartialDate) -> bool:
@@ -92,8 +99,8 @@ def role_holder(
         f"{opening(role, when)}, who was {position(role, context)}?",
         person.name,
         Claim(Relation.ROLE_HOLDER, role.organization_id, detail=role.title, when=when),
-        person_tiers(role, context, when),
-        context.index.name,
+        person_tiers(role, context),
+        name_if_alive(context, when),
         holding(person, role, context),
         Notes(dated=True, citation=role.citation),
     )
@@ -144,8 +151,8 @@ def role_true_false(
         lambda: pick_distractors(
             draft.rng,
             1,
-            person_tiers(role, context, when),
-            context.index.name,
+            person_tiers(role, context),
+            name_if_alive(context, when),
             context.is_wrong(claim),
             [person.name],
         ),

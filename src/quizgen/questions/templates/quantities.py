@@ -27,6 +27,7 @@ NEAR_FACTORS = (0.5, 0.6, 0.7, 0.8, 1.25, 1.4, 1.6, 2.0)
 # Other facts' values of the same quantity make good distractors when of a similar scale.
 PLAUSIBLE_RATIO = 3.0
 COMPARED = 4
+NEARBY = 20
 ORDERED = 5
 
 
@@ -81,7 +82,11 @@ def near_misses(
     """Wrong values of the same unit and a plausible scale: other facts' values first, then
     scaled values, each shown wrong by the oracle."""
     value = quantity.value if quantity.value is not None else quantity.low
-    same = context.index.subjects_index().measured.get(quantity_key(quantity), [])
+    subjects = context.index.subjects_index()
+    key = quantity_key(quantity)
+    # Facts near this one in the file measure things of its kind; a bounded window of them.
+    at = subjects.measured_at.get((fact.id, key), 0)
+    same = subjects.measured.get(key, [])[max(0, at - NEARBY) : at + NEARBY + 1]
     others = [
         value_text(quantity, m.quantity.value)
         for m in same

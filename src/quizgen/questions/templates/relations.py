@@ -49,8 +49,7 @@ def nouns(
 def like(fact_id: str, context: Context) -> list[str]:
     """Facts of the same kind and type as ``fact_id``: the pool of wrong answers."""
     subjects = context.index.subjects_index()
-    noun = subjects.noun_of(fact_id)
-    return [i for i in subjects.named if subjects.noun_of(i) == noun]
+    return subjects.ids_by_noun.get(subjects.noun_of(fact_id), [])
 
 
 def forward(relation: RelationKind, subject_id: str, object_id: str, context: Context) -> str:
@@ -97,7 +96,8 @@ def objects_choice(
     kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
     draft = context.draft("link-objects", kind, [fact.id, *holders[:1]], qualifier=relation.id)
     _, object_noun = nouns(relation, fact.id, holders[0], context)
-    pool = list(dict.fromkeys(i for holder in holders for i in like(holder, context)))
+    nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
+    pool = [i for noun in nouns_held for i in subjects.ids_by_noun.get(noun, [])]
     wrong = pick_distractors(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
