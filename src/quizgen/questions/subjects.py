@@ -22,6 +22,7 @@ from quizgen.facts.model import (
     Person,
     Quantity,
     RelationKind,
+    Span,
 )
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.wording import CONNECTIVES, DEFINITE_WORDS
@@ -118,6 +119,12 @@ class SubjectIndex:
         for entity in facts.entities:
             for membership in entity.categories:
                 self.categories_by_type[entity.type][membership.category_id] = None
+        self.member_sets = {cid: {e for e, _ in items} for cid, items in self.members.items()}
+        self._narrower: dict[tuple[str, str], bool] = {}
+        # categories whose members change over time: their questions are dated
+        self.changing_categories = {
+            cid for cid, items in self.members.items() if any(m.span != Span() for _, m in items)
+        }
         # named facts by the noun "which of these ..." calls them, in file order
         self.ids_by_noun: dict[str, list[str]] = defaultdict(list)
         for fact_id in self.named:
@@ -139,6 +146,15 @@ class SubjectIndex:
                 self.objects[link.relation_id, fact.id].append(link.object_id)
                 self.subjects[link.relation_id, link.object_id].append(fact.id)
                 self.link_of[link.relation_id, fact.id, link.object_id] = fact
+
+    def narrower(self, category_id: str, than_id: str) -> bool:
+        """Whether every member of one category belongs to another (``Victorian novel`` and
+        ``novel``)."""
+        pair = (category_id, than_id)
+        if pair not in self._narrower:
+            members = self.member_sets.get(category_id, set())
+            self._narrower[pair] = bool(members) and members <= self.member_sets.get(than_id, set())
+        return self._narrower[pair]
 
     def category_name(self, category_id: str) -> str:
         category = self.categories.get(category_id)

@@ -25,8 +25,7 @@ def category_plural(category: Category) -> str:
 
 def checked_on(context: Context, category: Category) -> PartialDate | None:
     """The date a stem gives: only a category whose members change over time needs one."""
-    members = context.index.subjects_index().members.get(category.id, [])
-    if not any(m.span.since or m.span.until for _, m in members):
+    if category.id not in context.index.subjects_index().changing_categories:
         return None
     return category.as_of or context.facts.topic.as_of
 
@@ -62,10 +61,7 @@ def other_categories(context: Context, entity: Entity) -> list[str]:
 def narrower(context: Context, category_id: str, than_id: str) -> bool:
     """Whether every member of one category is a member of another ("Victorian novel" and
     "novel"): offered beside its wider category, it would cue the wider one as the answer."""
-    subjects = context.index.subjects_index()
-    members = {e for e, _ in subjects.members.get(category_id, [])}
-    wider = {e for e, _ in subjects.members.get(than_id, [])}
-    return bool(members) and members <= wider
+    return context.index.subjects_index().narrower(category_id, than_id)
 
 
 def which_category(

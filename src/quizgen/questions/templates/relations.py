@@ -97,11 +97,11 @@ def objects_choice(
     draft = context.draft("link-objects", kind, [fact.id, *holders[:1]], qualifier=relation.id)
     _, object_noun = nouns(relation, fact.id, holders[0], context)
     nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
-    pool = [i for noun in nouns_held for i in subjects.ids_by_noun.get(noun, [])]
+    pools = [subjects.ids_by_noun.get(noun, []) for noun in nouns_held]
     wrong = pick_distractors(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        [pool],
+        pools,
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(h) for h in holders],
