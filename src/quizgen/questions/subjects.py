@@ -235,6 +235,9 @@ def spoken_name(index: FactIndex, fact_id: str) -> str:
     name = index.name(fact_id)
     if isinstance(fact, Person):
         return name
+    takes_the = getattr(fact, "the", None)
+    if takes_the is not None and name[:4].lower() != "the ":
+        return f"the {name}" if takes_the else name  # the facts' own say wins
     if name[:4].lower() == "the ":
         return name  # written with its article: "the Moon", or a title's own "The Vampyre"
     words = name.split()
