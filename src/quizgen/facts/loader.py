@@ -48,8 +48,6 @@ COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
 SUBJECT_KEYS = ("quantities", "links")
 # Keys of things that may cease to exist or become another thing: states, bodies, alliances.
 HISTORY_KEYS = ("dissolved", "succeeded_by")
-# What a document's date records: the key names the act, and questions use its word.
-DOCUMENT_ACTIONS = ("signed", "adopted", "published", "proclaimed", "enacted", "issued", "written")
 # Sections that declare what facts refer to (categories, relations) rather than facts.
 DECLARATIONS = ("categories", "relations")
 # The languages the question wording is written in: English, in any regional variant.
@@ -110,9 +108,9 @@ SHAPES: dict[str, Shape] = {
     "participant": Shape(("entity", "role"), ("reason", "source")),
     "figure": Shape(("label", "value"), ("source",)),
     "document": Shape(
-        ("id", "name", "kind"),
+        ("id", "name", "kind", "signed"),
         (
-            *DOCUMENT_ACTIONS,
+            "verb",
             "in_force",
             "short",
             "aliases",
@@ -581,25 +579,11 @@ class FactsReader(NodeReader):
         if keys is None:
             return None
         common = self.common(node, keys, "document")
-        actions = [key for key in DOCUMENT_ACTIONS if key in keys]
-        if not actions:
-            self.problem(
-                node,
-                "a document is missing the required key 'signed'",
-                "give the date of the act that made it: signed, " + ", ".join(DOCUMENT_ACTIONS[1:]),
-            )
-        for extra in actions[1:]:
-            self.problem(
-                keys[extra],
-                f"a document has one date: '{actions[0]}' and '{extra}' both give one",
-                "keep the act that made the document; put the other in a note",
-            )
-        action = actions[0] if actions else "signed"
         document = Document(
             **common,
             name=self.string(keys.get("name"), "document name"),
             kind=self.string(keys.get("kind"), "document kind"),
-            signed=self.date(keys.get(action), action) or _NO_DATE,
+            signed=self.date(keys.get("signed"), "signed") or _NO_DATE,
             short=self.string(keys.get("short"), "short"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             place_id=self.reference(
@@ -616,14 +600,14 @@ class FactsReader(NodeReader):
             description=self.string(keys.get("description"), "description"),
             provisions=tuple(self.items(keys.get("provisions"), "provisions", self.read_provision)),
             **self.subject_parts(keys, common["id"]),
-            action=action,
+            verb=self.string(keys.get("verb"), "verb", "signed"),
             in_force=self.date(keys.get("in_force"), "in_force"),
         )
         if document.in_force and document.in_force.latest < document.signed.earliest:
             self.problem(
                 keys["in_force"],
                 f"document '{document.id}' enters into force ({document.in_force}) before it "
-                f"was {action} ({document.signed})",
+                f"was {document.verb} ({document.signed})",
             )
         return document
 

@@ -294,10 +294,10 @@ class Document(FactBase):
     parties: tuple[str, ...] = ()
     description: str = ""
     provisions: tuple[Provision, ...] = ()
+    verb: str = "signed"
+    """What was done to it on its date and at its place: ``signed``, ``adopted``, ``published``."""
     quantities: tuple[Quantity, ...] = ()
     links: tuple[Link, ...] = ()
-    action: str = "signed"
-    """What was done on the document's date (``signed``: ``adopted``, ``published``...)."""
     in_force: PartialDate | None = None
     """When it entered into force, if that differs from its date."""
 

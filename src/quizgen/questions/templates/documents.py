@@ -38,7 +38,7 @@ def signing(document: Document, context: Context) -> str:
     """``The Collective Security Treaty was signed in Tashkent on 15 May 1992``."""
     where = f" in {context.index.in_sentence(document.place_id)}" if document.place_id else ""
     return (
-        f"{capitalized(the(document.name))} was {document.action}{where} {on_date(document.signed)}"
+        f"{capitalized(the(document.name))} was {document.verb}{where} {on_date(document.signed)}"
     )
 
 
@@ -47,13 +47,13 @@ def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
     year = document.signed.year
     unique = context.index.documents_in_year[year] == 1
     reverse = (
-        (f"Which {document.kind} was {document.action} in {year}?", document.name)
+        (f"Which {document.kind} was {document.verb} in {year}?", document.name)
         if unique
         else ("", "")
     )
     return draft.year(
         document,
-        f"In which year was {the(document.name)} {document.action}?",
+        f"In which year was {the(document.name)} {document.verb}?",
         year,
         Claim(Relation.SIGNED_IN, document.id),
         signing(document, context),
@@ -66,7 +66,7 @@ def signed_place(document: Document, context: Context) -> CheckedQuestion | None
         document,
         document.place_id,
         Relation.SIGNED_AT,
-        f"Where was {the(document.name)} {document.action}?",
+        f"Where was {the(document.name)} {document.verb}?",
         signing(document, context),
         "document-place",
         context,
@@ -81,7 +81,7 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
     place = context.index.name(document.place_id)
     return draft.finish(
         document,
-        f"Which {document.kind} was {document.action} in {place} {on_date(document.signed)}?",
+        f"Which {document.kind} was {document.verb} in {place} {on_date(document.signed)}?",
         [document.name],
         signing(document, context),
         [Claim(Relation.NAME_OF, document.id)],
@@ -111,7 +111,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
                 [place],
             ),
             lambda value: (
-                f"{the(document.name)} was {document.action} in {name_in_sentence(context, value)}"
+                f"{the(document.name)} was {document.verb} in {name_in_sentence(context, value)}"
             ),
         )
     draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
@@ -122,7 +122,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
         claim,
         str(document.signed.year),
         lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
-        lambda value: f"{the(document.name)} was {document.action} in {value}",
+        lambda value: f"{the(document.name)} was {document.verb} in {value}",
     )
 
 

@@ -80,6 +80,6 @@ def in_force_questions(document: Document, context: Context) -> Iterator[Checked
         f"In which year did {name} enter into force?",
         document.in_force.year,
         Claim(Relation.IN_FORCE_IN, document.id),
-        f"{capitalized(name)} was {document.action} {on_date(document.signed)} and entered into "
+        f"{capitalized(name)} was {document.verb} {on_date(document.signed)} and entered into "
         f"force {on_date(document.in_force)}",
     )

@@ -76,9 +76,9 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
 
 def documents_prompt(chunk: Sequence[Item]) -> str:
     """``Match each document to the year it was signed.``, in the word of their one act."""
-    actions = {item.fact.action for item in chunk if isinstance(item.fact, Document)}
-    if len(actions) == 1:
-        return f"Match each document to the year it was {actions.pop()}."
+    verbs = {item.fact.verb for item in chunk if isinstance(item.fact, Document)}
+    if len(verbs) == 1:
+        return f"Match each document to the year it was {verbs.pop()}."
     return "Match each document to its year."
 
 
