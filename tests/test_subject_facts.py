@@ -472,7 +472,7 @@ def test_a_document_enters_into_force_only_after_its_date(tmp_path: Path) -> Non
     result = run_quizgen("validate", path)
 
     assert (
-        f"{path}:4:79: document 'late' enters into force (1899) before it was enacted (1900)"
+        f"{path}:4:84: document 'late' enters into force (1899) before it was enacted (1900)"
         in (result.output)
     )
 
