@@ -28,7 +28,7 @@ sys.path.insert(0, str(BENCH))
 
 from synthetic import write_synthetic_facts  # noqa: E402
 
-FORMATS = ("json", "anki", "pdf", "html")
+FORMATS = ("json", "anki", "pdf", "html", "moodle", "gift", "qti")
 DEFAULT_SIZES = (100, 1_000, 10_000, 100_000)
 HTML_PROBE_QUESTIONS = 1_000
 
@@ -247,15 +247,16 @@ def main() -> None:
     print()
     print(
         "| facts | questions | validate s | questions s | json s | anki s | plain genanki s "
-        "| anki ratio | pdf s | html s | whole build s | peak MB |"
+        "| anki ratio | pdf s | html s | moodle s | gift s | qti s | whole build s | peak MB |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("|" + " ---: |" * 15)
     for row in rows:
         ratio = row["anki"] / row["plain_genanki"] if row["plain_genanki"] else 0.0
         print(
             f"| {int(row['facts']):,} | {int(row['question_count']):,} | {row['validate']:.2f} "
             f"| {row['questions']:.2f} | {row['json']:.2f} | {row['anki']:.2f} "
             f"| {row['plain_genanki']:.2f} | {ratio:.2f} | {row['pdf']:.2f} | {row['html']:.2f} "
+            f"| {row['moodle']:.2f} | {row['gift']:.2f} | {row['qti']:.2f} "
             f"| {row['build']:.2f} | {row['peak_mb']:.0f} |"
         )
     by_size = {int(row["facts"]): row for row in rows}

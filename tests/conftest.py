@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -81,3 +85,25 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+GIFT_READER = Path(__file__).resolve().parent / "gift_reader"
+
+
+@pytest.fixture(scope="session")
+def read_gift() -> Callable[[list[Path]], dict[str, Any]]:
+    """gift-pegjs through Node; on a laptop without them the GIFT tests skip, in CI they fail."""
+    node = shutil.which("node")
+    if node is None or not (GIFT_READER / "node_modules" / "gift-pegjs").is_dir():
+        message = "gift-pegjs is not installed: npm ci --prefix tests/gift_reader"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+    def read(paths: list[Path]) -> dict[str, Any]:
+        command = [node, str(GIFT_READER / "read.js"), *map(str, paths)]
+        completed = subprocess.run(command, capture_output=True, text=True, check=True)
+        parsed: dict[str, Any] = json.loads(completed.stdout)
+        return {Path(name).name: result for name, result in parsed.items()}
+
+    return read

@@ -239,8 +239,7 @@ def events(
     if draw(st.booleans()):
         # An end within a few years after the start, at any precision.
         event["end"] = draw(
-            partial_dates(low=date_key(date)[0] + 1, high=date_key(date)[0] + 3)
-            | st.just(date)
+            partial_dates(low=date_key(date)[0] + 1, high=date_key(date)[0] + 3) | st.just(date)
         )
     if draw(st.integers(0, 3)):  # most events have a place, so that some sets match them
         event["place"] = draw(st.sampled_from(entity_ids))
@@ -248,8 +247,9 @@ def events(
     participants = []
     # The same entity may take part in several roles ("withdrew" and "sent observers").
     for entity_id, role in draw(
-        st.lists(st.tuples(st.sampled_from(organisation_ids), st.sampled_from(EVENT_ROLES)),
-                 max_size=6)
+        st.lists(
+            st.tuples(st.sampled_from(organisation_ids), st.sampled_from(EVENT_ROLES)), max_size=6
+        )
     ):
         participant: Data = {"entity": entity_id, "role": role}
         put(participant, "reason", optional(draw, texts()))
@@ -343,8 +343,9 @@ def cloze_texts(draw: st.DrawFn) -> str:
     plain = texts(banned=CLOZE_SYNTAX)
     blanks = []
     for _ in range(draw(st.integers(1, 3))):
-        alternatives = draw(st.lists(texts(max_words=2, banned=CLOZE_SYNTAX), min_size=1,
-                                     max_size=3))
+        alternatives = draw(
+            st.lists(texts(max_words=2, banned=CLOZE_SYNTAX), min_size=1, max_size=3)
+        )
         blanks.append("{" + "|".join(alternatives) + "}")
     pieces = [draw(st.none() | plain) or "" for _ in range(len(blanks) + 1)]
     sentence = pieces[0]
@@ -354,8 +355,9 @@ def cloze_texts(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def statements(draw: st.DrawFn, statement_id: str, fact_ids: list[str],
-               source_ids: list[str]) -> Data:
+def statements(
+    draw: st.DrawFn, statement_id: str, fact_ids: list[str], source_ids: list[str]
+) -> Data:
     statement: Data = {"id": statement_id, "text": draw(cloze_texts())}
     put(statement, "about", draw(st.lists(st.sampled_from(fact_ids), max_size=2, unique=True)))
     statement.update(draw(common_keys(source_ids)))
@@ -411,8 +413,10 @@ def facts_data(draw: st.DrawFn) -> Data:
     put(
         data,
         "statements",
-        [draw(statements(i, fact_ids + statement_ids[:n], source_ids))
-         for n, i in enumerate(statement_ids)],
+        [
+            draw(statements(i, fact_ids + statement_ids[:n], source_ids))
+            for n, i in enumerate(statement_ids)
+        ],
     )
     date_open_ended(data, draw)
     return data

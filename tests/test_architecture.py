@@ -44,3 +44,20 @@ def test_an_exporter_depends_on_no_other_exporter() -> None:
                 assert other in (own, "__init__") or other not in families, (
                     f"{source.name} imports {name}"
                 )
+
+
+# Where each kind keeps its answer; writers of new formats read the answer view instead.
+ANSWER_FIELDS = {"answer", "accept", "choices", "blanks", "pairs", "order", "prompt_parts"}
+
+
+def test_the_platform_writers_read_answers_only_from_the_answer_view() -> None:
+    sources = sorted((PACKAGE / "exporters" / "lms").glob("*.py"))
+    assert sources
+    for source in sources:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                reads_question = node.value.id == "question"
+                assert not (reads_question and node.attr in ANSWER_FIELDS), (
+                    f"{source.name}:{node.lineno} reads question.{node.attr}"
+                )

@@ -12,7 +12,13 @@ from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Citation, Event, Facts, Group, PartialDate, Person, Span
 
 TAG_VOCABULARY = {
-    "membership", "treaties", "july-2020", "kavkaz-2020", "people", "context", "argument"
+    "membership",
+    "treaties",
+    "july-2020",
+    "kavkaz-2020",
+    "people",
+    "context",
+    "argument",
 }
 MAX_QUOTE_WORDS = 25
 

@@ -72,28 +72,93 @@ def hostile_bank(seed: int = 0) -> QuestionBank:
     source = SourceNote(title='Notes "quoted" & <i>marked</i>', quote="x < y && y > z")
     common: dict[str, Any] = {"explanation": "Because \\ and \n and \t.", "source": source}
     questions = (
-        Question("q-single", Kind.SINGLE, "Which is <b>bold</b>?", ("Azərbaycan",),
-                 fact_ids=("azerbaijan",), template="t1", choices=("Россия", "Azərbaycan"),
-                 tags=("membership",), **common),  # fmt: skip
-        Question("q-multiple", Kind.MULTIPLE, "Which & which?", ("A", "C"), fact_ids=("a", "c"),
-                 template="t2", choices=("A", "B", "C"), difficulty=2, **common),  # fmt: skip
-        Question("q-true-false", Kind.TRUE_FALSE, "Ελλάδα is a state.", ("True",),
-                 fact_ids=("greece",), template="t3", choices=("True", "False"),
-                 **common),  # fmt: skip
-        Question("q-year", Kind.YEAR, "When?", ("1992",), fact_ids=("treaty",), template="t4",
-                 choices=("1991", "1992", "1993"), reverse_prompt="1992?",
-                 reverse_answer="The treaty", **common),  # fmt: skip
-        Question("q-short", Kind.SHORT, "Name it.", ("&amp;",), fact_ids=("term",),
-                 template="t5", accept=("ampersand",), **common),  # fmt: skip
-        Question("q-cloze", Kind.CLOZE, "In markup, ____ breaks a line.", ("<br/>",),
-                 fact_ids=("stmt",), template="t6", prompt_parts=("In markup, ", " breaks a line."),
-                 blanks=(ClozeBlank("<br/>", ("<br>",)),), **common),  # fmt: skip
-        Question("q-matching", Kind.MATCHING, "Match.", ("1992", "2002"), fact_ids=("a", "b"),
-                 template="t7", choices=("2002", "1992"),
-                 pairs=(("Treaty", "1992"), ("Charter", "2002")), **common),  # fmt: skip
-        Question("q-ordering", Kind.ORDERING, "Order.", ("First", "Second"), fact_ids=("a",),
-                 template="t8", choices=("Second", "First"), order=("First", "Second"),
-                 **common),  # fmt: skip
+        Question(
+            "q-single",
+            Kind.SINGLE,
+            "Which is <b>bold</b>?",
+            ("Azərbaycan",),
+            fact_ids=("azerbaijan",),
+            template="t1",
+            choices=("Россия", "Azərbaycan"),
+            tags=("membership",),
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-multiple",
+            Kind.MULTIPLE,
+            "Which & which?",
+            ("A", "C"),
+            fact_ids=("a", "c"),
+            template="t2",
+            choices=("A", "B", "C"),
+            difficulty=2,
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-true-false",
+            Kind.TRUE_FALSE,
+            "Ελλάδα is a state.",
+            ("True",),
+            fact_ids=("greece",),
+            template="t3",
+            choices=("True", "False"),
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-year",
+            Kind.YEAR,
+            "When?",
+            ("1992",),
+            fact_ids=("treaty",),
+            template="t4",
+            choices=("1991", "1992", "1993"),
+            reverse_prompt="1992?",
+            reverse_answer="The treaty",
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-short",
+            Kind.SHORT,
+            "Name it.",
+            ("&amp;",),
+            fact_ids=("term",),
+            template="t5",
+            accept=("ampersand",),
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-cloze",
+            Kind.CLOZE,
+            "In markup, ____ breaks a line.",
+            ("<br/>",),
+            fact_ids=("stmt",),
+            template="t6",
+            prompt_parts=("In markup, ", " breaks a line."),
+            blanks=(ClozeBlank("<br/>", ("<br>",)),),
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-matching",
+            Kind.MATCHING,
+            "Match.",
+            ("1992", "2002"),
+            fact_ids=("a", "b"),
+            template="t7",
+            choices=("2002", "1992"),
+            pairs=(("Treaty", "1992"), ("Charter", "2002")),
+            **common,
+        ),  # fmt: skip
+        Question(
+            "q-ordering",
+            Kind.ORDERING,
+            "Order.",
+            ("First", "Second"),
+            fact_ids=("a",),
+            template="t8",
+            choices=("Second", "First"),
+            order=("First", "Second"),
+            **common,
+        ),  # fmt: skip
     )
     decks = (
         Deck("Hostile::<All>", "hostile-all", "All & more", "Every kind.", questions, seed),

@@ -27,6 +27,7 @@ FOOTER = re.compile(r"Version ([A-Z]) - page (\d+) of (\d+)")
 
 # --- reading a PDF the way a teacher's tools do ---------------------------------------------------
 
+
 def export(bank: QuestionBank, folder: Path, **options: object) -> tuple[Path, Path]:
     settings = BuildOptions(seed=7, epoch=EPOCH, **options)  # type: ignore[arg-type]
     written = PdfExporter().write(bank, folder, settings)
@@ -87,6 +88,7 @@ def letter_before(block: str, option: str) -> str:
 
 # --- the tests ---------------------------------------------------------------------------------
 
+
 def test_every_version_prints_every_question_once_in_its_own_numbered_order(tmp_path: Path) -> None:
     quiz, _ = export(bank_of(EVERY_KIND), tmp_path, versions=3)
     versions = text_by_version(quiz)
@@ -140,8 +142,9 @@ def test_the_key_gives_the_answer_printed_on_each_versions_paper(tmp_path: Path)
         matching = block_of(paper, by_kind[Kind.MATCHING], EVERY_KIND)
         pairs = ", ".join(
             f"{letter_before(matching, left)}-{letter_before(matching, right)}"
-            for left, right in sorted(by_kind[Kind.MATCHING].pairs,
-                                      key=lambda pair: matching.index(pair[0]))
+            for left, right in sorted(
+                by_kind[Kind.MATCHING].pairs, key=lambda pair: matching.index(pair[0])
+            )
         )
         assert f"Answer: {pairs}" in answers, letter
         order = by_kind[Kind.ORDERING].order
@@ -166,10 +169,14 @@ def test_versions_shuffle_options_but_true_stays_before_false(tmp_path: Path) ->
     bank = thirty_question_exam()
     quiz, _ = export(bank, tmp_path, versions=3)
     versions = text_by_version(quiz)
-    letters_a = [letter_before(block_of(versions["A"], q, bank.questions), q.answer[0])
-                 for q in bank.questions]
-    letters_b = [letter_before(block_of(versions["B"], q, bank.questions), q.answer[0])
-                 for q in bank.questions]
+    letters_a = [
+        letter_before(block_of(versions["A"], q, bank.questions), q.answer[0])
+        for q in bank.questions
+    ]
+    letters_b = [
+        letter_before(block_of(versions["B"], q, bank.questions), q.answer[0])
+        for q in bank.questions
+    ]
     assert letters_a != letters_b
     tf_quiz, _ = export(bank_of(EVERY_KIND), tmp_path / "tf", versions=5)
     for text in text_by_version(tf_quiz).values():
@@ -184,8 +191,9 @@ def test_a_rebuild_is_byte_identical_and_dated_by_the_build_epoch(tmp_path: Path
         assert one.read_bytes() == other.read_bytes()
     info = run("pdfinfo", "-isodates", first[0])
     assert re.search(r"CreationDate:\s+2023-11-14T22:13:20Z", info)
-    reseeded = PdfExporter().write(bank_of(EVERY_KIND), tmp_path / "reseeded",
-                                   BuildOptions(seed=8, versions=2, epoch=EPOCH))
+    reseeded = PdfExporter().write(
+        bank_of(EVERY_KIND), tmp_path / "reseeded", BuildOptions(seed=8, versions=2, epoch=EPOCH)
+    )
     assert reseeded[0].read_bytes() != first[0].read_bytes()
 
 
@@ -216,19 +224,39 @@ def test_every_page_renders_and_none_is_blank(tmp_path: Path) -> None:
 def test_hostile_and_non_latin_text_prints_literally(tmp_path: Path) -> None:
     quiz, key = export(bank_of(EVERY_KIND), tmp_path)
     quiz_text, key_text = flat("".join(pages_text(quiz))), flat("".join(pages_text(key)))
-    for expected in ("Hostile <b>text</b> & friends", "Every kind <of> question & more",
-                     "The {{ curly }} & <angle> Club", "Trinidad & Tobago", "Azərbaycan",
-                     "Россия", "Ελλάδα", "Türkiye", "<script>window.__pwned = 1</script>Scriptland",
-                     "Pact of \"Quotes\" & <Tags>", "Accord Ωμέγα", "“&amp;”"):
+    for expected in (
+        "Hostile <b>text</b> & friends",
+        "Every kind <of> question & more",
+        "The {{ curly }} & <angle> Club",
+        "Trinidad & Tobago",
+        "Azərbaycan",
+        "Россия",
+        "Ελλάδα",
+        "Türkiye",
+        "<script>window.__pwned = 1</script>Scriptland",
+        'Pact of "Quotes" & <Tags>',
+        "Accord Ωμέγα",
+        "“&amp;”",
+    ):
         assert expected in quiz_text, expected
-    for expected in ("<b>not</b> bold", "<br/>", "&nbsp;", "Test notes “quoted” & <i>marked</i>",
-                     "x < y && y > z"):
+    for expected in (
+        "<b>not</b> bold",
+        "<br/>",
+        "&nbsp;",
+        "Test notes “quoted” & <i>marked</i>",
+        "x < y && y > z",
+    ):
         assert expected in key_text, expected
 
 
 def test_a_character_the_font_lacks_fails_naming_it_and_the_question(tmp_path: Path) -> None:
-    cjk = question("tokyo:single", Kind.SINGLE, "Which city is written 東京?", ("Tokyo",),
-                   choices=("Tokyo", "Kyoto 🦄", "Osaka", "Nagoya"))
+    cjk = question(
+        "tokyo:single",
+        Kind.SINGLE,
+        "Which city is written 東京?",
+        ("Tokyo",),
+        choices=("Tokyo", "Kyoto 🦄", "Osaka", "Nagoya"),
+    )
     with pytest.raises(ExportError) as failure:
         PdfExporter().write(bank_of((*EVERY_KIND, cjk)), tmp_path, BuildOptions())
     message = failure.value.format_message()
@@ -247,19 +275,32 @@ def test_letter_paper_gives_letter_sized_pages(tmp_path: Path) -> None:
 
 def exam_of_long_questions() -> QuestionBank:
     """The hardest case for paper: every prompt two lines, every option a full line."""
-    prompt = ("According to the article, which of these best describes provision {} of the "
-              "Collective Security Treaty as it was read in the 1990s?")
+    prompt = (
+        "According to the article, which of these best describes provision {} of the "
+        "Collective Security Treaty as it was read in the 1990s?"
+    )
     questions = tuple(
-        question(f"long-{n:02d}:single", Kind.SINGLE, prompt.format(n), (LONG_OPTIONS[0],),
-                 choices=LONG_OPTIONS)
+        question(
+            f"long-{n:02d}:single",
+            Kind.SINGLE,
+            prompt.format(n),
+            (LONG_OPTIONS[0],),
+            choices=LONG_OPTIONS,
+        )
         for n in range(30)
     )
-    return replace(thirty_question_exam(), questions=questions,
-                   decks=(replace(thirty_question_exam().decks[0], questions=questions),))
+    return replace(
+        thirty_question_exam(),
+        questions=questions,
+        decks=(replace(thirty_question_exam().decks[0], questions=questions),),
+    )
 
 
-@pytest.mark.parametrize("bank", [thirty_question_exam(), exam_of_long_questions()],
-                         ids=["mixed-options", "long-options"])
+@pytest.mark.parametrize(
+    "bank",
+    [thirty_question_exam(), exam_of_long_questions()],
+    ids=["mixed-options", "long-options"],
+)
 def test_a_30_question_4_option_exam_fits_4_a4_pages_without_cramming(
     bank: QuestionBank, tmp_path: Path
 ) -> None:
@@ -273,16 +314,33 @@ def test_a_30_question_4_option_exam_fits_4_a4_pages_without_cramming(
             # No question is split: every bold number on a page has its four option letters there.
             bold = [w["text"] for w in words if w["fontname"].endswith("DejaVuSans-Bold")]
             numbers = [t for t in bold if re.fullmatch(r"\d+\.", t)]
-            letters = [w["text"] for w in words if w["fontname"].endswith("DejaVuSans-Bold")
-                       and w["text"] in {"A", "B", "C", "D"} and w["size"] < 11]
+            letters = [
+                w["text"]
+                for w in words
+                if w["fontname"].endswith("DejaVuSans-Bold")
+                and w["text"] in {"A", "B", "C", "D"}
+                and w["size"] < 11
+            ]
             assert numbers and len(letters) == 4 * len(numbers)
 
 
 # --- through the command line, from facts files ---------------------------------------------------
 
+
 def build_pdf(facts: Path, decks: Path, out: Path, *more: str) -> Result:
-    return run_quizgen("build", "--facts", facts, "--decks", decks, "--out", out,
-                       "--format", "pdf", "--quiet", *more)
+    return run_quizgen(
+        "build",
+        "--facts",
+        facts,
+        "--decks",
+        decks,
+        "--out",
+        out,
+        "--format",
+        "pdf",
+        "--quiet",
+        *more,
+    )
 
 
 def printed_marker(q: Question) -> str:
@@ -372,8 +430,15 @@ def test_a_rebuild_from_the_same_facts_is_byte_identical(
 
 
 def test_paper_letter_from_the_command_line(tmp_path: Path) -> None:
-    result = build_pdf(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, "--paper", "letter",
-                       "--deck", "CSTO::Treaties and dates")
+    result = build_pdf(
+        BUNDLED_FACTS,
+        BUNDLED_DECKS,
+        tmp_path,
+        "--paper",
+        "letter",
+        "--deck",
+        "CSTO::Treaties and dates",
+    )
     assert result.exit_code == 0, result.output
     pdfs = sorted(tmp_path.glob("*.pdf"))
     assert len(pdfs) == 2

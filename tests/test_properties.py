@@ -38,7 +38,15 @@ COSTLY = settings(CHEAP, max_examples=25)
 SEEDS = st.integers(min_value=0, max_value=2**31 - 1)
 BUILD_EPOCH = "1700000000"
 # What each format writes at least one of; the registry must hold exactly these formats.
-OUTPUT_SUFFIXES = {"json": ".json", "anki": ".apkg", "pdf": ".pdf", "html": ".html"}
+OUTPUT_SUFFIXES = {
+    "json": ".json",
+    "anki": ".apkg",
+    "pdf": ".pdf",
+    "html": ".html",
+    "moodle": "-moodle.xml",
+    "gift": "-gift.txt",
+    "qti": "-qti.zip",
+}
 
 
 @contextmanager

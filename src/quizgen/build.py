@@ -11,8 +11,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quizgen.errors import BuildUsageError, OutputError
-from quizgen.exporters import BuildOptions, exporter_names, get_exporter
+from quizgen.errors import BuildUsageError, ExportError, OutputError
+from quizgen.exporters import (
+    BuildOptions,
+    Exporter,
+    exporter_names,
+    get_exporter,
+    left_out_notes,
+    options_summary,
+    reserved_file_names,
+)
 from quizgen.facts.loader import load_facts
 from quizgen.questions.model import QuestionBank
 
@@ -36,6 +44,10 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     question_count: int = 0
     deck_count: int = 0
+    left_out: list[str] = field(default_factory=list)
+    """What a format could not carry, one sentence per reason (GIFT has no ordering...)."""
+    shaped_by: dict[str, str] = field(default_factory=dict)
+    """Format name -> what its options made of it ("pdf": "3 versions (A–C), A4 paper")."""
 
 
 # Zip archives (the .apkg) store dates from 1980 to 2107 only.
@@ -127,12 +139,19 @@ def _run_build(request: BuildRequest, progress: Progress) -> BuildReport:
     except OSError as err:
         raise OutputError(f"{request.out_path}: cannot write there ({err.strerror})") from None
     try:
+        exporters = {name: get_exporter(name) for name in request.formats}
+        check_file_names(bank, exporters)
         staged: list[Path] = []
-        for name in request.formats:
-            progress(f"writing {name}")
-            staged += get_exporter(name).write(decks_for_format(bank, name), staging, options)
-        progress("moving files into place")
         report = BuildReport(question_count=len(bank.questions), deck_count=len(bank.decks))
+        for name, exporter in exporters.items():
+            progress(f"writing {name}")
+            written = exporter.write(decks_for_format(bank, name), staging, options)
+            staged += written
+            report.left_out += left_out_notes(exporter)
+            shaped_by = options_summary(exporter, options)
+            if written and shaped_by:
+                report.shaped_by[name] = shaped_by
+        progress("moving files into place")
         for path in staged:
             target = request.out_path / path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +164,19 @@ def _run_build(request: BuildRequest, progress: Progress) -> BuildReport:
         ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_file_names(bank: QuestionBank, exporters: dict[str, Exporter]) -> None:
+    """Stops the build before anything is written when two outputs would share a file name."""
+    owners: dict[str, str] = {}
+    for name, exporter in exporters.items():
+        for file_name in reserved_file_names(exporter, decks_for_format(bank, name)):
+            other = owners.setdefault(file_name, name)
+            if other != name:
+                raise ExportError(
+                    f"the {other} and {name} formats would both write {file_name!r}; "
+                    "rename the deck whose file name it is"
+                )
 
 
 def decks_for_format(bank: QuestionBank, format_name: str) -> QuestionBank:

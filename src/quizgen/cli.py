@@ -15,7 +15,7 @@ from quizgen.exporters import PAPER_SIZES, exporter_names
 F = TypeVar("F", bound=Callable[..., Any])
 
 MAIN_HELP = """Turn a curated facts file into study material: an Anki deck, printable PDF
-quizzes with answer keys, and an offline HTML self-test.
+quizzes with answer keys, an offline HTML self-test, and quizzes for Moodle and Canvas.
 
 With no arguments, `quizgen build` reads ./facts.yaml and ./decks/ and writes
 every format into ./output/.
@@ -65,6 +65,14 @@ def named_decks_must_exist(
     return value
 
 
+def default_facts_path() -> Path:
+    """./facts.yaml, checked as ``--facts`` checks a named file."""
+    path = Path("facts.yaml")
+    if not path.is_file():
+        raise click.BadParameter(f"File '{path}' does not exist.", param_hint="'--facts'")
+    return path
+
+
 def decks_beside(facts_path: Path, decks_path: Path | None) -> Path:
     """The decks folder: the one named, else ``decks/`` beside the facts file (it may be absent)."""
     return decks_path if decks_path is not None else facts_path.parent / "decks"
@@ -107,10 +115,17 @@ def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tup
     return chosen
 
 
-@click.group(help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    help=MAIN_HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
 @click.version_option(__version__, "--version", "-V", prog_name="quizgen")
-def main() -> None:
-    pass
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    # Bare ``quizgen`` is a request for help, not a mistake: show it and succeed.
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
 
 
 @main.command(help=BUILD_HELP)
@@ -130,7 +145,8 @@ def main() -> None:
     default="all",
     show_default=True,
     callback=parse_formats,
-    help=f"Comma-separated formats: {', '.join(exporter_names())}, or all.",
+    metavar="LIST",
+    help=f"Comma-separated formats, from: {', '.join(exporter_names())}; or all (every format).",
 )
 @deck_option
 @seed_option
@@ -194,20 +210,37 @@ def build(
         )
         for path in report.written:
             click.echo(f"  {path}")
+        for format_name, shaped_by in report.shaped_by.items():
+            click.echo(f"{format_name}: {shaped_by}")
+        for sentence in report.left_out:
+            click.echo(f"{sentence}.")
 
 
 @main.command(help=VALIDATE_HELP)
 @click.argument(
-    "facts_path",
+    "facts_argument",
+    metavar="[FACTS]",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=Path("facts.yaml"),
     required=False,
 )
+@click.option(
+    "--facts",
+    "facts_option",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="The facts file to read, as for build and questions (a path without --facts works "
+    "too).  [default: facts.yaml]",
+)
 @decks_option
-def validate(facts_path: Path, decks_path: Path | None) -> None:
+def validate(
+    facts_argument: Path | None, facts_option: Path | None, decks_path: Path | None
+) -> None:
     from quizgen.facts.loader import load_facts
     from quizgen.questions.decks import load_decks
 
+    if facts_argument is not None and facts_option is not None:
+        raise click.UsageError("name the facts file once: either --facts PATH or PATH")
+    facts_path = facts_argument or facts_option or default_facts_path()
     facts = load_facts(facts_path)
     decks = load_decks(decks_beside(facts_path, decks_path), facts, exporter_names())
     facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")

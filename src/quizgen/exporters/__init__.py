@@ -33,10 +33,22 @@ class Exporter(Protocol):
     """The format's name on the command line (``--format anki``)."""
     description: ClassVar[str]
     """One line for ``--help``: what it writes."""
+    file_patterns: ClassVar[tuple[str, ...]]
+    """The file names it reserves in the output folder; ``{deck}`` stands for a deck's slug and
+    ``{topic}`` for the topic's."""
+    option_names: ClassVar[tuple[str, ...]]
+    """The ``BuildOptions`` fields that shape its files (the build summary names them)."""
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         """Writes this format's files into ``folder`` and returns their paths."""
         ...
+
+
+class LeavesOut(Protocol):
+    """An exporter whose format cannot carry every question says, after writing, what it left
+    out: one sentence per reason, with the count ("3 ordering questions are not in ...")."""
+
+    def left_out(self) -> list[str]: ...
 
 
 # Imported only when used, so that ``quizgen --version`` and ``validate`` stay fast.
@@ -45,7 +57,37 @@ REGISTRY: dict[str, str] = {
     "anki": "quizgen.exporters.anki:AnkiExporter",
     "pdf": "quizgen.exporters.pdf:PdfExporter",
     "html": "quizgen.exporters.html:HtmlExporter",
+    "moodle": "quizgen.exporters.lms.moodle:MoodleExporter",
+    "gift": "quizgen.exporters.lms.gift:GiftExporter",
+    "qti": "quizgen.exporters.lms.qti:QtiExporter",
 }
+
+
+def reserved_file_names(exporter: Exporter, bank: QuestionBank) -> list[str]:
+    """The file names an exporter's patterns give for this bank's decks and topic."""
+    names: list[str] = []
+    for pattern in exporter.file_patterns:
+        if "{deck}" in pattern:
+            names += [pattern.format(deck=deck.slug, topic=bank.slug) for deck in bank.decks]
+        else:
+            names.append(pattern.format(topic=bank.slug))
+    return names
+
+
+def options_summary(exporter: Exporter, options: BuildOptions) -> str:
+    """What the options an exporter declares made of its files, for the build's summary."""
+    parts = []
+    if "versions" in exporter.option_names:
+        last = chr(ord("A") + options.versions - 1)
+        letters = "A" if options.versions == 1 else f"A–{last}"
+        noun = "version" if options.versions == 1 else "versions"
+        parts.append(f"{options.versions} {noun} ({letters}) of each quiz")
+    if "paper" in exporter.option_names:
+        parts.append(f"on {PAPER_NAMES.get(options.paper, options.paper)} paper")
+    return "printed " + " ".join(parts) if parts else ""
+
+
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 
 
 def exporter_names() -> tuple[str, ...]:
@@ -57,3 +99,9 @@ def get_exporter(name: str) -> Exporter:
     exporter_class = getattr(importlib.import_module(module_name), class_name)
     exporter: Exporter = exporter_class()
     return exporter
+
+
+def left_out_notes(exporter: Exporter) -> list[str]:
+    """What an exporter that cannot carry every question left out (nothing for the others)."""
+    left_out = getattr(exporter, "left_out", None)
+    return list(left_out()) if callable(left_out) else []

@@ -39,6 +39,8 @@ class AnkiExporter:
 
     name: ClassVar[str] = "anki"
     description: ClassVar[str] = "an Anki package (.apkg) of every deck; re-importing updates notes"
+    file_patterns: ClassVar[tuple[str, ...]] = ("{topic}" + PACKAGE_SUFFIX,)
+    option_names: ClassVar[tuple[str, ...]] = ()
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         package = build_package(bank)

@@ -20,6 +20,7 @@ from quizgen.exporters.anki_notetypes import (
     SOURCE,
     NoteType,
 )
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Kind, Question, SourceNote
 
 CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})
@@ -91,11 +92,11 @@ def source_html(source: SourceNote) -> str:
 
 
 def question_answer_fields(question: Question) -> dict[str, str]:
-    answer = question.answer or tuple(blank.answer for blank in question.blanks) or question.order
+    answers = answer_view(question)
     return {
-        "Prompt": text_html(question.prompt or cloze_prompt_text(question)),
-        "Answer": text_html(ANSWER_SEPARATOR.join(answer)),
-        "Also Accepted": text_html(", ".join(question.accept)),
+        "Prompt": text_html(question.prompt or cloze_prompt_text(answers)),
+        "Answer": text_html(ANSWER_SEPARATOR.join(answers.correct)),
+        "Also Accepted": text_html(", ".join(answers.also_accepted)),
         **reverse_fields(question),
     }
 
@@ -111,12 +112,14 @@ def reverse_fields(question: Question) -> dict[str, str]:
 
 
 def choice_fields(question: Question) -> dict[str, str]:
+    answers = answer_view(question)
+    texts = tuple(option.text for option in answers.options)
     return {
         "Prompt": text_html(question.prompt),
         "Instruction": text_html(INSTRUCTION_TEXTS.get(question.kind, "")),
-        "Options": options_html(question.choices),
-        "Marked Options": marked_options_html(question.choices, question.correct_indexes),
-        "Answer": text_html(ANSWER_SEPARATOR.join(question.answer)),
+        "Options": options_html(texts),
+        "Marked Options": marked_options_html(texts, answers.correct_indexes),
+        "Answer": text_html(ANSWER_SEPARATOR.join(answers.correct)),
         **reverse_fields(question),
     }
 
@@ -145,9 +148,10 @@ def marked_options_html(choices: tuple[str, ...], correct_indexes: tuple[int, ..
 
 def cloze_text_html(question: Question) -> str:
     """The sentence with one ``{{cN::...}}`` per blank, so Anki makes one card per blank."""
+    answers = answer_view(question)
     pieces: list[str] = []
     for number, (part, blank) in enumerate(
-        zip_longest(question.prompt_parts, question.blanks), start=1
+        zip_longest(answers.sentence_parts, answers.blanks), start=1
     ):
         if part:
             pieces.append(cloze_safe_html(part))
@@ -163,20 +167,21 @@ def cloze_safe_html(text: str) -> str:
     return text_html(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def cloze_prompt_text(question: Question) -> str:
-    return "…".join(question.prompt_parts)
+def cloze_prompt_text(answers: AnswerView) -> str:
+    return "…".join(answers.sentence_parts)
 
 
 def arrange_fields(question: Question) -> dict[str, str]:
+    answers = answer_view(question)
     if question.kind is Kind.MATCHING:
         return {
             "Prompt": text_html(question.prompt),
             "Instruction": text_html(INSTRUCTION_TEXTS[Kind.MATCHING]),
-            "Items": matching_items_html(question),
-            "Solution": matching_solution_html(question.pairs),
+            "Items": matching_items_html(answers),
+            "Solution": matching_solution_html(answers.pairs),
         }
-    items = "".join(f"<li>{text_html(item)}</li>" for item in question.choices or question.order)
-    solution = "".join(f"<li>{text_html(item)}</li>" for item in question.order)
+    items = "".join(f"<li>{text_html(item)}</li>" for item in answers.order_items)
+    solution = "".join(f"<li>{text_html(item)}</li>" for item in answers.order)
     return {
         "Prompt": text_html(question.prompt),
         "Items": f'<ul class="qz-items">{items}</ul>',
@@ -184,11 +189,10 @@ def arrange_fields(question: Question) -> dict[str, str]:
     }
 
 
-def matching_items_html(question: Question) -> str:
+def matching_items_html(answers: AnswerView) -> str:
     """Two columns: the left items numbered, the right-hand texts lettered in shuffled order."""
-    lefts = "".join(f"<li>{text_html(left)}</li>" for left, _ in question.pairs)
-    rights_in_order = question.choices or tuple(right for _, right in question.pairs)
-    rights = "".join(f"<li>{text_html(right)}</li>" for right in rights_in_order)
+    lefts = "".join(f"<li>{text_html(left)}</li>" for left, _ in answers.pairs)
+    rights = "".join(f"<li>{text_html(right)}</li>" for right in answers.match_options)
     return (
         '<div class="qz-columns">'
         f'<div><ol class="qz-items">{lefts}</ol></div>'

@@ -21,7 +21,8 @@ import jinja2
 
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
-from quizgen.questions.model import Deck, Kind, Question, QuestionBank
+from quizgen.questions.answer_view import AnswerView, answer_view
+from quizgen.questions.model import Deck, Question, QuestionBank
 
 DATA_PACKAGE = "quizgen"
 TEMPLATE_FOLDER = "data/html"
@@ -99,17 +100,17 @@ def make_environment() -> jinja2.Environment:
     return environment
 
 
-def right_answer_text(question: Question) -> str:
+def right_answer_text(answers: AnswerView) -> str:
     """The right answer as one line of plain text, for the feedback after "Check"."""
-    if question.kind is Kind.CLOZE:
-        return " … ".join(blank.answer for blank in question.blanks)
-    if question.kind is Kind.MATCHING:
-        return "; ".join(f"{left} → {right}" for left, right in question.pairs)
-    if question.kind is Kind.ORDERING:
-        return " → ".join(question.order)
-    if question.kind is Kind.SHORT:
-        return question.answer[0] if question.answer else ""
-    return "; ".join(question.answer)
+    if answers.blanks:
+        return " … ".join(blank.answer for blank in answers.blanks)
+    if answers.pairs:
+        return "; ".join(f"{left} → {right}" for left, right in answers.pairs)
+    if answers.order:
+        return " → ".join(answers.order)
+    if answers.typed:
+        return answers.canonical
+    return "; ".join(answers.correct)
 
 
 def web_link(url: str) -> str:
@@ -119,23 +120,25 @@ def web_link(url: str) -> str:
 
 def question_data(question: Question) -> dict[str, Any]:
     """What the script needs to show, check and explain one question; empty fields left out."""
+    answers = answer_view(question)
     data: dict[str, Any] = {
         "id": question.id,
         "kind": question.kind.value,
         "prompt": question.prompt,
-        "answer": list(question.answer),
-        "answer_text": right_answer_text(question),
+        "answer": list(answers.correct),
+        "answer_text": right_answer_text(answers),
         "explanation": question.explanation,
         "source_text": question.source.text,
     }
     optional: dict[str, Any] = {
         "choices": list(question.choices),
-        "accept": list(question.accept),
-        "pairs": [list(pair) for pair in question.pairs],
-        "order": list(question.order),
-        "prompt_parts": list(question.prompt_parts),
+        "accept": list(answers.also_accepted),
+        "pairs": [list(pair) for pair in answers.pairs],
+        "order": list(answers.order),
+        "prompt_parts": list(answers.sentence_parts),
         "blanks": [
-            {"answer": blank.answer, "accept": list(blank.accept)} for blank in question.blanks
+            {"answer": blank.answer, "accept": list(blank.also_accepted)}
+            for blank in answers.blanks
         ],
         "source_url": web_link(question.source.url),
     }
@@ -194,6 +197,8 @@ class HtmlExporter:
 
     name: ClassVar[str] = "html"
     description: ClassVar[str] = "an offline HTML self-test per deck, with an index page"
+    file_patterns: ClassVar[tuple[str, ...]] = ("{deck}.html", INDEX_FILE_NAME)
+    option_names: ClassVar[tuple[str, ...]] = ()
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         environment = make_environment()

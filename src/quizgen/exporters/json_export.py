@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TextIO
 
 from quizgen.exporters import BuildOptions
+from quizgen.questions.answer_view import answer_view
 from quizgen.questions.model import Deck, Kind, Question, QuestionBank
 
 
@@ -18,6 +19,8 @@ class JsonExporter:
     name: ClassVar[str] = "json"
     description: ClassVar[str] = "questions.json: every deck and question, for other tools"
     file_name: ClassVar[str] = "questions.json"
+    file_patterns: ClassVar[tuple[str, ...]] = (file_name,)
+    option_names: ClassVar[tuple[str, ...]] = ()
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         path = folder / self.file_name
@@ -96,14 +99,15 @@ def deck_as_dict(deck: Deck) -> dict[str, Any]:
 
 def question_as_dict(question: Question, deck_names: list[str]) -> dict[str, Any]:
     """One question; the keys of its kind's own structure appear only for that kind."""
+    answers = answer_view(question)
     entry: dict[str, Any] = {
         "id": question.id,
         "decks": deck_names,
         "kind": question.kind.value,
         "prompt": question.prompt,
         "choices": list(question.choices),
-        "answer": list(question.answer),
-        "accept": list(question.accept),
+        "answer": list(answers.correct),
+        "accept": list(answers.also_accepted),
         "explanation": question.explanation,
         "source": {
             "title": question.source.title,
@@ -118,14 +122,15 @@ def question_as_dict(question: Question, deck_names: list[str]) -> dict[str, Any
         "template": question.template,
     }
     if question.kind is Kind.CLOZE:
-        entry["prompt_parts"] = list(question.prompt_parts)
+        entry["prompt_parts"] = list(answers.sentence_parts)
         entry["blanks"] = [
-            {"answer": blank.answer, "accept": list(blank.accept)} for blank in question.blanks
+            {"answer": blank.answer, "accept": list(blank.also_accepted)}
+            for blank in answers.blanks
         ]
     elif question.kind is Kind.MATCHING:
-        entry["pairs"] = [list(pair) for pair in question.pairs]
+        entry["pairs"] = [list(pair) for pair in answers.pairs]
     elif question.kind is Kind.ORDERING:
-        entry["order"] = list(question.order)
+        entry["order"] = list(answers.order)
     if question.reverse_prompt:
         entry["reverse"] = {"prompt": question.reverse_prompt, "answer": question.reverse_answer}
     return entry

@@ -34,6 +34,8 @@ class PdfExporter:
     description: ClassVar[str] = (
         "Printable quizzes (<deck>-quiz.pdf, every version) and answer keys (<deck>-key.pdf)."
     )
+    file_patterns: ClassVar[tuple[str, ...]] = ("{deck}-quiz.pdf", "{deck}-key.pdf")
+    option_names: ClassVar[tuple[str, ...]] = ("versions", "paper")
 
     def write(self, bank: QuestionBank, folder: Path, options: BuildOptions) -> list[Path]:
         check_glyphs(bank)

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Deck, Kind, Question
 
 T = TypeVar("T")
 
 CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE})
-TYPED_KINDS = frozenset({Kind.YEAR, Kind.SHORT})
 
 
 def option_letter(index: int) -> str:
@@ -48,15 +48,19 @@ class PrintedQuestion:
     """Matching: the right-hand items in printed order, lettered A, B, C...; ordering: the items."""
 
     @property
+    def answers(self) -> AnswerView:
+        return answer_view(self.question)
+
+    @property
     def correct_letters(self) -> tuple[str, ...]:
         """Choice kinds: the letters of the correct options, in printed order."""
-        answers = set(self.question.answer)
-        return tuple(option_letter(i) for i, text in enumerate(self.options) if text in answers)
+        right = set(self.answers.correct_options)
+        return tuple(option_letter(i) for i, text in enumerate(self.options) if text in right)
 
     @property
     def matching_key(self) -> tuple[tuple[int, str], ...]:
         """Matching: (left number, right letter) for each left item, as ``1-C, 2-A``."""
-        right_of_left = dict(self.question.pairs)
+        right_of_left = dict(self.answers.pairs)
         letter_of_right = {text: option_letter(i) for i, text in enumerate(self.right_items)}
         return tuple(
             (number, letter_of_right.get(right_of_left.get(left, ""), "?"))
@@ -66,7 +70,7 @@ class PrintedQuestion:
     @property
     def ordering_key(self) -> tuple[int, ...]:
         """Ordering: the number each printed box should hold, top to bottom (``3 1 4 2``)."""
-        position = {text: place for place, text in enumerate(self.question.order, start=1)}
+        position = self.answers.position_of
         return tuple(position.get(text, 0) for text in self.right_items)
 
 
@@ -112,24 +116,26 @@ def print_question(number: int, question: Question, rng: random.Random | None) -
     The option order is seeded by the question's own id, so adding a question to a deck does not
     reshuffle the options of the others.
     """
+    answers = answer_view(question)
     if question.kind in CHOICE_KINDS:
         # True stays before False: a shuffled pair only confuses, it hides nothing.
         shuffle_options = rng is not None and question.kind is not Kind.TRUE_FALSE
-        options = shuffled(question.choices, rng) if shuffle_options else question.choices
+        texts = tuple(option.text for option in answers.options)
+        options = shuffled(texts, rng) if shuffle_options else texts
         return PrintedQuestion(number, question, options=options)
     if question.kind is Kind.MATCHING:
-        lefts = tuple(left for left, _ in question.pairs)
-        rights = question.choices or tuple(right for _, right in question.pairs)
+        lefts = tuple(left for left, _ in answers.pairs)
+        rights = answers.match_options
         if rng is not None:
             lefts = shuffled(lefts, rng)
-            right_of_left = dict(question.pairs)
+            right_of_left = dict(answers.pairs)
             aligned = [right_of_left[left] for left in lefts]
             rights = avoid_order(shuffled(rights, rng), aligned, rng)
         return PrintedQuestion(number, question, left_items=lefts, right_items=rights)
     if question.kind is Kind.ORDERING:
-        items = question.choices or question.order
+        items = answers.order_items
         if rng is not None:
-            items = avoid_order(shuffled(items, rng), list(question.order), rng)
+            items = avoid_order(shuffled(items, rng), list(answers.order), rng)
         return PrintedQuestion(number, question, right_items=items)
     return PrintedQuestion(number, question)
 
@@ -153,9 +159,9 @@ def avoid_order(items: tuple[T, ...], giveaway: Sequence[T], rng: random.Random)
 
 def key_answer_text(printed: PrintedQuestion) -> str:
     """The short answer a teacher marks: ``B``, ``A, C``, ``1-C, 2-A``, ``3 1 4 2``, ``1992``."""
-    question = printed.question
+    question, answers = printed.question, printed.answers
     if question.kind is Kind.TRUE_FALSE:
-        return question.answer[0] if question.answer else "?"
+        return answers.canonical or "?"
     if question.kind in CHOICE_KINDS:
         return ", ".join(printed.correct_letters) or "?"
     if question.kind is Kind.MATCHING:
@@ -164,20 +170,18 @@ def key_answer_text(printed: PrintedQuestion) -> str:
         return " ".join(str(place) for place in printed.ordering_key)
     if question.kind is Kind.CLOZE:
         return "; ".join(
-            f"({number}) {blank.answer}" for number, blank in enumerate(question.blanks, start=1)
+            f"({number}) {blank.answer}" for number, blank in enumerate(answers.blanks, start=1)
         )
-    return question.answer[0] if question.answer else "?"
+    return answers.canonical or "?"
 
 
 def accepted_alternatives(printed: PrintedQuestion) -> tuple[str, ...]:
     """Typed kinds: the other answers a teacher should accept (spellings, abbreviations)."""
-    question = printed.question
-    if question.kind is Kind.CLOZE:
+    answers = printed.answers
+    if printed.question.kind is Kind.CLOZE:
         return tuple(
             f"({number}) {alternative}"
-            for number, blank in enumerate(question.blanks, start=1)
-            for alternative in blank.accept
+            for number, blank in enumerate(answers.blanks, start=1)
+            for alternative in blank.also_accepted
         )
-    if question.kind in TYPED_KINDS:
-        return tuple(question.answer[1:]) + question.accept
-    return ()
+    return answers.typed[1:]

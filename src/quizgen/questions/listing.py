@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quizgen.questions.model import Kind, Question, QuestionBank
+from quizgen.questions.answer_view import answer_view
+from quizgen.questions.model import Question, QuestionBank
 
 
 def bank_as_text(bank: QuestionBank) -> str:
@@ -27,21 +28,20 @@ def bank_as_text(bank: QuestionBank) -> str:
 def question_as_lines(number: int, question: Question) -> list[str]:
     indent = " " * (len(str(number)) + 2)
     label = f"{question.kind.value}, difficulty {question.difficulty}"
+    answers = answer_view(question)
     lines = [f"{number}. [{label}] {question.prompt}"]
+    right = set(answers.correct)
     for choice in question.choices:
-        mark = "x" if choice in question.answer else " "
+        mark = "x" if choice in right else " "
         lines.append(f"{indent}  [{mark}] {choice}")
-    if question.kind is Kind.CLOZE:
-        for blank_number, blank in enumerate(question.blanks, start=1):
-            also = f" (also: {', '.join(blank.accept)})" if blank.accept else ""
-            lines.append(f"{indent}Blank {blank_number}: {blank.answer}{also}")
-    elif question.kind is Kind.MATCHING:
-        lines += [f"{indent}Pair: {left} -> {right}" for left, right in question.pairs]
-    elif question.kind is Kind.ORDERING:
-        lines += [f"{indent}{place}) {item}" for place, item in enumerate(question.order, start=1)]
-    lines.append(f"{indent}Answer: {'; '.join(question.answer)}")
-    if question.accept:
-        lines.append(f"{indent}Also accepted: {'; '.join(question.accept)}")
+    for blank_number, blank in enumerate(answers.blanks, start=1):
+        also = f" (also: {', '.join(blank.also_accepted)})" if blank.also_accepted else ""
+        lines.append(f"{indent}Blank {blank_number}: {blank.answer}{also}")
+    lines += [f"{indent}Pair: {left} -> {right}" for left, right in answers.pairs]
+    lines += [f"{indent}{place}) {item}" for place, item in enumerate(answers.order, start=1)]
+    lines.append(f"{indent}Answer: {'; '.join(answers.correct)}")
+    if answers.also_accepted:
+        lines.append(f"{indent}Also accepted: {'; '.join(answers.also_accepted)}")
     if question.reverse_prompt:
         lines.append(f"{indent}Reverse: {question.reverse_prompt} -> {question.reverse_answer}")
     if question.explanation:
