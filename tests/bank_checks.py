@@ -4,6 +4,7 @@ question judged by the oracle as the question says (right ones true, wrong ones 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quizgen.questions.claims import CheckedQuestion
 from quizgen.questions.index import text_key
@@ -120,3 +121,42 @@ def oracle_disagreements(oracle: Oracle, checked: CheckedQuestion) -> list[str]:
     if kind is Kind.ORDERING:
         problems += check_ordering(oracle, checked)
     return problems
+
+
+def guessing_pays(questions: Sequence[Question], low: float = 0.4, high: float = 0.6) -> str:
+    """What is wrong with a deck's true/false items as a whole: guessing "True" (or "False") must
+    not pay, so between 40 % and 60 % of them are true. "" when fine or when there are none."""
+    answers = [q.answer[0] for q in questions if q.kind is Kind.TRUE_FALSE]
+    if not answers:
+        return ""
+    share = answers.count("True") / len(answers)
+    if low <= share <= high:
+        return ""
+    return f"{answers.count('True')} of {len(answers)} true/false items are True ({share:.0%})"
+
+
+def true_twins(questions: Sequence[Question]) -> list[str]:
+    """True/false items keyed True that state a cloze of the bank word for word: each gives the
+    other away."""
+    cloze_texts = set()
+    for q in questions:
+        if q.kind is Kind.CLOZE:
+            filled = [q.prompt_parts[0]]
+            for blank, part in zip(q.blanks, q.prompt_parts[1:], strict=True):
+                filled += [blank.answer, part]
+            cloze_texts.add(text_key("".join(filled)))
+    return [
+        q.prompt
+        for q in questions
+        if q.kind is Kind.TRUE_FALSE
+        and q.answer == ("True",)
+        and text_key(q.prompt.removeprefix("True or false? ")) in cloze_texts
+    ]
+
+
+def unexplained_distractors(question: Question) -> list[str]:
+    """Wrong options of a choice question that carry no reason for a teacher to audit."""
+    if question.kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR):
+        return []
+    reasons = dict(question.distractor_reasons)
+    return [c for c in question.choices if c not in question.answer and not reasons.get(c)]

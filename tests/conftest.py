@@ -32,6 +32,7 @@ ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
 EU_FACTS = FIXTURES / "eu" / "facts.yaml"
 ASTRONOMY_FACTS = FIXTURES / "astronomy" / "facts.yaml"
 LITERATURE_FACTS = FIXTURES / "literature" / "facts.yaml"
+PLANETS_FACTS = FIXTURES / "planets" / "facts.yaml"
 EXAMPLE_FACTS = [
     pytest.param(path, id=name)
     for name, path in [
@@ -41,6 +42,7 @@ EXAMPLE_FACTS = [
         ("eu", EU_FACTS),
         ("astronomy", ASTRONOMY_FACTS),
         ("literature", LITERATURE_FACTS),
+        ("planets", PLANETS_FACTS),
     ]
 ]
 """Every example facts file, for tests that hold each bank to the same promises."""

@@ -28,6 +28,7 @@ QUESTION_KEYS = {
     "difficulty": int,
     "facts": list,
     "template": str,
+    "distractors": list,
 }
 KIND_KEYS = {"cloze": {"prompt_parts", "blanks"}, "matching": {"pairs"}, "ordering": {"order"}}
 SOURCE_KEYS = {"title", "quote", "reference", "url", "text"}
@@ -60,6 +61,11 @@ def assert_is_questions_document(document: dict[str, Any]) -> None:
             assert question["id"] in deck["questions"]
         if kind in ("single", "multiple", "true_false"):
             assert question["answer"] and set(question["answer"]) <= set(question["choices"])
+        if kind in ("single", "multiple", "year"):
+            wrong = [c for c in question["choices"] if c not in question["answer"]]
+            reasons = question["distractors"]
+            assert [d["option"] for d in reasons] == wrong or not reasons, question["id"]
+            assert all(set(d) == {"option", "reason"} and d["reason"] for d in reasons)
         if kind == "cloze":
             assert len(question["prompt_parts"]) == len(question["blanks"]) + 1
             assert all(set(blank) == {"answer", "accept"} for blank in question["blanks"])

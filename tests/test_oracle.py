@@ -11,8 +11,9 @@ from bank_checks import oracle_disagreements
 from conftest import ENGINE_FACTS, EXAMPLE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
-from quizgen.questions.claims import Claim, Relation
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.engine import generate_checked
+from quizgen.questions.model import Kind, Question, SourceNote
 from quizgen.questions.oracle import Oracle, Verdict
 
 
@@ -50,7 +51,8 @@ def test_an_unlisted_state_is_no_member_but_a_later_date_is_not_the_facts_to_set
 def test_an_observer_is_not_a_member_and_a_text_naming_nothing_is_unknown(oracle: Oracle) -> None:
     observer = member_on(OCTOBER_2020, "csto-pa", "observer")
     assert oracle.verdict(observer, "Serbia") is Verdict.TRUE
-    assert oracle.verdict(member_on(OCTOBER_2020, "csto-pa"), "Serbia") is Verdict.FALSE
+    # The assembly's list of members is not declared complete: an observer is not surely no member.
+    assert oracle.verdict(member_on(OCTOBER_2020, "csto-pa"), "Serbia") is Verdict.UNKNOWN
     assert oracle.verdict(observer, "Atlantis") is Verdict.UNKNOWN
 
 
@@ -66,9 +68,34 @@ def test_a_participant_with_two_roles_is_right_for_both(oracle: Oracle) -> None:
     observers = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent observers")
     assert oracle.is_true(withdrew, "Azerbaijan")
     assert oracle.is_true(observers, "Azerbaijan")
+    # The list of states that withdrew is declared complete: any other state did not.
     assert oracle.verdict(withdrew, "Russia") is Verdict.FALSE
-    # A state the event does not list at all may have done anything: not a safe wrong option.
-    assert oracle.verdict(withdrew, "Georgia") is Verdict.UNKNOWN
+    assert oracle.verdict(withdrew, "Georgia") is Verdict.FALSE
+
+
+def test_roles_overlap_so_a_role_list_not_declared_complete_settles_no_wrong_option(
+    oracle: Oracle,
+) -> None:
+    troops = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent troops")
+    observers = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent observers")
+    assert oracle.is_true(troops, "Armenia")
+    # The host may well have sent troops, and a state that withdrew may still have observed.
+    assert oracle.verdict(troops, "Russia") is Verdict.UNKNOWN
+    assert oracle.verdict(observers, "India") is Verdict.UNKNOWN
+    assert oracle.verdict(troops, "Georgia") is Verdict.UNKNOWN
+
+
+def test_a_member_list_not_declared_complete_leaves_unlisted_states_unsettled(
+    oracle: Oracle,
+) -> None:
+    parties = member_on(OCTOBER_2020, "cst-parties", "party")
+    assert oracle.is_true(parties, "Russia")
+    assert oracle.verdict(parties, "Uzbekistan") is Verdict.FALSE  # its own entry ended in 1999
+    assert oracle.verdict(parties, "Belarus") is Verdict.UNKNOWN
+    # A member may also observe: no observer list is complete, so a member is no wrong observer.
+    assert oracle.verdict(member_on(OCTOBER_2020, "csto", "observer"), "Armenia") is (
+        Verdict.UNKNOWN
+    )
 
 
 def test_a_place_of_another_type_may_contain_the_place_and_is_not_settled(oracle: Oracle) -> None:
@@ -120,3 +147,26 @@ def test_every_option_of_every_question_agrees_with_the_oracle(path: Path) -> No
     for checked in generate_checked(facts, seed=11):
         problems += oracle_disagreements(oracle, checked)
     assert problems == []
+
+
+def test_the_bank_check_catches_a_host_offered_as_a_state_that_sent_no_troops(
+    oracle: Oracle,
+) -> None:
+    """A hand-made bad question: the host as a wrong option, though it may have sent troops."""
+    bad = Question(
+        id="q-000000000000",
+        kind=Kind.SINGLE,
+        prompt="In Kavkaz-2020, which one of these states sent troops?",
+        answer=("Armenia",),
+        explanation="In Kavkaz-2020, Armenia sent troops.",
+        source=SourceNote(title="t"),
+        fact_ids=("kavkaz-2020",),
+        template="participant-choice",
+        choices=("Armenia", "Russia", "India"),
+    )
+    claim = Claim(Relation.PARTICIPANT_AS, "kavkaz-2020", detail="sent troops")
+    problems = oracle_disagreements(oracle, CheckedQuestion(bad, (claim,)))
+    assert problems == [
+        f"participant-choice: {bad.prompt!r} option 'Russia' is Verdict.UNKNOWN",
+        f"participant-choice: {bad.prompt!r} option 'India' is Verdict.UNKNOWN",
+    ]

@@ -316,6 +316,15 @@ BAD_FILES = [
         "tag 'long river' has a character a tag cannot hold",
         id="tag-with-a-space",
     ),
+    pytest.param(
+        HEAD + "entities:\n" + EGYPT + "events:\n  - id: summit\n    name: Nile summit\n"
+        "    date: 2020\n    source: {ref: atlas, quote: summit}\n"
+        "    complete: [host, sent observers]\n"
+        "    participants: [{entity: egypt, role: host}]\n",
+        "11:22",
+        "complete names the role 'sent observers', which no entry of 'participants' has",
+        id="complete-names-an-unlisted-role",
+    ),
 ]
 
 
@@ -612,3 +621,31 @@ def test_the_decks_beside_the_facts_file_are_found_from_any_folder(
 
     assert result.exit_code == 0, result.output
     assert "and 5 decks are valid." in result.output
+
+
+def test_validation_warns_about_wording_that_reads_badly_but_builds(
+    tmp_path: Path, no_decks: Path
+) -> None:
+    facts = write(
+        tmp_path,
+        HEAD
+        + "entities:\n"
+        + "  - {id: uk, name: United Kingdom, type: state, source: {ref: atlas, quote: UK},\n"
+        + "     description: The state of Great Britain and Northern Ireland.}\n"
+        + "events:\n"
+        + "  - {id: exit, name: The United Kingdom leaves the EU, date: 2020-01-31,\n"
+        + "     source: {ref: atlas, quote: left}}\n",
+    )
+    result = run_quizgen("validate", facts, "--decks", no_decks)
+    assert result.exit_code == 0, result.output
+    assert f"{facts}:5:5: warning: the description of 'uk' starts with a capital" in result.output
+    assert (
+        f"{facts}:8:5: warning: event name 'The United Kingdom leaves the EU' reads like a headline"
+        in result.output
+    )
+    assert "2 facts and 1 deck are valid." in result.output
+
+
+def test_the_bundled_facts_need_no_wording_advice(no_decks: Path) -> None:
+    result = run_quizgen("validate", BUNDLED_FACTS, "--decks", no_decks)
+    assert "warning" not in result.output

@@ -14,6 +14,7 @@ from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import Claim, Relation
 from quizgen.questions.engine import generate_questions
+from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import Oracle, Verdict
 from quizgen.questions.wording import (
@@ -73,22 +74,24 @@ events:
   - id: renewal
     name: Renewal of the Harbour Pact
     date: 1999-04
-    description: Two parties renewed the Pact for five years and two let it lapse.
+    description: Two parties extended their alliance for five years and two let it lapse.
     tags: [t]
     source: {reference: r}
+    complete: true
     participants:
       - {entity: portavia, role: renewed the Pact}
       - {entity: bellamar, role: renewed the Pact}
       - {entity: corvino, role: did not renew the Pact}
       - {entity: dunmere, role: did not renew the Pact}
   - id: fair
-    name: Harbour trade fair
+    name: Portside trade fair
     date: 2020-09-21
     end: 2020-09-26
     place: port-royal
-    description: A week of trade held in the capital in September 2020.
+    description: A week of commerce held in the capital in September 2020.
     tags: [t]
     source: {reference: r}
+    complete: true
     participants:
       - {entity: portavia, role: host}
       - {entity: bellamar, role: sent ships}
@@ -184,7 +187,7 @@ def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
 def test_event_stems_use_the_event_as_a_noun_phrase(harbour_bank: tuple[Question, ...]) -> None:
     prompts = [q.prompt for q in harbour_bank]
     assert "In which year did the renewal of the Harbour Pact take place?" in prompts
-    assert any(p.startswith("In the Harbour trade fair, which") for p in prompts)
+    assert any(p.startswith("In the Portside trade fair, which") for p in prompts)
     # A list of events (a chronology) shows each name as a title; a sentence does not.
     sentences = [q for q in harbour_bank if q.kind not in (Kind.ORDERING, Kind.MATCHING)]
     assert not any("“Renewal" in text or "In Renewal" in text for text in texts(sentences))
@@ -217,13 +220,13 @@ def test_a_role_named_by_a_noun_takes_an_article(harbour_bank: tuple[Question, .
     assert took_part("observer") == "took part as an observer"
     assert took_part("observer", several=True) == "took part as observers"
     prompts = [q.prompt for q in made_by(harbour_bank, "participant-choice", "fair")]
-    assert "In the Harbour trade fair, which one of these states was the host?" in prompts
+    assert "In the Portside trade fair, which one of these states was the host?" in prompts
     assert not any("took part as host" in text for text in texts(harbour_bank))
 
 
 def test_a_group_taking_part_is_named_with_its_article(harbour_bank: tuple[Question, ...]) -> None:
     explanations = [q.explanation for q in made_by(harbour_bank, "participant-choice", "league")]
-    assert explanations == ["In the Harbour trade fair, the HL sponsored the fair."]
+    assert explanations == ["In the Portside trade fair, the HL sponsored the fair."]
 
 
 def test_an_event_with_one_role_asks_no_true_false_that_restates_it(
@@ -244,7 +247,7 @@ def test_a_range_accepts_no_run_of_its_digits_and_one_number_accepts_its_digits(
     assert figures["80-120"].accept == ()
     assert figures["about 5,000"].accept == ("5000",)
     assert figures["80-120"].prompt == (
-        "In the Harbour trade fair, what figure is given for ships expected by the chronicle?"
+        "In the Portside trade fair, what figure is given for ships expected by the chronicle?"
     )
 
 
@@ -259,12 +262,14 @@ def test_a_described_event_gives_its_date_first_and_only_once(
     harbour_bank: tuple[Question, ...],
 ) -> None:
     prompts = {q.fact_ids[0]: q.prompt for q in harbour_bank if q.template == "event-name"}
+    # "Renewal of the Harbour Pact" is a label to recognise, not a name to type: it is chosen.
     assert prompts["renewal"] == (
-        "Name the event (April 1999): two parties renewed the Pact for five years and two let it "
-        "lapse."
+        "Which event was this (April 1999): two parties extended their alliance for five years and "
+        "two let it lapse?"
     )
     assert (
-        prompts["fair"] == "Name the event: a week of trade held in the capital in September 2020."
+        prompts["fair"]
+        == "Name the event: a week of commerce held in the capital in September 2020."
     )
 
 
@@ -282,7 +287,7 @@ def test_no_bundled_description_stem_repeats_its_year(bundled_bank: tuple[Questi
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(
     harbour_bank: tuple[Question, ...], bundled_bank: tuple[Question, ...]
 ) -> None:
-    assert "Port Royal, N.B. The capital of Portavia." in [q.explanation for q in harbour_bank]
+    assert "Port Royal, N.B. is the capital of Portavia." in [q.explanation for q in harbour_bank]
     assert not any(".. " in text or text.endswith("..") for text in texts(bundled_bank))
 
 
@@ -404,3 +409,41 @@ def test_a_participants_reason_is_told_in_the_explanation(
     assert withdrew
     for question in withdrew:
         assert "because of COVID-19 restrictions" in question.explanation, question.explanation
+
+
+def test_articles_and_plurals_come_from_the_grammar_module() -> None:
+    assert [a_or_an(w) for w in ("union", "hour", "observer", "European state")] == [
+        "a union",
+        "an hour",
+        "an observer",
+        "a European state",
+    ]
+    assert [
+        plural(n) for n in ("city", "person", "organ of the CSTO", "observer (parliaments)")
+    ] == [
+        "cities",
+        "people",
+        "organs of the CSTO",
+        "observers (parliaments)",
+    ]
+
+
+def test_a_document_is_asked_about_with_its_own_verb(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Astronomy, as_of: 2024}\n"
+        "entities:\n"
+        "  - {id: prague, name: Prague, type: city, source: {reference: r}}\n"
+        "  - {id: paris, name: Paris, type: city, source: {reference: r}}\n"
+        "  - {id: rome, name: Rome, type: city, source: {reference: r}}\n"
+        "  - {id: oslo, name: Oslo, type: city, source: {reference: r}}\n"
+        "documents:\n"
+        "  - {id: b5, name: Resolution on the definition of a planet, kind: resolution,\n"
+        "     signed: 2006-08-24, verb: adopted, place: prague, source: {reference: r}}\n"
+        "  - {id: old, name: Resolution on star names, kind: resolution,\n"
+        "     signed: 2016-05-01, verb: adopted, place: paris, source: {reference: r}}\n",
+        encoding="utf-8",
+    )
+    prompts = [q.prompt for q in generate_questions(load_facts(path), seed=1)]
+    assert "Where was the Resolution on the definition of a planet adopted?" in prompts
+    assert not any("signed" in prompt for prompt in prompts)

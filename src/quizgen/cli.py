@@ -235,6 +235,7 @@ def build(
 def validate(
     facts_argument: Path | None, facts_option: Path | None, decks_path: Path | None
 ) -> None:
+    from quizgen.facts.advice import writing_advice
     from quizgen.facts.loader import load_facts
     from quizgen.questions.decks import load_decks
 
@@ -243,6 +244,8 @@ def validate(
     facts_path = facts_argument or facts_option or default_facts_path()
     facts = load_facts(facts_path)
     decks = load_decks(decks_beside(facts_path, decks_path), facts, exporter_names())
+    for advice in writing_advice(facts):
+        click.echo(str(advice))
     facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")
     click.echo(f"{facts_path}: {facts_count} and {decks_count} are valid.")
 

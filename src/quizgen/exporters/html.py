@@ -76,11 +76,16 @@ def read_package_text(name: str) -> str:
     return (files(DATA_PACKAGE) / TEMPLATE_FOLDER / name).read_text(encoding="utf-8")
 
 
+# The answer grader comes first: the self-test calls it, and node runs it alone in the tests.
+SCRIPT_FILES = ("answers.js", "selftest.js")
+
+
 def load_inline_assets() -> InlineAssets:
     assets = InlineAssets(
-        style_css=read_package_text("selftest.css"), script_js=read_package_text("selftest.js")
+        style_css=read_package_text("selftest.css"),
+        script_js="\n".join(read_package_text(name) for name in SCRIPT_FILES),
     )
-    for name, text in (("selftest.css", assets.style_css), ("selftest.js", assets.script_js)):
+    for name, text in (("selftest.css", assets.style_css), ("script", assets.script_js)):
         if _END_TAG_PATTERN.search(text):
             raise ExportError(f"{name} contains an end tag and cannot be inlined")
     return assets

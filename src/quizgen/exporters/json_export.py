@@ -120,6 +120,9 @@ def question_as_dict(question: Question, deck_names: list[str]) -> dict[str, Any
         "difficulty": question.difficulty,
         "facts": list(question.fact_ids),
         "template": question.template,
+        "distractors": [
+            {"option": option, "reason": reason} for option, reason in question.distractor_reasons
+        ],
     }
     if question.kind is Kind.CLOZE:
         entry["prompt_parts"] = list(answers.sentence_parts)

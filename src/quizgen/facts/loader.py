@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +38,12 @@ from quizgen.facts.model import (
     Term,
     Topic,
 )
-from quizgen.facts.reader import NodeReader, kind_of, suggest
+from quizgen.facts.reader import BOOL_TAG, NodeReader, kind_of, suggest
 from quizgen.facts.yaml_source import compose_file
 
 FORMAT_NAME = "quizgen-facts/1"
 SECTIONS = ("entities", "groups", "events", "documents", "people", "terms", "statements")
-COMMON_KEYS = ("tags", "source", "as_of", "attributed", "note")
+COMMON_KEYS = ("tags", "source", "as_of", "attributed", "background", "note")
 # Keys any named fact may have, after its kind's own: numbers about it and links to other facts.
 SUBJECT_KEYS = ("quantities", "links")
 # Keys of things that may cease to exist or become another thing: states, bodies, alliances.
@@ -81,6 +81,7 @@ SHAPES: dict[str, Shape] = {
             "short",
             "aliases",
             "description",
+            "the",
             *COMMON_KEYS,
             "categories",
             *SUBJECT_KEYS,
@@ -95,6 +96,8 @@ SHAPES: dict[str, Shape] = {
             "description",
             "founded",
             "members",
+            "complete",
+            "the",
             *COMMON_KEYS,
             *SUBJECT_KEYS,
             *HISTORY_KEYS,
@@ -103,14 +106,23 @@ SHAPES: dict[str, Shape] = {
     "membership": Shape(("entity",), ("status", "since", "until", "source", "note", "founding")),
     "event": Shape(
         ("id", "name", "date"),
-        ("end", "place", "description", "participants", "figures", *COMMON_KEYS, *SUBJECT_KEYS),
+        (
+            "end",
+            "place",
+            "description",
+            "participants",
+            "figures",
+            "complete",
+            "recurring",
+            *COMMON_KEYS,
+            *SUBJECT_KEYS,
+        ),
     ),
     "participant": Shape(("entity", "role"), ("reason", "source")),
     "figure": Shape(("label", "value"), ("source",)),
     "document": Shape(
         ("id", "name", "kind", "signed"),
         (
-            "verb",
             "in_force",
             "short",
             "aliases",
@@ -118,6 +130,7 @@ SHAPES: dict[str, Shape] = {
             "parties",
             "description",
             "provisions",
+            "verb",
             *COMMON_KEYS,
             *SUBJECT_KEYS,
         ),
@@ -347,6 +360,7 @@ class FactsReader(NodeReader):
             "citation": citation or Citation(),
             "as_of": self.date(keys.get("as_of"), f"as_of of {label}"),
             "attributed": self.boolean(keys.get("attributed"), "attributed"),
+            "background": self.boolean(keys.get("background"), "background"),
             "note": self.string(keys.get("note"), "note"),
             "location": self.at(node),
         }
@@ -361,6 +375,28 @@ class FactsReader(NodeReader):
                 keys["until"], f"{what} ends ({span.until}) before it begins ({span.since})"
             )
         return span
+
+    def complete_lists(
+        self, node: yaml.Node | None, listed: list[str], noun: str, section: str
+    ) -> tuple[str, ...]:
+        """The statuses or roles an author declares complete: ``complete: true`` for every one
+        the list holds, or a list of them. Without it no list is read as complete."""
+        values = tuple(dict.fromkeys(listed))
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+            return values if self.boolean(node, "complete") else ()
+        items = [node] if isinstance(node, yaml.ScalarNode) else self.sequence(node, "complete")
+        named = tuple(self.string(item, f"each {noun} of complete") for item in items)
+        known = {v.casefold() for v in values}
+        for item, text in zip(items, named, strict=True):
+            if text and text.casefold() not in known:
+                self.problem(
+                    item,
+                    f"complete names the {noun} '{text}', which no entry of '{section}' has",
+                    f"use one of: {', '.join(values)}" if values else f"add the {section} first",
+                )
+        return named
 
     # -- one method per section ---------------------------------------------------------------
 
@@ -381,7 +417,12 @@ class FactsReader(NodeReader):
             ),
             **self.subject_parts(keys, common["id"]),
             **self.history_parts(keys, common["id"]),
+            the=self.article(keys.get("the")),
         )
+
+    def article(self, node: yaml.Node | None) -> bool | None:
+        """``the: true`` or ``the: false``; absent lets the grammar module decide."""
+        return None if node is None else self.boolean(node, "the")
 
     def read_group(self, node: yaml.Node) -> Group | None:
         keys = self.shaped(node, "a group", "group")
@@ -398,6 +439,13 @@ class FactsReader(NodeReader):
             members=tuple(self.items(keys.get("members"), "members", self.read_membership)),
             **self.subject_parts(keys, common["id"]),
             **self.history_parts(keys, common["id"]),
+        )
+        group = replace(
+            group,
+            complete=self.complete_lists(
+                keys.get("complete"), [m.status for m in group.members], "status", "members"
+            ),
+            the=self.article(keys.get("the")),
         )
         if group.founded is not None:
             # A founding member is one from the founding date, whether or not 'since' says so.
@@ -536,6 +584,13 @@ class FactsReader(NodeReader):
             ),
             figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
             **self.subject_parts(keys, common["id"]),
+            recurring=self.boolean(keys.get("recurring"), "recurring"),
+        )
+        event = replace(
+            event,
+            complete=self.complete_lists(
+                keys.get("complete"), [p.role for p in event.participants], "role", "participants"
+            ),
         )
         if event.end and event.end.latest < event.date.earliest:
             self.problem(
@@ -919,8 +974,10 @@ def parse_cloze(raw: str) -> tuple[tuple[str, ...], tuple[Blank, ...]]:
     position = 0
     for match in BLANK_PATTERN.finditer(raw):
         parts.append(raw[position : match.start()])
-        answer, *accept = (piece.strip() for piece in match.group(1).split("|"))
-        blanks.append(Blank(answer=answer, accept=tuple(a for a in accept if a)))
+        answer, *others = (piece.strip() for piece in match.group(1).split("|"))
+        accept = tuple(a for a in others if a and not a.startswith("!"))
+        wrong = tuple(a[1:].strip() for a in others if a.startswith("!") and a[1:].strip())
+        blanks.append(Blank(answer=answer, accept=accept, wrong=wrong))
         position = match.end()
     parts.append(raw[position:])
     return tuple(parts), tuple(blanks)

@@ -176,6 +176,9 @@ class FactBase:
     """True when the fact is the source's own framing: questions say "According to <cite_as>"."""
     note: str
     location: Location | None = field(compare=False)
+    background: bool = field(default=False, kw_only=True)
+    """Context the topic needs but does not teach (a capital, a famous date): its questions are
+    left out of decks unless a deck asks for background."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +195,9 @@ class Entity(FactBase):
     links: tuple[Link, ...] = ()
     dissolved: PartialDate | None = None
     succeeded_by: Succession | None = None
+    the: bool | None = None
+    """Whether the name takes "the" in a sentence ("the Netherlands", "NATO"); None: the
+    grammar module decides from the name and its type."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +239,15 @@ class Group(FactBase):
     dissolved: PartialDate | None = None
     """When the body ceased to exist; every membership has ended by then."""
     succeeded_by: Succession | None = None
+    complete: tuple[str, ...] = ()
+    """The statuses whose list of members is complete up to the group's as_of date: only for
+    these is an entity that is not listed surely not in that status."""
+
+    the: bool | None = None
+    """Whether the name takes "the" in a sentence; None: the grammar module decides."""
+
+    def lists_all(self, status: str) -> bool:
+        return status.casefold() in (c.casefold() for c in self.complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +274,15 @@ class Event(FactBase):
     figures: tuple[Figure, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     links: tuple[Link, ...] = ()
+    recurring: bool = False
+    """True for a kind of event that happened more than once (Armenia appealed to the CSTO several
+    times): its questions name its date, and none asks for its year."""
+    complete: tuple[str, ...] = ()
+    """The roles whose list of participants is complete: only for these is an entity that is not
+    listed in the role (a host that is not also listed as sending forces) surely not in it."""
+
+    def lists_all(self, role: str) -> bool:
+        return role.casefold() in (c.casefold() for c in self.complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,10 +367,12 @@ class Term(FactBase):
 
 @dataclass(frozen=True, slots=True)
 class Blank:
-    """A blank in a cloze statement: the text that fills it and other accepted answers."""
+    """A blank in a cloze statement: the text that fills it, other accepted answers, and values
+    the author vouches make the sentence false (``{1993|!1992}``), for its true/false form."""
 
     answer: str
     accept: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,9 @@ class CheckedQuestion:
 
     question: Question
     claims: tuple[Claim, ...]
+    false_form: CheckedQuestion | None = None
+    """For a true statement, the same item with one value swapped for one the facts prove wrong:
+    the engine picks one of the two so that a deck holds about as many false items as true."""
 
     @property
     def claim(self) -> Claim:

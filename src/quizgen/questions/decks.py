@@ -27,7 +27,7 @@ DEFAULT_SEED = 0
 MAX_SEED = 2**32 - 1
 MAX_COUNT = 100_000
 
-SELECTION_KEYS = ("facts", "tags", "kinds", "exclude_facts", "exclude_tags")
+SELECTION_KEYS = ("facts", "tags", "kinds", "exclude_facts", "exclude_tags", "background")
 DECK_KEYS = ("title", "description", *SELECTION_KEYS, "count", "seed", "formats")
 
 
@@ -53,10 +53,15 @@ class DeckSpec:
     file_stem: str = ""
     """The deck file's name without ``.yaml``; empty for the default whole-topic deck."""
     location: Location | None = field(default=None, compare=False)
+    background: bool = False
+    """Whether the deck also asks about background facts (a deck naming the fact always does)."""
 
     def selects(self, question: Question) -> bool:
         """True when the question belongs in this deck (before ``count`` is applied)."""
         if self.kinds and question.kind not in self.kinds:
+            return False
+        named = any(fact_id in self.fact_ids for fact_id in question.fact_ids)
+        if question.background and not (self.background or named):
             return False
         if any(fact_id in self.exclude_fact_ids for fact_id in question.fact_ids):
             return False
@@ -191,6 +196,7 @@ class DeckReader(NodeReader):
             formats=self.formats(keys.get("formats")),
             file_stem=file_stem,
             location=self.at(keys["name"]) if "name" in keys else self.at(root),
+            background=self.boolean(keys.get("background"), "background"),
         )
 
     def listed(self, node: yaml.Node | None, what: str) -> list[tuple[str, yaml.Node]]:

@@ -33,6 +33,10 @@ def draw(rng: random.Random, items: Sequence[T], limit: int = DRAWS_PER_TIER) ->
             yield items[position]
 
 
+# Why a candidate from a tier with no reason of its own was chosen.
+PROVEN_WRONG = "of the same kind as the answer, and wrong by the facts"
+
+
 def pick_distractors(
     rng: random.Random,
     count: int,
@@ -46,9 +50,23 @@ def pick_distractors(
     A candidate is kept only when ``is_wrong`` proves it wrong and its text differs (ignoring case,
     spacing and accents) from every option already taken; fewer than ``count`` is a fine answer.
     """
+    return [text for text, _ in pick_with_reasons(rng, count, tiers, text_of, is_wrong, taken)]
+
+
+def pick_with_reasons(
+    rng: random.Random,
+    count: int,
+    tiers: Sequence[Sequence[str]],
+    text_of: Callable[[str], str],
+    is_wrong: Callable[[str], bool],
+    taken: Iterable[str],
+    reasons: Sequence[str] = (),
+) -> list[tuple[str, str]]:
+    """Like ``pick_distractors``, each text with the reason of the tier it came from."""
     seen = {text_key(text) for text in taken}
-    chosen: list[str] = []
-    for tier in tiers:
+    chosen: list[tuple[str, str]] = []
+    for position, tier in enumerate(tiers):
+        reason = reasons[position] if position < len(reasons) else PROVEN_WRONG
         for item in draw(rng, tier):
             if len(chosen) == count:
                 return chosen
@@ -58,7 +76,7 @@ def pick_distractors(
                 continue
             seen.add(key)
             if is_wrong(text):
-                chosen.append(text)
+                chosen.append((text, reason))
     return chosen
 
 

@@ -10,9 +10,10 @@ from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
 from quizgen.questions.claims import CheckedQuestion
-from quizgen.questions.index import FactIndex, contains_word
+from quizgen.questions.index import FactIndex
+from quizgen.questions.item_rules import broken_rule
 from quizgen.questions.model import Kind, Question
-from quizgen.questions.oracle import Oracle
+from quizgen.questions.oracle import TRUE_TEXT, Oracle
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.categories import (
     category_member_questions,
@@ -69,13 +70,13 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
         category_member_questions(context),
         relation_matching(context),
     )
-    for checked in _kept(sets, context.oracle):
+    for checked in _kept(sets, context):
         sets_after.setdefault(checked.question.fact_ids[0], []).append(checked)
     bank: list[CheckedQuestion] = []
     for fact in facts.all_facts:
-        bank += _kept(questions_for(fact, context), context.oracle)
+        bank += _kept(questions_for(fact, context), context)
         bank += sets_after.pop(fact.id, [])
-    return _unique(bank)
+    return _unique(balanced_true_false(bank))
 
 
 def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -84,13 +85,71 @@ def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | No
             yield from template(fact, context)
 
 
-def _kept(drafts: Iterable[CheckedQuestion | None], oracle: Oracle) -> list[CheckedQuestion]:
+def _kept(drafts: Iterable[CheckedQuestion | None], context: Context) -> list[CheckedQuestion]:
+    """The drafts that keep every item-writing rule; a true/false item whose true form breaks
+    one (a tautology) is kept in its false form alone."""
     kept = []
     for draft in drafts:
-        checked = _settled_blanks(draft, oracle) if draft is not None else None
-        if checked is not None and not gives_itself_away(checked.question):
+        checked = _settled_blanks(draft, context.oracle) if draft is not None else None
+        if checked is None:
+            continue
+        false_form = checked.false_form
+        if false_form is not None and broken_rule(false_form, context.index):
+            checked = replace(checked, false_form=None)
+        if not broken_rule(checked, context.index):
             kept.append(checked)
+        elif false_form is not None and checked.false_form is not None:
+            kept.append(false_form)
     return kept
+
+
+def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
+    """Each true/false item in its true or its false form, so that every deck holds about as
+    many false items as true ones (or guessing "True" pays).
+
+    Decks select questions by tag, so the count is kept per tag (and per level of a tag
+    ``a::b``) and for the whole bank; an item takes the form that evens out its own tags.
+    Items with one form only (no value the facts prove wrong) count too.
+    """
+    prompts = {checked.question.prompt for checked in bank}
+
+    def has_choice(checked: CheckedQuestion) -> bool:
+        # A false form that another item already states (a former member's own item) is not new.
+        false_form = checked.false_form
+        return false_form is not None and false_form.question.prompt not in prompts
+
+    # Items with one form count first, wherever they stand in the bank.
+    lean: dict[str, int] = {}
+    for checked in bank:
+        if checked.question.kind is Kind.TRUE_FALSE and not has_choice(checked):
+            step = 1 if checked.question.answer == (TRUE_TEXT,) else -1
+            for key in _balance_keys(checked.question):
+                lean[key] = lean.get(key, 0) + step
+    chosen_bank = []
+    for checked in bank:
+        keys = _balance_keys(checked.question)
+        chosen = checked
+        false_form = checked.false_form
+        if false_form is not None and has_choice(checked):
+            tilt = sum(lean.get(key, 0) for key in keys)
+            tie_false = int(checked.question.id[-1], 16) % 2 == 0
+            if tilt > 0 or (tilt == 0 and tie_false):
+                chosen = false_form
+                prompts.add(chosen.question.prompt)
+            step = 1 if chosen.question.answer == (TRUE_TEXT,) else -1
+            for key in keys:
+                lean[key] = lean.get(key, 0) + step
+        chosen_bank.append(replace(chosen, false_form=None))
+    return chosen_bank
+
+
+def _balance_keys(question: Question) -> list[str]:
+    keys = {""}
+    for tag in question.tags:
+        levels = tag.split("::")
+        keys |= {"::".join(levels[: i + 1]) for i in range(len(levels))}
+    # Background items go into few decks: they are balanced among themselves.
+    return sorted(f"background:{key}" if question.background else key for key in keys)
 
 
 def _settled_blanks(checked: CheckedQuestion, oracle: Oracle) -> CheckedQuestion | None:
@@ -109,19 +168,6 @@ def _settled_blanks(checked: CheckedQuestion, oracle: Oracle) -> CheckedQuestion
     settled = {a for blank in blanks for a in blank.accept}
     accept = tuple(a for a in question.accept if a in settled)
     return replace(checked, question=replace(question, blanks=tuple(blanks), accept=accept))
-
-
-GIVEAWAY_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT})
-
-
-def gives_itself_away(question: Question) -> bool:
-    """True when the stem already contains an answer or an accepted one: "In which year did
-    Kavkaz-2020 take place?" teaches nothing, and a choice that the stem repeats is no test."""
-    if question.kind not in GIVEAWAY_KINDS:
-        return False
-    prompt = question.prompt.casefold()
-    answers = [text.casefold() for text in (*question.answer, *question.accept) if text.strip()]
-    return any(contains_word(prompt, answer) for answer in answers)
 
 
 def _unique(bank: list[CheckedQuestion]) -> tuple[CheckedQuestion, ...]:

@@ -178,7 +178,9 @@ class FactIndex:
         """A fact's name inside a sentence: ``Armenia``, ``the CSTO``, ``the United States``."""
         fact = self.by_id.get(fact_id)
         if isinstance(fact, Entity):
-            return in_sentence(fact.name, fact.type)
+            return in_sentence(fact.name, fact.type, fact.the)
+        if isinstance(fact, Group):
+            return in_sentence(self.short_name(fact_id), "", fact.the)
         return in_sentence(self.short_name(fact_id), "")
 
     def position(self, role: Role) -> str:

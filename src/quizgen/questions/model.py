@@ -71,7 +71,8 @@ class Question:
     """Which generator template made it (``document-year``); part of the identity."""
     choices: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
-    """Other accepted typed answers (spellings, abbreviations); case and accents never count."""
+    """Other accepted typed answers (spellings, abbreviations); compare them as
+    ``questions.answers.answer_key`` does (case, accents, punctuation and spacing never count)."""
     tags: tuple[str, ...] = ()
     difficulty: int = 1
     """1 easy, 2 medium, 3 hard."""
@@ -82,6 +83,11 @@ class Question:
     reverse_prompt: str = ""
     """For a fact that reads both ways (treaty and year), the prompt of the reverse card."""
     reverse_answer: str = ""
+    background: bool = False
+    """Asked about background facts only: decks leave it out unless they ask for background."""
+    distractor_reasons: tuple[tuple[str, str], ...] = ()
+    """Each wrong option (or the wrong value a false statement swaps in) with why it was chosen,
+    so a teacher can audit it: ``("Moscow", "a place of another event or document")``."""
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:

@@ -118,11 +118,14 @@ class Oracle:
         ):
             return Verdict.UNKNOWN
         when = claim.when
+        group = self.index.by_id.get(claim.subject)
+        complete = isinstance(group, Group) and group.lists_all(claim.detail)
 
         def judge(entity_id: str) -> Verdict:
             spans = [m.span for m in memberships.get(entity_id, []) if m.status == claim.detail]
-            # The group's list is complete up to its as_of date: not listed then means not a member.
-            return _span_verdict(spans, when)
+            verdict = _span_verdict(spans, when)
+            # Only a list its author declares complete settles "not listed, so not in it".
+            return verdict if complete or verdict is not Verdict.FALSE or spans else Verdict.UNKNOWN
 
         return self._per_fact(candidate, (Entity,), judge)
 
@@ -236,10 +239,15 @@ class Oracle:
         for participation in event.participants:
             roles.setdefault(participation.entity_id, set()).add(text_key(participation.role))
 
+        role = text_key(claim.detail)
+        complete = event.lists_all(claim.detail)
+
         def judge(entity_id: str) -> Verdict:
-            if entity_id not in roles:
-                return Verdict.UNKNOWN  # not listed: the facts do not say what it did
-            return Verdict.of(text_key(claim.detail) in roles[entity_id])
+            if role in roles.get(entity_id, set()):
+                return Verdict.TRUE
+            # Roles overlap (a host also sends forces): an entity listed in other roles only is
+            # settled as not in this one only when the author declares this role's list complete.
+            return Verdict.FALSE if complete else Verdict.UNKNOWN
 
         # People take part too (a signatory, a discoverer at an observatory).
         return self._per_fact(candidate, (Entity, Group, Person), judge)
@@ -338,8 +346,12 @@ class Oracle:
             return Verdict.UNKNOWN
         blank = statement.blanks[int(claim.detail)]
         accepted = {text_key(a) for a in (blank.answer, *blank.accept)}
-        # Another word may fill a blank just as well: only the listed answers are settled.
-        return Verdict.TRUE if text_key(candidate) in accepted else Verdict.UNKNOWN
+        if text_key(candidate) in accepted:
+            return Verdict.TRUE
+        # Another word may fill a blank just as well: only the values the author vouches make
+        # the sentence false are settled wrong.
+        wrong = {text_key(w) for w in blank.wrong}
+        return Verdict.FALSE if text_key(candidate) in wrong else Verdict.UNKNOWN
 
     def _statement(self, claim: Claim, candidate: str) -> Verdict:
         statement = self.index.by_id.get(claim.subject)

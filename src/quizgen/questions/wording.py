@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.model import PartialDate
+from quizgen.questions.grammar import a_or_an, plural
 
 # Closed-class words (articles, pronouns, prepositions, conjunctions, question words) never name
 # anything, so an opening one is lower-cased after "According to the article, " or a colon. Other
@@ -83,12 +84,6 @@ SENTENCE_OPENERS = frozenset(
         "true",
     ]
 )
-IRREGULAR_PLURALS = {
-    "person": "people",
-    "country": "countries",
-    "city": "cities",
-    "party": "parties",
-}
 VERB_ENDINGS = ("ed",)
 # Roles that say what was done to a participant: "India was invited", not "India invited".
 PASSIVES = frozenset(
@@ -167,38 +162,28 @@ DEFINITE_WORDS = frozenset(
 )
 
 
-def in_sentence(name: str, entity_type: str) -> str:
-    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``."""
+def in_sentence(name: str, entity_type: str, takes_the: bool | None = None) -> str:
+    """A name as it reads inside a sentence: ``Armenia``, ``the United States``, ``the CSTO``,
+    ``Mercury``, ``Voyager 1``. ``takes_the`` is the facts' own say, which wins."""
     words = name.split()
-    if not words:
+    if not words or name[:4].lower() == "the ":
         return name
+    if takes_the is not None:
+        return the(name) if takes_the else name
     descriptive = words[-1].islower()
     definite = any(word.lower().strip(",.") in DEFINITE_WORDS for word in words)
     bare_type = any(kind in entity_type.lower() for kind in BARE_TYPES)
-    if bare_type and not descriptive and not definite:
+    # One proper word that is no abbreviation ("Mercury"), or a name ending in a number
+    # ("Voyager 1", "Kavkaz-2020"), reads without an article.
+    proper_word = len(words) == 1 and name[:1].isupper() and not name.isupper()
+    numbered = words[-1][-1:].isdigit() and entity_type != ""
+    if (bare_type or proper_word or numbered) and not descriptive and not definite:
         return name
     return the(name)
 
 
 def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def plural(noun: str) -> str:
-    """``state`` -> ``states``, ``city`` -> ``cities``; enough for entity types."""
-    words = noun.split()
-    if not words:
-        return noun
-    last = words[-1]
-    if last.lower() in IRREGULAR_PLURALS:
-        last = IRREGULAR_PLURALS[last.lower()]
-    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "x", "ch", "sh")):
-        last += "es"
-    else:
-        last += "s"
-    return " ".join([*words[:-1], last])
 
 
 def quoted(text: str) -> str:
@@ -370,10 +355,6 @@ def event_in_sentence(name: str) -> str:
     return quoted(name)
 
 
-def a_or_an(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
-
-
 def named(name: str, rest: str) -> str:
     """``Washington, D.C. The capital ...``: a name, then more text after one full stop."""
     return f"{name} {rest}" if name.endswith(".") else f"{name}. {rest}"
@@ -432,37 +413,20 @@ def span_text(since: PartialDate | None, until: PartialDate | None) -> str:
     return ""
 
 
+# A sentence ends at a full stop after a small letter, a digit or a closing mark; "U.S." and
+# "D.C." (a capital before the stop) are abbreviations that go on.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9)”\"’'][.!?])(\s+)([a-z])")
+
+
+def sentences(text: str) -> str:
+    """Text of several sentences, each starting with a capital ("Mercury. The planet ...")."""
+    return _NEXT_SENTENCE.sub(lambda m: m.group(1) + m.group(2).upper(), sentence(text))
+
+
 def sentence(text: str) -> str:
     """A capitalised sentence with one full stop (or the question or exclamation mark it has)."""
     text = capitalized(text.strip())
     return text if text.endswith((".", "?", "!", "…")) else text + "."
-
-
-# Verbs of a relation phrase whose plural differs: "is a moon of" -> "are moons of".
-PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do"}
-
-
-def plural_predicate(phrase: str) -> str:
-    """A relation phrase for a plural subject: ``is a moon of`` -> ``are moons of``,
-    ``orbits`` -> ``orbit``; a past tense (``discovered``) stays as it is."""
-    words = phrase.split()
-    if not words:
-        return phrase
-    first = words[0]
-    if first.lower() in PLURAL_VERBS:
-        words[0] = PLURAL_VERBS[first.lower()]
-        if len(words) > 2 and words[1].lower() in ("a", "an"):
-            rest = words[2:]
-            # The noun is the last word before a preposition: "a natural satellite of".
-            end = next(
-                (i for i, word in enumerate(rest) if word.lower() in HEAD_PREPOSITIONS), len(rest)
-            )
-            if end > 0:
-                rest[end - 1] = plural(rest[end - 1])
-            words = [words[0], *rest]
-    elif first.endswith("s") and not first.endswith("ss") and not first.endswith("ed"):
-        words[0] = first[:-2] if first.endswith(("ches", "shes", "sses", "xes")) else first[:-1]
-    return " ".join(words)
 
 
 def with_article(noun: str) -> str:
@@ -487,32 +451,3 @@ def measure_text(value: float, decimals: int, unit: str) -> str:
     """``142,984 km``, ``95``: a number with its unit."""
     number = number_text(value, decimals)
     return f"{number} {unit}" if unit else number
-
-
-def possessive(name: str) -> str:
-    """``Jupiter's``, ``Uranus's``, ``the Moon's``."""
-    return f"{name}’s" if name.endswith("’") else f"{name}'s"
-
-
-# Irregular past tenses a relation phrase may start with; regular ones end in "-ed".
-IRREGULAR_PASTS = frozenset(
-    ["wrote", "found", "made", "led", "saw", "took", "gave", "won", "began", "built", "drew",
-     "sang", "spoke", "told", "taught", "thought", "brought", "bought", "held", "ran", "rode",
-     "flew", "fought", "met", "left", "sent", "set", "beat", "bore", "chose", "froze", "knew"]
-)  # fmt: skip
-
-
-def negation(phrase: str, several: bool = False) -> str:
-    """What the others did not do, without repeating the phrase: ``is not`` (is a moon of),
-    ``were not`` (was discovered by), ``did not`` (discovered), ``does not`` (orbits)."""
-    words = phrase.split()
-    first = words[0].lower() if words else ""
-    if first in ("is", "are"):
-        return "are not" if several else "is not"
-    if first in ("was", "were"):
-        return "were not" if several else "was not"
-    if first in ("has", "have"):
-        return "do not" if several else "does not"
-    if first.endswith("ed") or first in IRREGULAR_PASTS:
-        return "did not"
-    return "do not" if several else "does not"

@@ -16,7 +16,7 @@
     year: "Choose the year.",
     year_typed: "Type the year.",
     multiple: "Choose every answer that applies.",
-    short: "Type your answer; case and accents do not matter.",
+    short: "Type your answer; case, accents, spaces and punctuation do not matter.",
     cloze: "Case and accents do not matter.",
     matching: "Match each item on the left with one on the right.",
     ordering: "Put the items in order, first at the top. Use the move buttons."
@@ -145,15 +145,9 @@
 
   // ---- Answer checking ----------------------------------------------------------------------
 
-  function normalized(text) {
-    // Case, accents (decomposed, then combining marks dropped) and extra spaces do not matter.
-    return String(text).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
-      .replace(/\s+/g, " ").trim();
-  }
-
   function matchesAny(response, accepted) {
-    var typed = normalized(response);
-    return typed !== "" && accepted.some(function (text) { return normalized(text) === typed; });
+    // One normalisation for every grader: answers.js, loaded before this script.
+    return quizgenAnswers.isAccepted(response, accepted);
   }
 
   function isTyped(question) {

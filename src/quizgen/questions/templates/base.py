@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizgen.facts.model import Citation, Fact, Facts
+from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim
-from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.distractors import (
+    PROVEN_WRONG,
+    nearby_years,
+    pick_with_reasons,
+    shuffled,
+)
 from quizgen.questions.identity import question_id, question_rng
 from quizgen.questions.index import FactIndex, text_key
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
-from quizgen.questions.wording import according_to, lowered_opening, sentence
+from quizgen.questions.wording import according_to, lowered_opening, sentence, sentences
 
 OPTION_COUNT = 4
 MIN_SINGLE_OPTIONS = 3
@@ -49,7 +56,8 @@ class Context:
     ) -> Draft:
         ids = tuple(fact_ids)
         identity = question_id(ids, kind.value, template, qualifier)
-        return Draft(self, identity, template, kind, ids, question_rng(self.seed, identity))
+        rng = question_rng(self.seed, identity)
+        return Draft(self, identity, template, kind, ids, rng, qualifier=qualifier)
 
     def is_wrong(self, claim: Claim) -> Callable[[str], bool]:
         """A test for candidates the facts prove wrong for ``claim`` (not merely unknown)."""
@@ -119,6 +127,7 @@ class Draft:
     fact_ids: tuple[str, ...]
     rng: random.Random
     tags: tuple[str, ...] = field(default=())
+    qualifier: str = ""
 
     def finish(
         self,
@@ -139,6 +148,7 @@ class Draft:
         citation: Citation | None = None,
         tags: Sequence[str] = (),
         attribute: bool = True,
+        reasons: Sequence[tuple[str, str]] = (),
     ) -> CheckedQuestion | None:
         """The finished question, or None when it would not be a fair one (too few options)."""
         if attribute and subject.attributed:
@@ -158,7 +168,7 @@ class Draft:
             kind=self.kind,
             prompt=prompt,
             answer=tuple(answer),
-            explanation=sentence(explanation),
+            explanation=sentences(explanation),
             source=self.context.source_note(citation or subject.citation),
             fact_ids=self.fact_ids,
             template=self.template,
@@ -172,6 +182,8 @@ class Draft:
             blanks=tuple(blanks),
             reverse_prompt=reverse[0],
             reverse_answer=reverse[1],
+            background=subject.background,
+            distractor_reasons=_reasons(self.kind, choices, answer, reasons),
         )
         return CheckedQuestion(question, tuple(claims))
 
@@ -196,16 +208,68 @@ class Draft:
         text_of: Callable[[str], str],
         explanation: str,
         notes: Notes = NO_NOTES,
+        reasons: Sequence[str] = (),
     ) -> CheckedQuestion | None:
-        """One right option and up to three the oracle proves wrong, in random order."""
-        wrong = pick_distractors(
-            self.rng, OPTION_COUNT - 1, tiers, text_of, self.context.is_wrong(claim), [answer_text]
+        """One right option and up to three the oracle proves wrong, in random order. When the
+        answer shares a word with the stem, options sharing it come first, so that the word is
+        no cue (the engine drops the question if it still is one)."""
+        cue = content_words(answer_text) & content_words(prompt)
+        reasons = list(reasons) or [PROVEN_WRONG] * len(tiers)
+        if cue:
+            alike = [i for tier in tiers for i in tier if content_words(text_of(i)) & cue]
+            tiers = [alike, *tiers]
+            reasons = ["shares a word with the stem, as the answer does", *reasons]
+        picked = pick_with_reasons(
+            self.rng,
+            OPTION_COUNT - 1,
+            tiers,
+            text_of,
+            self.context.is_wrong(claim),
+            [answer_text],
+            reasons,
         )
-        if len(wrong) + 1 < MIN_SINGLE_OPTIONS:
+        if len(picked) + 1 < MIN_SINGLE_OPTIONS:
             return None
-        choices = shuffled(self.rng, [answer_text, *wrong])
+        choices = shuffled(self.rng, [answer_text, *(text for text, _ in picked)])
         return self.finish(
-            subject, prompt, [answer_text], explanation, [claim], choices=choices, **notes.fields()
+            subject,
+            prompt,
+            [answer_text],
+            explanation,
+            [claim],
+            choices=choices,
+            reasons=picked,
+            **notes.fields(),
+        )
+
+    def typed_or_chosen(
+        self,
+        subject: Fact,
+        prompts: tuple[str, str],
+        answer_text: str,
+        claim: Claim,
+        tiers: Sequence[Sequence[str]],
+        text_of: Callable[[str], str],
+        explanation: str,
+        notes: Notes = NO_NOTES,
+        spelled_by: str = "",
+    ) -> CheckedQuestion | None:
+        """Typed when a learner could produce the answer (a name, a term, a number), else one to
+        choose among others of its kind: ``prompts`` are the typed and the chosen stem."""
+        if is_typable(answer_text, notes.accept, spelled_by):
+            return self.finish(
+                subject, prompts[0], [answer_text], explanation, [claim], **notes.fields()
+            )
+        chosen = self.context.draft(self.template, Kind.SINGLE, self.fact_ids, self.qualifier)
+        return chosen.single(
+            subject,
+            prompts[1],
+            answer_text,
+            claim,
+            tiers,
+            text_of,
+            explanation,
+            replace(notes, accept=()),
         )
 
     def year(
@@ -216,10 +280,19 @@ class Draft:
         claim: Claim,
         explanation: str,
         notes: Notes = NO_NOTES,
+        earliest: int | None = None,
     ) -> CheckedQuestion | None:
-        """A year to choose among nearby years (in order) or to type."""
+        """A year to choose among nearby years (in order) or to type; none before ``earliest``
+        (a year before the thing existed is no plausible option) nor after the facts' date."""
         latest = self.context.index.latest_year(subject)
-        wrong = nearby_years(self.rng, year, OPTION_COUNT - 1, latest, self.context.is_wrong(claim))
+        is_wrong = self.context.is_wrong(claim)
+        wrong = nearby_years(
+            self.rng,
+            year,
+            OPTION_COUNT - 1,
+            latest,
+            lambda text: (earliest is None or int(text) >= earliest) and is_wrong(text),
+        )
         choices = sorted([str(year), *wrong], key=int)
         return self.finish(
             subject, prompt, [str(year)], explanation, [claim], choices=choices, **notes.fields()
@@ -233,17 +306,46 @@ class Draft:
         wrong_values: Callable[[], list[str]],
         statement_for: Callable[[str], str],
         notes: Notes = NO_NOTES,
+        support: Callable[[str], str] | None = None,
     ) -> CheckedQuestion | None:
-        """A statement about ``claim`` with the right value, or (half the time) a wrong one.
+        """A statement about ``claim`` with the right value, carrying as its ``false_form`` the
+        statement with a wrong one (the engine picks which to ask).
 
-        The wrong value comes from ``wrong_values`` (each already proven wrong); without one the
-        statement stays true rather than risk a doubtful "false".
+        The wrong value comes from ``wrong_values`` (each already proven wrong); without one only
+        the true statement is made rather than risk a doubtful "false".
         """
-        asserted = right_value
-        if self.rng.random() < 0.5:
-            candidates = wrong_values()
-            if candidates:
-                asserted = candidates[0]
+        explain = support or (lambda _: statement_for(right_value))
+        true_form = self._true_false_form(
+            subject, claim, right_value, statement_for, explain(right_value), notes
+        )
+        candidates = wrong_values()
+        false_form = (
+            self._true_false_form(
+                subject,
+                claim,
+                candidates[0],
+                statement_for,
+                explain(candidates[0]),
+                notes,
+                (candidates[0], f"in place of {_short(right_value)}, and wrong by the facts"),
+            )
+            if candidates
+            else None
+        )
+        if true_form is None or false_form is None:
+            return true_form or false_form
+        return replace(true_form, false_form=false_form)
+
+    def _true_false_form(
+        self,
+        subject: Fact,
+        claim: Claim,
+        asserted: str,
+        statement_for: Callable[[str], str],
+        support: str,
+        notes: Notes,
+        swapped: tuple[str, str] | None = None,
+    ) -> CheckedQuestion | None:
         checked = Claim(
             claim.relation, claim.subject, claim.other, claim.detail, claim.when, asserted
         )
@@ -252,7 +354,7 @@ class Draft:
             return None
         answer = TRUE_TEXT if truth is Verdict.TRUE else FALSE_TEXT
         statement = sentence(statement_for(asserted))
-        correct = sentence(statement_for(right_value))
+        correct = sentence(support)
         if subject.attributed:
             statement = self.context.attributed(statement, subject)
             correct = self.context.attributed(correct, subject)
@@ -264,8 +366,39 @@ class Draft:
             [checked],
             choices=[TRUE_TEXT, FALSE_TEXT],
             attribute=False,
+            reasons=[swapped] if swapped else [],
             **notes.fields(),
         )
+
+
+def _short(value: str) -> str:
+    """A value as a reason names it: itself, or "the right value" when it is a whole sentence."""
+    return value if len(value) <= 40 else "the right value"
+
+
+def _reasons(
+    kind: Kind,
+    choices: Sequence[str],
+    answer: Sequence[str],
+    given: Sequence[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    """Why each wrong option is there: the template's reason, else what every option shares."""
+    known = dict(given)
+    if kind is Kind.TRUE_FALSE:
+        return tuple(known.items())
+    reasons = []
+    for choice in choices:
+        if choice in answer:
+            continue
+        if choice in known:
+            reasons.append((choice, known[choice]))
+        elif kind is Kind.YEAR and choice.isdigit() and answer[0].isdigit():
+            gap = int(choice) - int(answer[0])
+            side = "after" if gap > 0 else "before"
+            reasons.append((choice, f"{abs(gap)} years {side} the answer, wrong by the facts"))
+        else:
+            reasons.append((choice, PROVEN_WRONG))
+    return tuple(reasons)
 
 
 def _fair_choices(kind: Kind, choices: Sequence[str], answer: Sequence[str]) -> bool:

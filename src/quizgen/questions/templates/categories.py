@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from quizgen.facts.model import Category, Entity, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.grammar import plural
 from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
 from quizgen.questions.templates.common import type_plural
-from quizgen.questions.wording import as_of, capitalized, listed, on_date, plural
+from quizgen.questions.wording import as_of, capitalized, listed, on_date
 from quizgen.questions.wording import with_article as a_noun
 
 MAX_RIGHT = 3

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Group
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.distractors import pick_with_reasons, shuffled
+from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import Kind
-from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import a_or_an, plural, the
+from quizgen.questions.templates.base import Context, Notes
+from quizgen.questions.wording import the
 
 # How a status joins its group: "a member of the CSTO", "a party to the Treaty".
 STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
@@ -91,14 +92,24 @@ def full_name_typed(
     stem, explanation, reverse = short_name_wording(
         fact.name, fact.short, context.index.in_sentence(fact.id)
     )
-    return draft.finish(
+    if isinstance(fact, Entity):
+        others = [i for i in context.index.same_type(fact.id) if i != fact.id]
+    else:
+        others = [g.id for g in context.facts.groups if g.id != fact.id]
+    return draft.typed_or_chosen(
         fact,
-        stem,
-        [fact.name],
+        (stem, stem),
+        fact.name,
+        Claim(Relation.NAME_OF, fact.id),
+        [others],
+        context.index.name,
         explanation,
-        [Claim(Relation.NAME_OF, fact.id)],
-        accept=[alias for alias in fact.aliases if alias != fact.short],
-        reverse=(reverse, fact.short) if reverse else ("", ""),
+        Notes(
+            # Another abbreviation (EEU for EAEU) is not what the short name stands for.
+            accept=tuple(a for a in fact.aliases if a != fact.short and not is_abbreviation(a)),
+            reverse=(reverse, fact.short) if reverse else ("", ""),
+        ),
+        spelled_by=fact.short if is_abbreviation(fact.short) else "",
     )
 
 
@@ -116,14 +127,25 @@ def place_choice(
     claim = Claim(relation, fact.id)
     place = context.index.name(place_id)
     wrong = safe_place(context, fact, place_id, context.is_wrong(claim))
-    choices = pick_distractors(
-        draft.rng, 3, place_tiers(context, place_id), context.index.name, wrong, [place]
+    picked = pick_with_reasons(
+        draft.rng,
+        3,
+        place_tiers(context, place_id),
+        context.index.name,
+        wrong,
+        [place],
+        PLACE_REASONS,
     )
-    if len(choices) < 2:
+    if len(picked) < 2:
         return None
-    return draft.finish(
-        fact, stem, [place], explanation, [claim], choices=shuffled(draft.rng, [place, *choices])
-    )
+    choices = shuffled(draft.rng, [place, *(text for text, _ in picked)])
+    return draft.finish(fact, stem, [place], explanation, [claim], choices=choices, reasons=picked)
+
+
+PLACE_REASONS = (
+    "a place of the same type where another event or signing of the topic took place",
+    "a place of the same type",
+)
 
 
 def place_tiers(context: Context, place_id: str) -> list[list[str]]:

@@ -79,13 +79,18 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
         return None
     draft = context.draft("document-name", Kind.SHORT, [document.id, document.place_id])
     place = context.index.name(document.place_id)
-    return draft.finish(
+    stem = f"Which {document.kind} was {document.verb} in {place} {on_date(document.signed)}?"
+    same_kind = [d.id for d in context.facts.documents if d.kind == document.kind]
+    others = [d.id for d in context.facts.documents]
+    return draft.typed_or_chosen(
         document,
-        f"Which {document.kind} was {document.verb} in {place} {on_date(document.signed)}?",
-        [document.name],
+        (stem, stem),
+        document.name,
+        Claim(Relation.NAME_OF, document.id),
+        [same_kind, others],
+        context.index.name,
         signing(document, context),
-        [Claim(Relation.NAME_OF, document.id)],
-        accept=[document.short, *document.aliases],
+        Notes(accept=tuple(a for a in (document.short, *document.aliases) if a)),
     )
 
 
@@ -113,6 +118,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
             lambda value: (
                 f"{the(document.name)} was {document.verb} in {name_in_sentence(context, value)}"
             ),
+            support=lambda _: signing(document, context),
         )
     draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
     claim = Claim(Relation.SIGNED_IN, document.id)
@@ -123,6 +129,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
         str(document.signed.year),
         lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
         lambda value: f"{the(document.name)} was {document.verb} in {value}",
+        support=lambda _: signing(document, context),
     )
 
 

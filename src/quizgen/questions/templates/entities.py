@@ -10,7 +10,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.common import full_name_typed, short_name_wording
-from quizgen.questions.wording import named
+from quizgen.questions.wording import capitalized, sentence
 
 
 def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -55,10 +55,10 @@ def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
         entity,
         f"Name the {entity.type}: {context.after_colon(description)}.",
         [entity.name],
-        named(entity.name, description),
+        what_it_is(entity, context),
         [Claim(Relation.NAME_OF, entity.id)],
         accept=[entity.short, *entity.aliases],
-        reverse=(f"What is {context.index.in_sentence(entity.id)}?", entity.description),
+        reverse=(f"What is {context.index.in_sentence(entity.id)}?", sentence(entity.description)),
     )
 
 
@@ -74,5 +74,15 @@ def described_single(entity: Entity, context: Context) -> CheckedQuestion | None
         Claim(Relation.DESCRIBED_AS, entity.id),
         [places, context.index.same_type(entity.id)],
         context.index.name,
-        named(entity.name, description),
+        what_it_is(entity, context),
+        reasons=(
+            f"a {entity.type} where another event or signing of the topic took place",
+            f"another {entity.type} of the topic",
+        ),
     )
+
+
+def what_it_is(entity: Entity, context: Context) -> str:
+    """``Tashkent is the capital of Uzbekistan, ...``: why the name answers the description."""
+    description = context.after_colon(entity.description.rstrip("."))
+    return capitalized(f"{context.index.in_sentence(entity.id)} is {description}")

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from quizgen.facts.model import Event, Figure
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import nearby_years, pick_distractors, shuffled
+from quizgen.questions.distractors import (
+    nearby_years,
+    pick_distractors,
+    pick_with_reasons,
+    shuffled,
+)
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
@@ -19,6 +25,7 @@ from quizgen.questions.templates.common import (
     type_plural,
 )
 from quizgen.questions.wording import (
+    according_to,
     dates_text,
     did_not,
     event_in_sentence,
@@ -54,10 +61,18 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
         yield named_from_description(event, context)
 
 
+def label(event: Event) -> str:
+    """The event as a sentence names it; one that recurred also by its date, so that a stem
+    never leaves open which time is meant ("Armenia's appeal to the CSTO of 13 July 2020")."""
+    phrase = event_in_sentence(event.name)
+    return f"{phrase} of {event.date.text}" if event.recurring else phrase
+
+
 def happening(event: Event, context: Context) -> str:
     """``Kavkaz-2020 took place in the Southern Military District from 21 to 26 September 2020``."""
     where = f" in {context.index.in_sentence(event.place_id)}" if event.place_id else ""
-    return f"{event_in_sentence(event.name)} took place{where} {dates_text(event.date, event.end)}"
+    phrase = event_in_sentence(event.name)
+    return f"{phrase} took place{where} {dates_text(event.date, event.end)}"
 
 
 def holders(event: Event, role: str) -> int:
@@ -66,13 +81,15 @@ def holders(event: Event, role: str) -> int:
 
 
 def event_year(event: Event, context: Context) -> CheckedQuestion | None:
+    if event.recurring:
+        return None  # which time? Its year is no question.
     draft = context.draft("event-year", Kind.YEAR, [event.id])
     year = event.date.year
     unique = context.index.events_in_year[year] == 1
     reverse = (f"What took place in {year}?", event.name) if unique else ("", "")
     return draft.year(
         event,
-        f"In which year did {event_in_sentence(event.name)} take place?",
+        f"In which year did {label(event)} take place?",
         year,
         Claim(Relation.HAPPENED_IN, event.id),
         happening(event, context),
@@ -85,7 +102,7 @@ def event_place(event: Event, context: Context) -> CheckedQuestion | None:
         event,
         event.place_id,
         Relation.HAPPENED_AT,
-        f"Where did {event_in_sentence(event.name)} take place?",
+        f"Where did {label(event)} take place?",
         happening(event, context),
         "event-place",
         context,
@@ -111,10 +128,11 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
                 wrong,
                 [place],
             ),
-            lambda value: (
-                f"{event_in_sentence(event.name)} took place in {name_in_sentence(context, value)}"
-            ),
+            lambda value: f"{label(event)} took place in {name_in_sentence(context, value)}",
+            support=lambda _: happening(event, context),
         )
+    if event.recurring:
+        return None  # "... of 13 July 2020 took place in 2020" would answer itself
     draft = context.draft("event-true-false", Kind.TRUE_FALSE, [event.id])
     claim = Claim(Relation.HAPPENED_IN, event.id)
     latest = context.index.latest_year(event)
@@ -123,7 +141,8 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
         claim,
         str(event.date.year),
         lambda: nearby_years(draft.rng, event.date.year, 1, latest, context.is_wrong(claim)),
-        lambda value: f"{event_in_sentence(event.name)} took place in {value}",
+        lambda value: f"{label(event)} took place in {value}",
+        support=lambda _: happening(event, context),
     )
 
 
@@ -139,14 +158,24 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     right = holders if len(holders) <= 3 else draft.rng.sample(holders, 3)
     right_texts = [context.index.name(i) for i in right]
     wanted = (MULTIPLE_OPTIONS if kind is Kind.MULTIPLE else 4) - len(right)
-    wrong = pick_distractors(
-        draft.rng, wanted, [listed_ids], context.index.name, context.is_wrong(claim), right_texts
+    picked = pick_with_reasons(
+        draft.rng,
+        wanted,
+        [listed_ids, context.index.same_type(right[0])],
+        context.index.name,
+        context.is_wrong(claim),
+        right_texts,
+        (
+            f"took part in {label(event)} in another role",
+            "of the same type, and not in the role by the event's complete list",
+        ),
     )
+    wrong = [text for text, _ in picked]
     if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
         return None
     nouns = type_plural(context, right)
     predicate = took_part(role, several=kind is Kind.MULTIPLE)
-    phrase = event_in_sentence(event.name)
+    phrase = label(event)
     if kind is Kind.MULTIPLE:
         stem = f"In {phrase}, which of these {nouns} {predicate}?"
     else:
@@ -159,6 +188,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         f"{listed(wrong)} {did_not(role, len(wrong) > 1)}",
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
+        reasons=picked,
     )
 
 
@@ -172,17 +202,41 @@ def participant_single(
     listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
     nouns = type_plural(context, [entity_id])
     predicate = took_part(role, only=holders(event, role) == 1)
-    phrase = event_in_sentence(event.name)
+    phrase = label(event)
     return draft.single(
         event,
         f"In {phrase}, which one of these {nouns} {predicate}?",
         name,
         claim,
-        [listed_ids],
+        [listed_ids, context.index.same_type(entity_id)],
         context.index.name,
         f"In {phrase}, {name_in_sentence(context, name)} {predicate}"
         + because(event, entity_id, role),
+        reasons=(
+            f"took part in {phrase} in another role",
+            "of the same type, and not in the role by the event's complete list",
+        ),
     )
+
+
+MAX_TOLD_HOLDERS = 9
+
+
+def who_did_what(event: Event, roles: list[str], entity_id: str, context: Context) -> str:
+    """``Russia was the host; Russia, Armenia and Belarus sent forces``: every holder of each
+    role, where the list is complete and short, so the explanation says more than the item."""
+    told = []
+    who = name_in_sentence(context, context.index.name(entity_id))
+    for i, role in enumerate(dict.fromkeys(roles)):
+        ids = list(dict.fromkeys(p.entity_id for p in event.participants if p.role == role))
+        # A reason is the participant's own: it is told of that participant alone.
+        reason = because(event, entity_id, role) if i == 0 else ""
+        if event.lists_all(role) and len(ids) <= MAX_TOLD_HOLDERS and not reason:
+            names = [name_in_sentence(context, context.index.name(i)) for i in ids]
+            told.append(f"{listed(names)} {took_part(role, len(ids) > 1, only=len(ids) == 1)}")
+        elif entity_id in ids:
+            told.append(f"{who} {took_part(role, only=len(ids) == 1)}{reason}")
+    return "; ".join(told)
 
 
 def because(event: Event, entity_id: str, role: str) -> str:
@@ -196,43 +250,49 @@ def because(event: Event, entity_id: str, role: str) -> str:
 def participant_true_false(
     event: Event, entity_id: str, role: str, context: Context
 ) -> CheckedQuestion | None:
-    """ "In X, India withdrew": its own role, or (half the time) another role of the event that it
-    did not play. The statement always names its own participant, so no two are alike."""
+    """ "In X, India withdrew": its own role, with as its false form another role of the event
+    that the facts prove it did not play. The statement always names its own participant."""
     draft = context.draft(
         "participant-true-false", Kind.TRUE_FALSE, [event.id, entity_id], qualifier=role
     )
     name = context.index.name(entity_id)
-    asserted = role
-    if draft.rng.random() < 0.5:
-        others = [p.role for p in event.participants if p.role != role]
-        wrong = [
-            other
-            for other in dict.fromkeys(others)
-            if context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
-            is Verdict.FALSE
-        ]
-        asserted = draft.rng.choice(wrong) if wrong else role
-    claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
-    truth = context.oracle.verdict(claim, "True")
-    if truth is Verdict.UNKNOWN:
-        return None
-    answer = "True" if truth is Verdict.TRUE else "False"
     who = name_in_sentence(context, name)
+    phrase = label(event)
     citation = next(
         (p.citation for p in event.participants if p.entity_id == entity_id and p.citation), None
     )
-    phrase = event_in_sentence(event.name)
-    claimed = took_part(asserted, only=holders(event, asserted) == 1)
-    return draft.finish(
-        event,
-        f"True or false? In {phrase}, {who} {claimed}.",
-        [answer],
-        f"{answer}. In {phrase}, {who} {took_part(role, only=holders(event, role) == 1)}"
-        + because(event, entity_id, role),
-        [claim],
-        choices=["True", "False"],
-        citation=citation,
-    )
+
+    def played(other: str) -> Verdict:
+        return context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
+
+    others = dict.fromkeys(p.role for p in event.participants if p.role != role)
+    wrong = [other for other in others if played(other) is Verdict.FALSE]
+
+    def form(asserted: str) -> CheckedQuestion | None:
+        claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
+        truth = context.oracle.verdict(claim, "True")
+        if truth is Verdict.UNKNOWN:
+            return None
+        answer = "True" if truth is Verdict.TRUE else "False"
+        claimed = took_part(asserted, only=holders(event, asserted) == 1)
+        return draft.finish(
+            event,
+            f"True or false? In {phrase}, {who} {claimed}.",
+            [answer],
+            f"{answer}. In {phrase}, {who_did_what(event, [role, asserted], entity_id, context)}",
+            [claim],
+            choices=["True", "False"],
+            citation=citation,
+            reasons=[]
+            if asserted == role
+            else [(asserted, f"a role of the event {who} did not play")],
+        )
+
+    true_form = form(role)
+    false_form = form(draft.rng.choice(wrong)) if wrong else None
+    if true_form is None or false_form is None:
+        return true_form or false_form
+    return replace(true_form, false_form=false_form)
 
 
 def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuestion | None:
@@ -246,13 +306,18 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
         return None
     # The event opens the stem, so that a label with a clause of its own ("personnel, according
     # to the ministry") does not run into it.
-    phrase = event_in_sentence(event.name)
-    label = context.after_colon(figure.label)
+    phrase = label(event)
+    what = context.after_colon(figure.label)
+    stem = f"In {phrase}, what figure is given for {what}?"
+    # A number is its source's own: the stem says whose, when the facts cite a source for it.
+    source = context.index.source_of(figure.citation.source_id) if figure.citation else None
+    if source is not None:
+        stem = according_to(stem, source.cite_as or source.title, context.index.proper_words)
     return draft.finish(
         event,
-        f"In {phrase}, what figure is given for {label}?",
+        stem,
         [figure.value],
-        f"In {phrase}, the figure given for {label} is {figure.value}",
+        f"In {phrase}, the figure given for {what} is {figure.value}",
         [claim],
         accept=[digits] if digits and digits != figure.value else [],
         citation=figure.citation,
@@ -266,10 +331,14 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
     # when the description already says it.
     when = dates_text(event.date, event.end).split(" ", 1)[1]
     dated = "" if str(event.date.year) in description else f" ({when})"
-    return draft.finish(
+    described = context.after_colon(description)
+    others = [e.id for e in context.facts.events if e.id != event.id]
+    return draft.typed_or_chosen(
         event,
-        f"Name the event{dated}: {context.after_colon(description)}.",
-        [event.name],
+        (f"Name the event{dated}: {described}.", f"Which event was this{dated}: {described}?"),
+        event.name,
+        Claim(Relation.NAME_OF, event.id),
+        [others],
+        context.index.name,
         f"{happening(event, context)}. {description}",
-        [Claim(Relation.NAME_OF, event.id)],
     )

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from quizgen.facts.model import Citation, Group, Membership, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     full_name_typed,
+    name_in_sentence,
     short_name_wording,
     status_phrase,
     statuses_phrase,
@@ -21,6 +22,7 @@ from quizgen.questions.templates.common import (
 from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text, the
 
 MAX_RIGHT_OPTIONS = 3
+MAX_LISTED_HOLDERS = 9
 
 
 def group_questions(group: Group, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -77,14 +79,20 @@ def members_on(
     neighbours = [
         e for e in context.index.co_members(holders[:8]) if context.index.type_of(e) == entity_type
     ]
-    wrong = pick_distractors(
+    picked = pick_with_reasons(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else 3,
         [in_group, neighbours, context.index.entity_ids_by_type.get(entity_type, [])],
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(e) for e in holders[:64]],
+        (
+            f"listed in the group at another time or in another status, not {status} then",
+            f"a {entity_type} sharing another group with the members",
+            f"another {entity_type} of the topic",
+        ),
     )
+    wrong = [text for text, _ in picked]
     if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
         return None
     same_type = [e for e in holders if context.index.type_of(e) == entity_type]
@@ -117,6 +125,7 @@ def members_on(
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         dated=True,
+        reasons=picked,
     )
 
 
@@ -127,33 +136,68 @@ def membership_story(group: Group, entity_id: str, status: str, context: Context
     periods = [span_text(s.since, s.until) for s in spans]
     verb = "has been" if len(spans) == 1 and spans[0].until is None and spans[0].since else "was"
     when = listed([p for p in periods if p])
-    return f"{context.index.name(entity_id)} {verb} {phrase} {when}".strip()
+    return f"{context.index.in_sentence(entity_id)} {verb} {phrase} {when}".strip()
 
 
 def membership_true_false(
     group: Group, entity_id: str, status: str, when: PartialDate, context: Context
 ) -> CheckedQuestion | None:
-    """ "As of October 2020, X was a member of the CSTO": true or false as the spans say."""
+    """ "As of October 2020, X was a member of the CSTO": true or false as the spans say. For a
+    holder, the false form names a neighbouring state the facts prove was not one."""
     draft = context.draft(
         "membership-true-false", Kind.TRUE_FALSE, [group.id, entity_id], qualifier=status
     )
     name = context.index.name(entity_id)
-    claim = Claim(Relation.MEMBER_ON, group.id, detail=status, when=when, asserted=name)
-    truth = context.oracle.verdict(claim, "True")
+    claim = Claim(Relation.MEMBER_ON, group.id, detail=status, when=when)
+    truth = context.oracle.verdict(claim, name)
     if truth is Verdict.UNKNOWN:
         return None
-    answer = "True" if truth is Verdict.TRUE else "False"
     phrase = status_phrase(status, context.index.short_name(group.id))
-    statement = f"{as_of(when)}, {context.index.in_sentence(entity_id)} was {phrase}."
-    return draft.finish(
+    by_name = {context.index.name(e): e for e in context.index.memberships[group.id]}
+
+    def statement(value: str) -> str:
+        return f"{as_of(when)}, {name_in_sentence(context, value)} was {phrase}"
+
+    def wrong_values() -> list[str]:
+        if truth is not Verdict.TRUE:
+            return []  # the statement is already false
+        # Former members first (the likeliest mistake), then states sharing another group.
+        entity_type = context.index.type_of(entity_id)
+        former = [e for e in by_name.values() if context.index.type_of(e) == entity_type]
+        neighbours = [
+            e
+            for e in context.index.co_members([entity_id])
+            if context.index.type_of(e) == entity_type
+        ]
+        return pick_distractors(
+            draft.rng,
+            1,
+            [former, neighbours, context.index.same_type(entity_id)],
+            context.index.name,
+            context.is_wrong(claim),
+            [name],
+        )
+
+    holders = [n for n in by_name if context.oracle.verdict(claim, n) is Verdict.TRUE]
+    plural_phrase = statuses_phrase(status, context.index.short_name(group.id))
+
+    def support(value: str) -> str:
+        # A short list of who held the status says why, without repeating the statement.
+        if 1 < len(holders) <= MAX_LISTED_HOLDERS:
+            others = "" if value in holders else f"; {name_in_sentence(context, value)} was not"
+            return f"{as_of(when)}, the {plural_phrase} were {listed(holders)}{others}"
+        if value in by_name:
+            return f"{as_of(when)}: {membership_story(group, by_name[value], status, context)}"
+        return f"{name_in_sentence(context, value)} was never {phrase}"
+
+    return draft.true_false(
         group,
-        f"True or false? {statement}",
-        [answer],
-        f"{answer}. {as_of(when)}: {membership_story(group, entity_id, status, context)}",
-        [claim],
-        choices=["True", "False"],
-        dated=True,
-        citation=_membership_citation(group, entity_id),
+        claim,
+        name,
+        wrong_values,
+        statement,
+        Notes(dated=True, citation=_membership_citation(group, entity_id)),
+        support=support,
     )
 
 
@@ -165,16 +209,25 @@ def joined_year(
     if len(spans) != 1 or spans[0].since is None:
         return None
     since = spans[0].since
+    # A founding member joined when the group began: that is the group's founding year, asked
+    # once; and no option may fall before the group's first year.
+    first = min(
+        (m.span.since.year for m in group.members if m.span.since is not None), default=None
+    )
+    start = group.founded.year if group.founded else first
+    if start is not None and since.year <= start:
+        return None
     draft = context.draft("membership-year", Kind.YEAR, [group.id, entity_id], qualifier=status)
-    name = context.index.name(entity_id)
+    name = context.index.in_sentence(entity_id)
     phrase = status_phrase(status, context.index.short_name(group.id))
     return draft.year(
         group,
         f"In which year did {name} become {phrase}?",
         since.year,
         Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
-        f"{name} became {phrase} {on_date(since)}",
+        f"{capitalized(name)} became {phrase} {on_date(since)}",
         Notes(citation=_membership_citation(group, entity_id)),
+        earliest=start,
     )
 
 

@@ -118,20 +118,26 @@ def role_title(
     where = f" in {context.index.in_sentence(role.organization_id)}" if named else ""
     span = span_text(role.span.since, role.span.until)
     period = f" {span}" if role.span.until else f" (as of {when.text})"
-    return draft.finish(
+    stem = f"What position did {person.name} hold{where}{period}?"
+    titles = [r.title for p in context.facts.people for r in p.roles if r.title != role.title]
+    return draft.typed_or_chosen(
         person,
-        f"What position did {person.name} hold{where}{period}?",
-        [role.title],
+        (stem, stem),
+        role.title,
+        Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when),
+        [list(dict.fromkeys(titles))],
+        str,
         holding(person, role, context),
-        [Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when)],
-        accept=role.aliases,
-        dated=True,
-        citation=role.citation,
-        reverse=(
-            f"Who was {position(role, context)} {span}?"
-            if role.span.until
-            else f"{as_of(when)}, who was {position(role, context)}?",
-            person.name,
+        Notes(
+            accept=role.aliases,
+            dated=True,
+            citation=role.citation,
+            reverse=(
+                f"Who was {position(role, context)} {span}?"
+                if role.span.until
+                else f"{as_of(when)}, who was {position(role, context)}?",
+                person.name,
+            ),
         ),
     )
 
@@ -158,6 +164,7 @@ def role_true_false(
         ),
         lambda value: f"{opening(role, when)}, {value} was {position(role, context)}",
         Notes(dated=True, citation=role.citation),
+        support=lambda _: holding(person, role, context),
     )
 
 

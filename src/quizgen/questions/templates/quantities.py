@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from quizgen.facts.model import PartialDate, Quantity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled_out_of_order
+from quizgen.questions.grammar import plural, possessive
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, parse_number, quantity_key, spoken_name
@@ -18,8 +19,6 @@ from quizgen.questions.wording import (
     capitalized,
     measure_text,
     number_text,
-    plural,
-    possessive,
 )
 
 # Near misses: plausible scales of the value, none so close that it reads as a rounding of it.

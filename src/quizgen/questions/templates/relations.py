@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from quizgen.facts.model import Citation, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled, shuffled_out_of_order
+from quizgen.questions.grammar import negation, plural, plural_predicate
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
-from quizgen.questions.wording import capitalized, listed, negation, plural, plural_predicate
+from quizgen.questions.wording import capitalized, listed
 
 MAX_RIGHT = 3
 MAX_PAIRS = 6

@@ -1,7 +1,10 @@
-"""Questions on a free statement: a cloze with its blanks, and the statement to judge true.
+"""Questions on a free statement: a cloze with its blanks, and the statement to judge.
 
-A statement is free text, so the oracle cannot prove a changed copy false (swapping "Tashkent" for
-another city may still be true of something); its true/false question is therefore always true.
+A statement is free text, so the oracle cannot prove a changed copy false by itself (swapping
+"Tashkent" for another city may still be true of something): its false form swaps in a value the
+author wrote as making it false (``{1993|!1992}``). The true statement is never asked: it is
+the cloze word for word, so each would give the other away; without a wrong value there is no
+true/false item.
 """
 
 from __future__ import annotations
@@ -44,5 +47,24 @@ def cloze(statement: Statement, context: Context) -> CheckedQuestion | None:
 
 def statement_true_false(statement: Statement, context: Context) -> CheckedQuestion | None:
     draft = context.draft("statement-true-false", Kind.TRUE_FALSE, [statement.id])
-    claim = Claim(Relation.STATEMENT, statement.id)
-    return draft.true_false(statement, claim, statement.text, lambda: [], lambda value: value)
+    swaps = [(i, wrong) for i, blank in enumerate(statement.blanks) for wrong in blank.wrong]
+    if not swaps:
+        return None
+    # One blank swapped for one wrong value: the item tests that one word.
+    index, wrong = draft.rng.choice(swaps)
+    both = draft.true_false(
+        statement,
+        Claim(Relation.BLANK, statement.id, detail=str(index)),
+        statement.blanks[index].answer,
+        lambda: [wrong],
+        lambda value: _filled(statement, {index: value}),
+    )
+    return both.false_form if both is not None else None
+
+
+def _filled(statement: Statement, values: dict[int, str]) -> str:
+    """The statement with its blanks filled, some of them by ``values`` instead of the answer."""
+    pieces = [statement.text_parts[0]]
+    for i, (blank, part) in enumerate(zip(statement.blanks, statement.text_parts[1:], strict=True)):
+        pieces += [values.get(i, blank.answer), part]
+    return "".join(pieces)

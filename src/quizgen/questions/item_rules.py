@@ -1,0 +1,131 @@
+"""Item-writing rules the engine enforces on every drafted question, whatever template wrote it:
+a question that breaks one is dropped (a true/false item keeps its false form if that one holds).
+
+Each rule returns what is wrong, or "" when nothing is, so a test can show it catching a
+hand-made bad question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.questions.claims import CheckedQuestion
+from quizgen.questions.index import FactIndex, contains_word
+from quizgen.questions.model import Kind, Question
+from quizgen.questions.oracle import TRUE_TEXT
+from quizgen.questions.wording import SENTENCE_OPENERS, VERBS
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Words every stem uses to ask (and verbs of any statement): they tie an option to nothing.
+ASKING_WORDS = frozenset(
+    ["take", "place", "event", "following", "statement", "false", "option", "choose", "took"]
+)
+CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE)
+TYPED_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry meaning: no articles, prepositions or asking words, and
+    a possessive counted as its noun ("Armenia's" is "armenia")."""
+    words = set()
+    for match in WORD.finditer(text.casefold()):
+        word = re.sub(r"['’]s$", "", match.group())
+        if len(word) > 2 and word not in SENTENCE_OPENERS | VERBS | ASKING_WORDS:
+            words.add(word)
+    return words
+
+
+def answer_in_stem(question: Question) -> str:
+    """The stem holds the answer or an accepted one: it asks nothing."""
+    if question.kind not in TYPED_KINDS:
+        return ""
+    prompt = question.prompt.casefold()
+    for text in (*question.answer, *question.accept):
+        if text.strip() and contains_word(prompt, text.casefold()):
+            return f"the stem holds its answer {text!r}"
+    return ""
+
+
+# The noun a stem asks for ("Which charter ...", "Name the city: ..."): the answer may share it.
+_ASKED_NOUN = re.compile(
+    r"^(?:.*?, )?(?:name the ([^:]+):|(?:which|what)\s+([^\W\d_]+))", re.IGNORECASE
+)
+
+
+# A short name the stem asks to expand ("the full name of the UN Security Council"): its words
+# are the question, not a cue to the answer.
+_EXPANDED_NAME = re.compile(r"(?:full name of |the abbreviation )(.+?)(?: stand for)?\?$")
+
+
+def typed_giveaway(question: Question) -> str:
+    """Every accepted form of a typed answer repeats a word of the stem ("a unit of length ..."
+    -> "astronomical unit"): the stem half answers itself. The noun it asks for does not count."""
+    if question.kind is not Kind.SHORT:
+        return ""
+    stem = content_words(question.prompt)
+    asked = _ASKED_NOUN.match(question.prompt)
+    if asked:
+        stem -= content_words(asked.group(1) or asked.group(2))
+    expanded = _EXPANDED_NAME.search(question.prompt)
+    if expanded:
+        stem -= content_words(expanded.group(1))
+    shared = [content_words(text) & stem for text in (*question.answer, *question.accept)]
+    if shared and all(shared):
+        return f"every accepted answer repeats {sorted(set().union(*shared))} from the stem"
+    return ""
+
+
+def spelled_in_stem(question: Question) -> str:
+    """A typed abbreviation whose words the stem spells out ("Which term means: Collective
+    Security Treaty Organization, ...?" -> "CSTO"): the stem answers itself."""
+    if question.kind is not Kind.SHORT:
+        return ""
+    words = [w for w in WORD.findall(question.prompt) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words)
+    for text in question.answer:
+        letters = "".join(c for c in text if c.isupper())
+        if len(letters) >= 2 and letters == text.replace(" ", "") and letters in initials:
+            return f"the stem spells out {text!r}"
+    return ""
+
+
+def clang(question: Question) -> str:
+    """A right option alone shares a word with the stem ("signed in Paris" -> "Treaty of
+    Paris"): a learner who knows nothing picks it. A word every wrong option has too is no cue."""
+    if question.kind not in CHOICE_KINDS:
+        return ""
+    stem = content_words(question.prompt)
+    wrong_words = set().union(
+        *(content_words(c) for c in question.choices if c not in question.answer)
+    )
+    for answer in question.answer:
+        cue = (content_words(answer) & stem) - wrong_words
+        if cue:
+            return f"only the right option {answer!r} shares {sorted(cue)} with the stem"
+    return ""
+
+
+def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
+    """A true statement that is true by its own words ("The Tavush/Tovuz border clashes took
+    place in the Tavush/Tovuz border sector"): the value shares a word with the subject's name."""
+    question, claim = checked.question, checked.claim
+    if question.kind is not Kind.TRUE_FALSE or question.answer != (TRUE_TEXT,):
+        return ""
+    if not claim.asserted or claim.subject not in index.by_id:
+        return ""
+    shared = content_words(claim.asserted) & content_words(index.name(claim.subject))
+    if shared:
+        return f"true by its own words: {sorted(shared)} in the subject and the value"
+    return ""
+
+
+def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
+    """The first rule ``checked`` breaks, or "" when it breaks none."""
+    question = checked.question
+    return (
+        answer_in_stem(question)
+        or typed_giveaway(question)
+        or spelled_in_stem(question)
+        or clang(question)
+        or tautology(checked, index)
+    )

@@ -1,0 +1,302 @@
+"""The item-writing rules a teacher checks, held over every example bank, each shown to catch a
+hand-made bad question: guessing must not pay, ..."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bank_checks import guessing_pays, true_twins, unexplained_distractors
+from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS, PLANETS_FACTS
+from quizgen.build import BuildRequest, make_bank
+from quizgen.facts.loader import load_facts
+from quizgen.questions.answers import is_typable
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.engine import generate_checked
+from quizgen.questions.index import FactIndex
+from quizgen.questions.item_rules import (
+    answer_in_stem,
+    broken_rule,
+    clang,
+    spelled_in_stem,
+    tautology,
+    typed_giveaway,
+)
+from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
+from quizgen.questions.wording import sentences
+
+BANKS = [
+    pytest.param(BUNDLED_FACTS, BUNDLED_DECKS, id="bundled"),
+    pytest.param(EU_FACTS, EU_FACTS.parent / "decks", id="eu"),
+    pytest.param(ENGINE_FACTS, ENGINE_FACTS.parent / "decks", id="engine"),
+    pytest.param(PLANETS_FACTS, PLANETS_FACTS.parent / "decks", id="planets"),
+]
+
+
+def hand_made(kind: Kind, prompt: str, answer: str, **fields: object) -> Question:
+    """A question written by hand, to show that a check catches what it is meant to."""
+    return Question(
+        id="q-000000000000",
+        kind=kind,
+        prompt=prompt,
+        answer=(answer,),
+        explanation=fields.pop("explanation", "Because the source says so."),  # type: ignore[arg-type]
+        source=SourceNote(title="A source"),
+        fact_ids=("fact",),
+        template="hand-made",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_in_every_deck_guessing_true_does_not_pay(facts: Path, decks: Path, tmp_path: Path) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    problems = {deck.name: guessing_pays(deck.questions) for deck in bank.decks}
+    assert {name: p for name, p in problems.items() if p} == {}
+
+
+def test_a_deck_of_true_statements_is_caught() -> None:
+    statement = hand_made(
+        Kind.TRUE_FALSE, "True or false? Mercury is a planet.", "True", choices=("True", "False")
+    )
+    falsehood = hand_made(
+        Kind.TRUE_FALSE, "True or false? Pluto is a planet.", "False", choices=("True", "False")
+    )
+    assert guessing_pays([statement] * 7 + [falsehood] * 3) == (
+        "7 of 10 true/false items are True (70%)"
+    )
+    assert guessing_pays([statement] * 5 + [falsehood] * 5) == ""
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_true_statement_repeats_a_cloze_word_for_word(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    assert true_twins(make_bank(BuildRequest(facts, decks, tmp_path, ())).questions) == []
+
+
+def test_a_true_statement_that_repeats_its_cloze_is_caught() -> None:
+    cloze = hand_made(
+        Kind.CLOZE,
+        "Mercury is the planet closest to the ____.",
+        "Sun",
+        prompt_parts=("Mercury is the planet closest to the ", "."),
+        blanks=(ClozeBlank("Sun"),),
+    )
+    twin = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Mercury is the planet closest to the Sun.",
+        "True",
+        choices=("True", "False"),
+    )
+    assert true_twins([cloze, twin]) == [twin.prompt]
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_every_typed_answer_is_one_a_learner_can_type(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    # An abbreviation's letters spell out its full name: that name can be typed, however long.
+    shorts = {f.id: getattr(f, "short", "") for f in load_facts(facts).all_facts}
+    untypable = [
+        f"{q.prompt} -> {q.answer[0]}"
+        for q in bank.questions
+        if q.kind is Kind.SHORT
+        and not is_typable(q.answer[0], q.accept, spelled_by=shorts[q.fact_ids[0]])
+    ]
+    assert untypable == []
+
+
+def test_a_descriptive_label_is_not_typable() -> None:
+    assert not is_typable("Russian snap command and staff drills before Kavkaz-2020")
+    assert is_typable("Charter of the Collective Security Treaty Organization", ["CSTO Charter"])
+    assert is_typable("Kavkaz-2020") and is_typable("up to 1,000")
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_question_in_the_bank_breaks_an_engine_rule(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    loaded = load_facts(facts)
+    index = FactIndex(loaded)
+    broken = [
+        f"{checked.question.prompt}: {broken_rule(checked, index)}"
+        for checked in generate_checked(loaded, seed=5)
+        if broken_rule(checked, index)
+    ]
+    assert broken == []
+
+
+def test_a_stem_that_holds_its_answer_is_caught() -> None:
+    bad = hand_made(Kind.YEAR, "In which year did Kavkaz-2020 take place?", "2020")
+    assert answer_in_stem(bad) == "the stem holds its answer '2020'"
+
+
+def test_a_right_option_that_alone_repeats_a_stem_word_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "Which treaty was signed in Paris on 18 April 1951?",
+        "Treaty of Paris",
+        choices=("Treaty of Paris", "Treaty of Rome", "Treaty of Lisbon"),
+    )
+    assert clang(bad) == "only the right option 'Treaty of Paris' shares ['paris'] with the stem"
+    # A word every option has ("treaty") is no cue.
+    fair = hand_made(
+        Kind.SINGLE,
+        "Which treaty was signed in Paris on 18 April 1951?",
+        "Treaty establishing the European Coal and Steel Community",
+        choices=(
+            "Treaty establishing the European Coal and Steel Community",
+            "Treaty of Rome",
+            "Treaty of Lisbon",
+        ),
+    )
+    assert clang(fair) == ""
+
+
+def test_a_statement_true_by_its_own_words_is_caught() -> None:
+    facts = load_facts(ENGINE_FACTS)
+    index = FactIndex(facts)
+    bad = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Kavkaz-2020 took place in the Kavkaz-2020 training area.",
+        "True",
+        choices=("True", "False"),
+    )
+    claim = Claim(Relation.HAPPENED_AT, "kavkaz-2020", asserted="Kavkaz-2020 training area")
+    assert tautology(CheckedQuestion(bad, (claim,)), index) == (
+        "true by its own words: ['2020', 'kavkaz'] in the subject and the value"
+    )
+
+
+def test_background_facts_are_asked_only_by_a_deck_that_asks_for_them(tmp_path: Path) -> None:
+    bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ()))
+    # Moscow may still be the place of an event a deck asks about, but is not asked about itself.
+    subjects = {q.fact_ids[0] for deck in bank.decks for q in deck.questions}
+    assert "moscow" not in subjects and "september-11-attacks" not in subjects
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "context.yaml").write_text(
+        "name: Context\ntags: [context]\nbackground: true\n", encoding="utf-8"
+    )
+    (decks / "plain.yaml").write_text("name: Plain\ntags: [context]\n", encoding="utf-8")
+    with_background = make_bank(BuildRequest(BUNDLED_FACTS, decks, tmp_path, ()))
+    by_name = {deck.name: deck for deck in with_background.decks}
+    context_facts = {q.fact_ids[0] for q in by_name["Context"].questions}
+    plain_facts = {q.fact_ids[0] for q in by_name["Plain"].questions}
+    assert "september-11-attacks" in context_facts
+    assert "september-11-attacks" not in plain_facts
+
+
+def test_a_typed_answer_whose_words_the_stem_gives_is_caught() -> None:
+    bad = hand_made(
+        Kind.SHORT,
+        "Which term means: a unit of length equal to the mean distance between Earth and the Sun?",
+        "astronomical unit",
+    )
+    assert typed_giveaway(bad) == "every accepted answer repeats ['unit'] from the stem"
+    # The noun the stem asks for, and a short name it asks to expand, are no cue.
+    assert (
+        typed_giveaway(hand_made(Kind.SHORT, "Which treaty was signed in Rome?", "EEC Treaty"))
+        == ""
+    )
+    assert (
+        typed_giveaway(
+            hand_made(
+                Kind.SHORT,
+                "What is the full name of the UN Security Council?",
+                "United Nations Security Council",
+            )
+        )
+        == ""
+    )
+
+
+def test_explanations_start_each_sentence_with_a_capital() -> None:
+    assert sentences("Mercury. the planet closest to the Sun") == (
+        "Mercury. The planet closest to the Sun."
+    )
+    # "U.S." and "D.C." are abbreviations, not the end of a sentence.
+    assert sentences("the U.S. launch of an operation") == "The U.S. launch of an operation."
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_explanation_goes_on_in_lower_case_after_a_full_stop(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    lower = [q.explanation for q in bank.questions if re.search(r"[a-z]\. [a-z]", q.explanation)]
+    assert lower == []
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_every_wrong_option_says_why_it_was_chosen(
+    facts: Path, decks: Path, tmp_path: Path
+) -> None:
+    bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
+    assert [q.prompt for q in bank.questions if unexplained_distractors(q)] == []
+    false_items = [q for q in bank.questions if q.answer == ("False",)]
+    assert all(q.distractor_reasons for q in false_items if q.template != "membership-true-false")
+
+
+def test_a_wrong_option_without_a_reason_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "Which planet is the largest?",
+        "Jupiter",
+        choices=("Jupiter", "Saturn", "Mars"),
+        distractor_reasons=(("Saturn", "another gas giant"),),
+    )
+    assert unexplained_distractors(bad) == ["Mars"]
+
+
+def test_an_event_that_recurred_is_named_with_its_date_and_not_asked_by_year() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    about_appeal = [
+        q
+        for q in generate_checked(facts, seed=0)
+        if q.question.fact_ids[0] == "armenia-csto-appeal"
+    ]
+    assert about_appeal
+    assert not [q for q in about_appeal if q.question.template == "event-year"]
+    for checked in about_appeal:
+        prompt = checked.question.prompt
+        if "Armenia's appeal to the CSTO" in prompt:
+            assert "Armenia's appeal to the CSTO of 13 July 2020" in prompt
+
+
+def test_a_figure_a_source_gives_says_whose_it_is() -> None:
+    figures = [
+        q
+        for q in generate_checked(load_facts(BUNDLED_FACTS), seed=0)
+        if q.question.template == "event-figure"
+    ]
+    projected = [q.question.prompt for q in figures if "projected" in q.question.prompt]
+    assert projected and all(p.startswith("According to the article, ") for p in projected)
+
+
+def test_a_typed_abbreviation_the_stem_spells_out_is_caught() -> None:
+    bad = hand_made(
+        Kind.SHORT, "Which term means: European Coal and Steel Community, founded in 1951?", "ECSC"
+    )
+    assert spelled_in_stem(bad) == "the stem spells out 'ECSC'"
+    fair = hand_made(Kind.SHORT, "Which term means: the union founded in 1993?", "EU")
+    assert spelled_in_stem(fair) == ""
+
+
+def test_no_membership_year_offers_a_year_before_the_group_began() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    starts = {"csto": 2002, "collective-security-treaty-parties": 1992}
+    years = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "membership-year" and q.question.fact_ids[0] in starts
+    ]
+    assert years
+    for question in years:
+        start = starts[question.fact_ids[0]]
+        assert all(int(choice) >= start for choice in question.choices), question.prompt
+        assert int(question.answer[0]) > start, "a founding member's year is the founding year"
