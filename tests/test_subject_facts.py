@@ -625,3 +625,21 @@ def test_a_post_is_typed_by_any_of_its_names_and_offered_only_to_people_alive_th
     astronomy = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
     director = astronomy["In 1869, who was Director of the Paris Observatory?"]
     assert "Galileo Galilei" not in director.choices and "Gerard Kuiper" not in director.choices
+
+
+def test_a_link_asked_from_either_end_is_one_claim() -> None:
+    """Titan being a moon of Saturn, as a choice, typed or true/false, is one proposition, and so is
+    "Herschel discovered Uranus" asked from Uranus's side: a test asks it once."""
+    bank = bank_of(ASTRONOMY_FACTS)
+    single = [q for q in bank if q.kind is not Kind.MULTIPLE]
+    titan = {q.claim_id for q in single if q.fact_ids[:2] == ("titan", "saturn")}
+    uranus = {
+        q.claim_id
+        for q in single
+        if q.fact_ids[:2] == ("herschel", "uranus") and q.template.startswith("link-")
+    }
+
+    assert titan == {"titan/link/moon-of/saturn"}
+    assert uranus == {"herschel/link/discovered/uranus"}
+    comparisons = [q.claim_id for q in bank if q.template.startswith("quantity-greatest")]
+    assert comparisons and all("|" not in claim_id for claim_id in comparisons)
