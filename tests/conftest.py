@@ -30,6 +30,8 @@ BUNDLED_DECKS = PROJECT / "decks"
 HOSTILE_FACTS = FIXTURES / "hostile" / "facts.yaml"
 ENGINE_FACTS = FIXTURES / "engine" / "facts.yaml"
 EU_FACTS = FIXTURES / "eu" / "facts.yaml"
+ASTRONOMY_FACTS = FIXTURES / "astronomy" / "facts.yaml"
+LITERATURE_FACTS = FIXTURES / "literature" / "facts.yaml"
 PLANETS_FACTS = FIXTURES / "planets" / "facts.yaml"
 EXAMPLE_FACTS = [
     pytest.param(path, id=name)
@@ -38,6 +40,8 @@ EXAMPLE_FACTS = [
         ("engine", ENGINE_FACTS),
         ("hostile", HOSTILE_FACTS),
         ("eu", EU_FACTS),
+        ("astronomy", ASTRONOMY_FACTS),
+        ("literature", LITERATURE_FACTS),
         ("planets", PLANETS_FACTS),
     ]
 ]

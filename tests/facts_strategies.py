@@ -374,7 +374,7 @@ def facts_data(draw: st.DrawFn) -> Data:
     topic: Data = {"title": draw(texts())}
     put(topic, "description", optional(draw, texts()))
     put(topic, "as_of", optional(draw, partial_dates(low=2005)))
-    put(topic, "language", optional(draw, st.sampled_from(("en", "de"))))
+    put(topic, "language", optional(draw, st.sampled_from(("en", "en-GB"))))
     source_ids = ids("source", draw(st.integers(0, 3)))
     names = draw(st.lists(texts(max_words=2), min_size=1, max_size=6))
     # Few types per file, so that places, members and nationalities have rivals of their type.

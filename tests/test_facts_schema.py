@@ -12,7 +12,14 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
+from conftest import (
+    ASTRONOMY_FACTS,
+    BUNDLED_FACTS,
+    FIXTURES,
+    HOSTILE_FACTS,
+    LITERATURE_FACTS,
+    run_quizgen,
+)
 from quizgen.errors import InputError
 from quizgen.facts.loader import FACT_SHAPES, SHAPES, load_facts
 
@@ -82,6 +89,8 @@ def test_there_are_enough_examples_to_compare() -> None:
     [
         *VALID_FILES,
         HOSTILE_FACTS,
+        ASTRONOMY_FACTS,
+        LITERATURE_FACTS,
         pytest.param(
             BUNDLED_FACTS,
             marks=pytest.mark.skipif(not BUNDLED_FACTS.exists(), reason="no bundled facts file"),

@@ -1,5 +1,5 @@
-"""The readable question listing of three facts files (the bundled topic, a history and a science
-fixture) is kept in tests/golden/, so that every change of wording shows in review as a diff.
+"""The readable question listing of the example facts files (the bundled topic, histories and
+sciences) is kept in tests/golden/, so that every change of wording shows in review as a diff.
 
 After a deliberate change, regenerate the listings and read the diff:
 
@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_DECKS, BUNDLED_FACTS, EU_FACTS, PLANETS_FACTS, run_quizgen
+from conftest import (
+    ASTRONOMY_FACTS,
+    BUNDLED_DECKS,
+    BUNDLED_FACTS,
+    EU_FACTS,
+    LITERATURE_FACTS,
+    PLANETS_FACTS,
+    run_quizgen,
+)
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LISTINGS = [
@@ -21,6 +29,8 @@ LISTINGS = [
     # Without a decks folder beside it, a facts file is one whole-topic deck.
     pytest.param(EU_FACTS, None, "eu.txt", id="eu"),
     pytest.param(PLANETS_FACTS, None, "planets.txt", id="planets"),
+    pytest.param(ASTRONOMY_FACTS, None, "astronomy.txt", id="astronomy"),
+    pytest.param(LITERATURE_FACTS, None, "literature.txt", id="literature"),
 ]
 
 

@@ -415,7 +415,7 @@ def test_every_deck_page_of_the_small_topic_is_in_its_language_and_lists_in_the_
     names = [p.name for p in pages]
     assert names == ["index.html", "schweiz-alles.html", "schweiz-daten-vertrage.html"]
     for page in pages:
-        assert parse_page(page).lang == "de"
+        assert parse_page(page).lang == "en-GB"
     index_links = parse_page(tmp_path / "index.html").links
     assert sorted(index_links) == names[1:]
 

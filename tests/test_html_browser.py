@@ -424,7 +424,7 @@ def test_the_page_speaks_the_topics_language_and_links_only_web_sources(
     visit: Callable[..., Visit], swiss_site: Path
 ) -> None:
     site = visit(swiss_site / "schweiz-alles.html")
-    assert site.page.get_attribute("html", "lang") == "de"
+    assert site.page.get_attribute("html", "lang") == "en-GB"
     links_seen = set()
     while not site.at_summary():
         question = site.shown_question()

@@ -2,13 +2,14 @@
 
 A facts file is topic-agnostic. It holds bibliographic sources and seven kinds of fact:
 entities, groups (with members over time), events, documents (treaties, charters, laws),
-people (with roles over time), terms and free statements (cloze sentences).
+people (with roles over time), terms and free statements (cloze sentences). Named facts may
+carry quantities (a diameter, a count), belong to categories the file declares (``gas giant``)
+and be linked by relations the file declares with their wording in both directions.
 """
 
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 from dataclasses import dataclass, field
 
 from quizgen.errors import Location
@@ -16,39 +17,104 @@ from quizgen.errors import Location
 MONTH_NAMES = tuple(calendar.month_name)
 
 
+Day = tuple[int, int, int]
+"""A day as (year, month, day), comparable across eras: a year before Christ is negative."""
+
+APPROXIMATE_YEARS = 10
+"""How far either way an approximate date ("c. 1265") may lie when checked against others."""
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
-    """A date known to the year, the month or the day (``1992``, ``2020-07``, ``2020-07-13``)."""
+    """A date known to the year, the month or the day (``1992``, ``2020-07``, ``2020-07-13``),
+    or only roughly: ``c. 1265`` (approximate), the ``4th century BC`` (a century).
+
+    A year before Christ is negative, with no year 0: ``-44`` is 44 BC. A century keeps its first
+    year in ``year`` (301 for the 4th century, -400 for the 4th century BC) and its number in
+    ``century``.
+    """
 
     year: int
     month: int = 0
     day: int = 0
+    approximate: bool = False
+    century: int = 0
+
+    @property
+    def exact(self) -> bool:
+        """Whether the date names a year of the common era exactly, as a year question asks."""
+        return self.year > 0 and not self.approximate and not self.century
 
     def __str__(self) -> str:
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+        if self.year >= 1000 and not (self.approximate or self.century):
+            if self.day:
+                return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            if self.month:
+                return f"{self.year:04d}-{self.month:02d}"
+            return f"{self.year:04d}"
+        return self.text.removeprefix("the ")
 
     @property
     def text(self) -> str:
-        """The date as a reader would write it: ``15 May 1992``, ``July 2020``, ``1992``."""
+        """The date as a reader would write it: ``15 May 1992``, ``July 2020``, ``1992``,
+        ``44 BC``, ``AD 800``, ``c. 1265``, ``the 4th century BC``."""
+        era = " BC" if self.year < 0 else ""
+        if self.century:
+            return f"the {ordinal(self.century)} century{era}"
+        year = str(abs(self.year)) + era
+        if 0 < self.year < 1000:
+            year = f"AD {self.year}"
         if self.day:
-            return f"{self.day} {MONTH_NAMES[self.month]} {self.year}"
-        if self.month:
-            return f"{MONTH_NAMES[self.month]} {self.year}"
-        return str(self.year)
+            text = f"{self.day} {MONTH_NAMES[self.month]} {year}"
+        elif self.month:
+            text = f"{MONTH_NAMES[self.month]} {year}"
+        else:
+            text = year
+        return f"c. {text}" if self.approximate else text
 
     @property
-    def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+    def earliest(self) -> Day:
+        if self.century:
+            return (self.year, 1, 1)
+        if self.approximate:
+            return (_year_plus(self.year, -APPROXIMATE_YEARS), 1, 1)
+        return (self.year, self.month or 1, self.day or 1)
 
     @property
-    def latest(self) -> dt.date:
+    def latest(self) -> Day:
+        if self.century:
+            return (_year_plus(self.year, 99), 12, 31)
+        if self.approximate:
+            return (_year_plus(self.year, APPROXIMATE_YEARS), 12, 31)
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return dt.date(self.year, month, day)
+        return (self.year, month, self.day or days_in_month(self.year, month))
+
+
+def _year_plus(year: int, years: int) -> int:
+    """A year some years later (or earlier), counting across the missing year 0."""
+    later = year + years
+    if year < 0 < later or later == 0:
+        later += 1
+    elif later < 0 < year:
+        later -= 1
+    return later
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar; a year BC counts as one more
+    (1 BC is astronomical year 0, a leap year). Raises ValueError for a month that is not one."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month}")
+    astronomical = year + 1 if year < 0 else year
+    return calendar.monthrange(2000 if calendar.isleap(astronomical) else 2001, month)[1]
+
+
+def ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +190,11 @@ class Entity(FactBase):
     short: str = ""
     aliases: tuple[str, ...] = ()
     description: str = ""
+    quantities: tuple[Quantity, ...] = ()
+    categories: tuple[CategoryMembership, ...] = ()
+    links: tuple[Link, ...] = ()
+    dissolved: PartialDate | None = None
+    succeeded_by: Succession | None = None
     the: bool | None = None
     """Whether the name takes "the" in a sentence ("the Netherlands", "NATO"); None: the
     grammar module decides from the name and its type."""
@@ -139,6 +210,18 @@ class Membership:
     citation: Citation | None = None
     note: str = ""
     location: Location | None = field(default=None, compare=False)
+    founding: bool = False
+    """A founding member: a member from the day the group was founded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """What a body or a state became: another fact that took its place, and when."""
+
+    successor_id: str
+    date: PartialDate | None = None
+    citation: Citation | None = None
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +234,11 @@ class Group(FactBase):
     description: str = ""
     founded: PartialDate | None = None
     members: tuple[Membership, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
+    dissolved: PartialDate | None = None
+    """When the body ceased to exist; every membership has ended by then."""
+    succeeded_by: Succession | None = None
     complete: tuple[str, ...] = ()
     """The statuses whose list of members is complete up to the group's as_of date: only for
     these is an entity that is not listed surely not in that status."""
@@ -184,6 +272,8 @@ class Event(FactBase):
     description: str = ""
     participants: tuple[Participation, ...] = ()
     figures: tuple[Figure, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
     recurring: bool = False
     """True for a kind of event that happened more than once (Armenia appealed to the CSTO several
     times): its questions name its date, and none asks for its year."""
@@ -230,6 +320,10 @@ class Document(FactBase):
     provisions: tuple[Provision, ...] = ()
     verb: str = "signed"
     """What was done to it on its date and at its place: ``signed``, ``adopted``, ``published``."""
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
+    in_force: PartialDate | None = None
+    """When it entered into force, if that differs from its date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +335,8 @@ class Role:
     span: Span = Span()
     citation: Citation | None = None
     location: Location | None = field(default=None, compare=False)
+    aliases: tuple[str, ...] = ()
+    """Other names of the post a typed answer may use (``French foreign minister``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +348,12 @@ class Person(FactBase):
     description: str = ""
     nationality_id: str = ""
     roles: tuple[Role, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    links: tuple[Link, ...] = ()
+    born: PartialDate | None = None
+    died: PartialDate | None = None
+    """A person's life bounds every role and part they play: none begins before birth or
+    lasts past death."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +397,96 @@ Fact = Entity | Group | Event | Document | Person | Term | Statement
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number about a fact, with its unit: "equatorial diameter: 142,984 km".
+
+    The value is known exactly, to within ``precision`` either way, or only as a range from
+    ``low`` to ``high``; ``round_to`` is the step a typed answer is asked to (the tolerance a
+    learner is told), and ``as_of`` dates a number that changes (a count of known moons).
+    """
+
+    property: str
+    low: float
+    high: float
+    unit: str = ""
+    value: float | None = None
+    """The stated value; None when the facts give only a range."""
+    decimals: int = 0
+    """How many decimals the author wrote, so that numbers are shown as written."""
+    round_to: float = 0
+    as_of: PartialDate | None = None
+    citation: Citation | None = None
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+    most: str = ""
+    """The author's word for the greatest of this quantity (``largest``), for comparisons."""
+    least: str = ""
+    """The word for the least (``smallest``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryMembership:
+    """An entity's place in a declared category over time (Pluto: a planet until 2006)."""
+
+    category_id: str
+    span: Span = Span()
+    citation: Citation | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A class of things the file declares once (``gas giant``), which entities belong to.
+
+    ``complete`` says the file lists every one of its members: only then is an entity not listed
+    in it known not to belong, and only then may it be offered as a wrong answer.
+    """
+
+    id: str
+    name: str
+    plural: str = ""
+    complete: bool = False
+    description: str = ""
+    citation: Citation | None = None
+    as_of: PartialDate | None = None
+    tags: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationKind:
+    """A relation the file declares once, with its wording both ways: ``is a moon of`` (Titan is a
+    moon of Saturn) and ``has the moon`` (Saturn has the moon Titan).
+
+    ``one_object`` says each subject has one object at most (a moon has one planet);
+    ``one_subject`` that each object has one subject at most (a planet has one discoverer);
+    ``complete`` that the file lists every link of this relation between the facts it names.
+    """
+
+    id: str
+    forward: str
+    reverse: str
+    subject_noun: str = ""
+    object_noun: str = ""
+    one_object: bool = False
+    one_subject: bool = False
+    complete: bool = False
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One instance of a declared relation, written on its subject: ``{relation: moon-of, to:
+    saturn}`` on Titan."""
+
+    relation_id: str
+    object_id: str
+    citation: Citation | None = None
+    note: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     title: str
     description: str = ""
@@ -316,6 +508,8 @@ class Facts:
     people: tuple[Person, ...] = ()
     terms: tuple[Term, ...] = ()
     statements: tuple[Statement, ...] = ()
+    categories: tuple[Category, ...] = ()
+    relations: tuple[RelationKind, ...] = ()
 
     @property
     def all_facts(self) -> tuple[Fact, ...]:

@@ -14,13 +14,21 @@ from typing import TypeVar
 import yaml
 
 from quizgen.errors import Location, Problem
-from quizgen.facts.model import PartialDate
+from quizgen.facts.model import PartialDate, days_in_month
 
 T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 TAG_PATTERN = re.compile(r"^[A-Za-z0-9_-]+(::[A-Za-z0-9_-]+)*$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Dates a historian writes: 44 BC, 44-03-15 BC, AD 800, c. 1265, c. 500 BC, 4th century BC.
+APPROXIMATE_PREFIX = re.compile(r"^(?:c\.|ca\.|circa)\s*", re.IGNORECASE)
+ERA_DATE_PATTERN = re.compile(
+    r"^(?:AD\s*(?P<ad>\d{1,4})(?:-(?P<ad_month>\d{2})(?:-(?P<ad_day>\d{2}))?)?"
+    r"|(?P<bc>\d{1,4})(?:-(?P<bc_month>\d{2})(?:-(?P<bc_day>\d{2}))?)?\s*BC)$"
+)
+CENTURY_PATTERN = re.compile(r"^(?P<number>\d{1,2})(?:st|nd|rd|th)\s+century(?P<bc>\s+BC)?$")
+DATE_EXAMPLES = "for example 1992, 2020-07, 2020-07-13, 44 BC, AD 800, c. 1265 or 4th century BC"
 
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
@@ -136,7 +144,7 @@ class NodeReader:
                 self.problem(
                     item,
                     f"tag '{tag}' has a character a tag cannot hold",
-                    "use letters, digits, '-' and '_', with '::' for levels (csto::members)",
+                    "use letters, digits, '-' and '_', with '::' for levels (topic::subtopic)",
                 )
             tags.append(tag)
         return tuple(tags)
@@ -163,35 +171,75 @@ class NodeReader:
         return default
 
     def date(self, node: yaml.Node | None, what: str) -> PartialDate | None:
-        """A year, year-month or full date; impossible dates such as 2020-02-30 are refused."""
+        """A year, year-month or full date; impossible dates such as 2020-02-30 are refused.
+        A date before Christ, an early year, an approximate date or a century is written as a
+        historian writes it: ``44 BC``, ``AD 800``, ``c. 1265``, ``4th century BC``."""
         if node is None:
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
             self.problem(node, f"{what} is empty", "write a date: 1992, 2020-07 or 2020-07-13")
             return None
         text = node.value if isinstance(node, yaml.ScalarNode) else ""
-        match = DATE_PATTERN.match(str(text).strip())
-        if not match:
+        written = str(text).strip()
+        approximate = APPROXIMATE_PREFIX.match(written)
+        bare = written[approximate.end() :] if approximate else written
+        candidate = parse_date(bare)
+        if candidate is None and approximate and bare.isdigit() and len(bare) < 4:
+            candidate = PartialDate(int(bare))  # "c. 973": the "c." shows it is no typo
+        if candidate is None:
             self.problem(
                 node,
                 f"{what} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}"
                 if isinstance(node, yaml.ScalarNode)
                 else f"{what} must be a date, not {kind_of(node)}",
-                "for example 1992, 2020-07 or 2020-07-13",
+                DATE_EXAMPLES,
             )
             return None
-        year, month, day = (int(g) if g else 0 for g in match.groups())
-        candidate = PartialDate(year, month, day)
+        if approximate:
+            if candidate.month or candidate.century:
+                self.problem(
+                    node,
+                    f"{what} {text} is approximate to a day, a month or a century",
+                    "write an approximate year only: c. 1265 or c. 500 BC",
+                )
+                return None
+            candidate = PartialDate(candidate.year, approximate=True)
         try:
             candidate.latest  # noqa: B018 - raises for an impossible month or day
-            candidate.earliest  # noqa: B018
+            valid_day = candidate.day <= days_in_month(candidate.year, candidate.month or 1)
         except ValueError:
-            self.problem(node, f"{what} {text} is not a real date")
-            return None
-        if year < 1:
+            valid_day = False
+        if not valid_day or candidate.year == 0:
             self.problem(node, f"{what} {text} is not a real date")
             return None
         return candidate
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The date ``text`` writes, checked only for its form (see ``NodeReader.date``)."""
+    match = DATE_PATTERN.match(text)
+    if match:
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        return PartialDate(year, month, day)
+    match = ERA_DATE_PATTERN.match(text)
+    if match:
+        before_christ = match.group("bc") is not None
+        prefix = "bc" if before_christ else "ad"
+        year = int(match.group(prefix))
+        month, day = (
+            int(g) if g else 0
+            for g in (match.group(f"{prefix}_month"), match.group(f"{prefix}_day"))
+        )
+        return PartialDate(-year if before_christ else year, month, day)
+    match = CENTURY_PATTERN.match(text)
+    if match:
+        number = int(match.group("number"))
+        if number == 0:
+            return PartialDate(0)  # reported as no real date
+        if match.group("bc"):
+            return PartialDate(-number * 100, century=number)
+        return PartialDate((number - 1) * 100 + 1, century=number)
+    return None
 
 
 def kind_of(node: yaml.Node) -> str:

@@ -41,6 +41,10 @@ def claim_id_of(checked: CheckedQuestion) -> str:
     """The claim id of a checked question (see the module's docstring for what it means)."""
     question = checked.question
     first = checked.claims[0]
+    if first.relation in (Relation.MOST, Relation.LEAST, Relation.LESS_THAN):
+        # "Which of these planets is the largest?" compares options the seed draws; the question's
+        # own id, from the quantity compared, names it whichever options it shows.
+        return f"{first.relation.value}/{slug_of(first.detail)}/{question.id}"
     subjects = {claim.subject for claim in checked.claims}
     if len(subjects) > 1 or question.kind in (Kind.MATCHING, Kind.ORDERING):
         # A question on several facts at once (match documents to years, order events) is a
@@ -61,6 +65,13 @@ def many_answers_claim_id(
     # The entity a question is about is its second fact (the first is the subject); a question
     # that asks for the whole set ("which of these states ...") is about the set.
     entity = fact_ids[1] if len(fact_ids) > 1 and kind is not Kind.MULTIPLE else ""
+    if claim.relation in (Relation.LINK_OBJECT, Relation.LINK_SUBJECT):
+        # "Titan is a moon of Saturn" asked from either end is one proposition.
+        if kind is Kind.MULTIPLE:
+            return f"{subject}/{claim.relation.value}s/{claim.detail}"
+        if claim.relation is Relation.LINK_OBJECT:
+            return f"{subject}/link/{claim.detail}/{entity}"
+        return f"{fact_ids[0]}/link/{claim.detail}/{subject}"
     if claim.relation is Relation.MEMBER_ON:
         status = slug_of(claim.detail, "member")
         return f"{subject}/{status}/{entity}{when}" if entity else f"{subject}/{status}s{when}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
 from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
@@ -15,11 +16,19 @@ from quizgen.questions.item_rules import broken_rule
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import TRUE_TEXT, Oracle
 from quizgen.questions.templates.base import Context
+from quizgen.questions.templates.categories import (
+    category_member_questions,
+    entity_category_questions,
+)
 from quizgen.questions.templates.documents import document_questions
 from quizgen.questions.templates.entities import entity_questions
 from quizgen.questions.templates.events import event_questions
 from quizgen.questions.templates.groups import group_questions
+from quizgen.questions.templates.history import history_questions
+from quizgen.questions.templates.lives import in_force_questions, life_questions
 from quizgen.questions.templates.people import person_questions
+from quizgen.questions.templates.quantities import comparison_questions, quantity_questions
+from quizgen.questions.templates.relations import link_questions, relation_matching
 from quizgen.questions.templates.sets import set_questions
 from quizgen.questions.templates.statements import statement_questions
 from quizgen.questions.templates.terms import term_questions
@@ -27,7 +36,7 @@ from quizgen.questions.templates.terms import term_questions
 Template = Callable[[Any, Context], Iterator[CheckedQuestion | None]]
 
 # Which templates a kind of fact gets, in the order their questions appear in the bank.
-TEMPLATES: tuple[tuple[type, Template], ...] = (
+TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     (Entity, entity_questions),
     (Group, group_questions),
     (Event, event_questions),
@@ -35,6 +44,13 @@ TEMPLATES: tuple[tuple[type, Template], ...] = (
     (Person, person_questions),
     (Term, term_questions),
     (Statement, statement_questions),
+    # What any named fact may carry besides its kind's own keys; nothing in files without them.
+    (Entity, entity_category_questions),
+    ((Entity, Group, Event, Document, Person), quantity_questions),
+    ((Entity, Group, Event, Document, Person), link_questions),
+    (Person, life_questions),
+    (Document, in_force_questions),
+    ((Entity, Group), history_questions),
 )
 
 
@@ -49,7 +65,13 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
     context = Context(facts, index, Oracle(facts, index), seed)
     # A question on several facts follows the questions of the first of them.
     sets_after: dict[str, list[CheckedQuestion]] = {}
-    for checked in _kept(set_questions(context), context):
+    sets = chain(
+        set_questions(context),
+        comparison_questions(context),
+        category_member_questions(context),
+        relation_matching(context),
+    )
+    for checked in _kept(sets, context):
         sets_after.setdefault(checked.question.fact_ids[0], []).append(checked)
     bank: list[CheckedQuestion] = []
     for fact in facts.all_facts:

@@ -26,3 +26,45 @@ def plural(noun: str) -> str:
     if not head.strip():
         return noun
     return str(_ENGINE.plural_noun(head)) + (f" ({rest}" if bracket else "")
+
+
+@functools.cache
+def plural_predicate(phrase: str) -> str:
+    """A relation phrase for a plural subject: ``is a moon of`` -> ``are moons of``, ``orbits``
+    -> ``orbit``; a past tense (``discovered``) stays as it is."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    words[0] = str(_ENGINE.plural_verb(words[0]))
+    if len(words) > 2 and words[1].lower() in ("a", "an"):
+        rest = words[2:]
+        # The noun is the last word before a preposition: "a natural satellite of".
+        end = next((i for i, word in enumerate(rest) if word.lower() in _PREPOSITIONS), len(rest))
+        if end > 0:
+            rest[end - 1] = plural(rest[end - 1])
+        words = [words[0], *rest]
+    return " ".join(words)
+
+
+_PREPOSITIONS = frozenset(["of", "to", "for", "on", "in", "at", "by", "from", "with", "about"])
+
+
+@functools.cache
+def negation(phrase: str, several: bool = False) -> str:
+    """What the others did not do, without repeating the phrase: ``is not`` (is a moon of),
+    ``were not`` (was discovered by), ``did not`` (discovered, wrote), ``does not`` (orbits)."""
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first in ("is", "are"):
+        return "are not" if several else "is not"
+    if first in ("was", "were"):
+        return "were not" if several else "was not"
+    if first in ("has", "have"):
+        return "do not" if several else "does not"
+    if str(_ENGINE.plural_verb(first)) == first and not first.endswith("s"):
+        return "did not"  # a past tense reads the same for one subject or several
+    return "do not" if several else "does not"
+
+
+def possessive(name: str) -> str:
+    """``Jupiter's``, ``Uranus's``, ``the Moon's``."""
+    return f"{name}'s"

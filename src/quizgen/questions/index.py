@@ -7,6 +7,7 @@ import functools
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from quizgen.facts.model import (
     Document,
@@ -24,6 +25,9 @@ from quizgen.facts.model import (
     Term,
 )
 from quizgen.questions.wording import ProperWords, in_sentence, name_words, proper_words_in
+
+if TYPE_CHECKING:
+    from quizgen.questions.subjects import SubjectIndex
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -242,6 +246,10 @@ class FactIndex:
     def source_of(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)
 
+    def subjects_index(self) -> SubjectIndex:
+        """Quantities, categories and relation links, built the first time a question asks."""
+        return subject_index(self)
+
 
 def _free_texts(fact: Fact) -> list[str]:
     """The sentences a fact holds besides its names, where a capital inside shows a name."""
@@ -259,3 +267,13 @@ def _free_texts(fact: Fact) -> list[str]:
     if isinstance(fact, Document):
         texts += [p.text for p in fact.provisions] + [p.summary for p in fact.provisions]
     return [text for text in texts if text]
+
+
+def subject_index(index: FactIndex) -> SubjectIndex:
+    """The quantities, categories and relation links of the index's facts, built on first use."""
+    from quizgen.questions.subjects import SubjectIndex  # it builds on this module
+
+    cached = index.__dict__.get("_subjects")
+    if not isinstance(cached, SubjectIndex):
+        cached = index.__dict__["_subjects"] = SubjectIndex(index.facts)
+    return cached

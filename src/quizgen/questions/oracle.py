@@ -3,11 +3,11 @@ question that was generated, so a test can run it over the whole bank."""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
 
 from quizgen.facts.model import (
+    Day,
     Document,
     Entity,
     Event,
@@ -21,6 +21,7 @@ from quizgen.facts.model import (
 )
 from quizgen.questions.claims import Claim
 from quizgen.questions.index import FactIndex, contains_word, date_of, text_key
+from quizgen.questions.oracle_subjects import SubjectJudges
 
 TRUE_TEXT = "True"
 FALSE_TEXT = "False"
@@ -57,6 +58,7 @@ class Oracle:
     def __init__(self, facts: Facts, index: FactIndex | None = None) -> None:
         self.index = index or FactIndex(facts)
         self._signing_years_by_group: dict[str, set[int]] = {}
+        self.subject_judges = SubjectJudges(self.index)
 
     def is_true(self, claim: Claim, candidate: str) -> bool:
         return self.verdict(claim, candidate) is Verdict.TRUE
@@ -70,7 +72,11 @@ class Oracle:
             if inner is Verdict.UNKNOWN or candidate not in (TRUE_TEXT, FALSE_TEXT):
                 return Verdict.UNKNOWN
             return Verdict.of((inner is Verdict.TRUE) == (candidate == TRUE_TEXT))
-        judge = getattr(self, "_" + claim.relation.name.lower())
+        judge = getattr(self, "_" + claim.relation.name.lower(), None)
+        if judge is None:
+            # Quantities, categories and declared relations have judges of their own.
+            settled = self.subject_judges.judge(claim, candidate)
+            return Verdict.UNKNOWN if settled is None else Verdict.of(settled)
         verdict: Verdict = judge(claim, candidate)
         return verdict
 
@@ -85,8 +91,8 @@ class Oracle:
 
     def _year(self, candidate: str, first: PartialDate, last: PartialDate | None = None) -> Verdict:
         year = year_of(candidate)
-        if year is None:
-            return Verdict.UNKNOWN
+        if year is None or not first.exact:
+            return Verdict.UNKNOWN  # "c. 1265", "the 4th century BC" and 44 BC have no year to type
         if year == first.year:
             return Verdict.TRUE
         if last is not None and first.year < year <= last.year:
@@ -128,6 +134,8 @@ class Oracle:
         spans = [m.span for m in memberships if m.status == claim.detail]
         year = year_of(candidate)
         if len(spans) != 1 or spans[0].since is None or year is None:
+            return Verdict.UNKNOWN
+        if not spans[0].since.exact:
             return Verdict.UNKNOWN
         return Verdict.of(year == spans[0].since.year)
 
@@ -241,7 +249,8 @@ class Oracle:
             # settled as not in this one only when the author declares this role's list complete.
             return Verdict.FALSE if complete else Verdict.UNKNOWN
 
-        return self._per_fact(candidate, (Entity, Group), judge)
+        # People take part too (a signatory, a discoverer at an observatory).
+        return self._per_fact(candidate, (Entity, Group, Person), judge)
 
     def _figure_of(self, claim: Claim, candidate: str) -> Verdict:
         event = self.index.by_id.get(claim.subject)
@@ -287,7 +296,8 @@ class Oracle:
         spans = [
             r.span
             for r in person.roles
-            if r.organization_id == claim.other and text_key(r.title) == text_key(candidate)
+            if r.organization_id == claim.other
+            and text_key(candidate) in {text_key(n) for n in (r.title, *r.aliases)}
         ]
         return _span_verdict(spans, claim.when)
 
@@ -367,7 +377,7 @@ class Oracle:
 
         return self._per_fact(candidate, (Event, Document), judge)
 
-    def _period(self, fact_id: str) -> tuple[dt.date, dt.date] | None:
+    def _period(self, fact_id: str) -> tuple[Day, Day] | None:
         """The first and last day a dated fact may cover: an event runs to its end date."""
         fact = self.index.by_id.get(fact_id)
         when = date_of(fact) if fact is not None else None

@@ -427,3 +427,27 @@ def sentence(text: str) -> str:
     """A capitalised sentence with one full stop (or the question or exclamation mark it has)."""
     text = capitalized(text.strip())
     return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def with_article(noun: str) -> str:
+    """``a gas giant``, ``an ice giant``: a singular noun as a predicate."""
+    return a_or_an(noun)
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def number_text(value: float, decimals: int = 0) -> str:
+    """A number as a reader writes it: ``142,984``, ``0.0553``, ``1.898 × 10²⁷``."""
+    if value and (abs(value) >= 1e15 or abs(value) < 1e-4):
+        mantissa, exponent = (
+            f"{value:.4g}".split("e") if "e" in f"{value:.4g}" else (f"{value:.4e}".split("e"))
+        )
+        return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPTS)}"
+    return f"{value:,.{decimals}f}"
+
+
+def measure_text(value: float, decimals: int, unit: str) -> str:
+    """``142,984 km``, ``95``: a number with its unit."""
+    number = number_text(value, decimals)
+    return f"{number} {unit}" if unit else number

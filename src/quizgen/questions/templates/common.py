@@ -75,8 +75,10 @@ def short_name_wording(full_name: str, short: str, in_sentence: str) -> tuple[st
 
 def type_plural(context: Context, entity_ids: list[str]) -> str:
     """``states`` when every one is a state; ``of these`` alone when types are mixed."""
+    people = set(context.index.person_ids)
     types = {
-        context.index.type_of(i) or ("organisation" if i in context.index.memberships else "")
+        context.index.type_of(i)
+        or ("organisation" if i in context.index.memberships else "person" if i in people else "")
         for i in entity_ids
     }
     return plural(types.pop()) if len(types) == 1 and "" not in types else "options"

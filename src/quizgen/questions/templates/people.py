@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from quizgen.facts.model import PartialDate, Person, Role
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -68,6 +68,26 @@ def person_tiers(role: Role, context: Context) -> list[list[str]]:
     return [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
 
 
+def name_if_alive(context: Context, when: PartialDate) -> Callable[[str], str]:
+    """A person's name as an option on a date, or "" (never offered) for someone not alive
+    then: no one born centuries later is a plausible holder."""
+
+    def text_of(person_id: str) -> str:
+        alive = alive_on(context.index.by_id.get(person_id), when)
+        return context.index.name(person_id) if alive else ""
+
+    return text_of
+
+
+def alive_on(person: object, when: PartialDate) -> bool:
+    """False only when the facts place ``when`` wholly before birth or after death."""
+    if not isinstance(person, Person):
+        return True
+    if person.born is not None and person.born.earliest > when.latest:
+        return False
+    return not (person.died is not None and person.died.latest < when.earliest)
+
+
 def role_holder(
     person: Person, role: Role, when: PartialDate, context: Context
 ) -> CheckedQuestion | None:
@@ -80,7 +100,7 @@ def role_holder(
         person.name,
         Claim(Relation.ROLE_HOLDER, role.organization_id, detail=role.title, when=when),
         person_tiers(role, context),
-        context.index.name,
+        name_if_alive(context, when),
         holding(person, role, context),
         Notes(dated=True, citation=role.citation),
     )
@@ -109,6 +129,7 @@ def role_title(
         str,
         holding(person, role, context),
         Notes(
+            accept=role.aliases,
             dated=True,
             citation=role.citation,
             reverse=(
@@ -137,7 +158,7 @@ def role_true_false(
             draft.rng,
             1,
             person_tiers(role, context),
-            context.index.name,
+            name_if_alive(context, when),
             context.is_wrong(claim),
             [person.name],
         ),

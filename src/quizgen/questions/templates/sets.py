@@ -42,9 +42,7 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
         Item(d, d.name, str(d.signed.year), Claim(Relation.SIGNED_IN, d.id), (d.id,), n)
         for n, d in enumerate(context.facts.documents)
     ]
-    yield from matching(
-        context, documents, "documents-years", "Match each document to the year it was signed."
-    )
+    yield from matching(context, documents, "documents-years", documents_prompt)
     events = [
         Item(
             e,
@@ -74,6 +72,14 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
         for n, f in enumerate(dated_facts)
     ]
     yield from ordering(context, dated)
+
+
+def documents_prompt(chunk: Sequence[Item]) -> str:
+    """``Match each document to the year it was signed.``, in the word of their one act."""
+    verbs = {item.fact.verb for item in chunk if isinstance(item.fact, Document)}
+    if len(verbs) == 1:
+        return f"Match each document to the year it was {verbs.pop()}."
+    return "Match each document to its year."
 
 
 def cut(
@@ -119,7 +125,10 @@ def _cut_group(
 
 
 def matching(
-    context: Context, items: list[Item], template: str, prompt: str
+    context: Context,
+    items: list[Item],
+    template: str,
+    prompt: str | Callable[[Sequence[Item]], str],
 ) -> Iterator[CheckedQuestion | None]:
     def judged(item: Item, other: Item) -> Verdict:
         return context.oracle.verdict(item.claim, other.right)
@@ -140,7 +149,7 @@ def matching(
         rights = [right for _, right in pairs]
         yield draft.finish(
             chunk[0].fact,
-            prompt,
+            prompt if isinstance(prompt, str) else prompt(chunk),
             rights,
             "; ".join(f"{left}: {right}" for left, right in pairs),
             [item.claim for item in chunk],

@@ -1,0 +1,320 @@
+"""Questions on quantities: a fact's value among near misses, typed to a stated step, true or
+false, and across facts which is greatest or least and their order by the quantity."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+
+from quizgen.facts.model import PartialDate, Quantity
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import pick_distractors, shuffled_out_of_order
+from quizgen.questions.grammar import plural, possessive
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Verdict
+from quizgen.questions.subjects import NamedFact, parse_number, quantity_key, spoken_name
+from quizgen.questions.templates.base import OPTION_COUNT, Context, Notes
+from quizgen.questions.wording import (
+    as_of,
+    capitalized,
+    measure_text,
+    number_text,
+)
+
+# Near misses: plausible scales of the value, none so close that it reads as a rounding of it.
+NEAR_FACTORS = (0.5, 0.6, 0.7, 0.8, 1.25, 1.4, 1.6, 2.0)
+# Other facts' values of the same quantity make good distractors when of a similar scale.
+PLAUSIBLE_RATIO = 3.0
+COMPARED = 4
+NEARBY = 20
+ORDERED = 5
+
+
+def quantity_questions(fact: NamedFact, context: Context) -> Iterator[CheckedQuestion | None]:
+    for quantity in fact.quantities:
+        if quantity.value is None:
+            continue  # a range is asked only in comparisons, which it can settle
+        yield value_choice(fact, quantity, context)
+        yield value_typed(fact, quantity, context)
+        yield value_true_false(fact, quantity, context)
+
+
+def value_text(quantity: Quantity, value: float | None = None) -> str:
+    """``142,984 km``; a range as ``80–95 km``."""
+    if value is not None:
+        return measure_text(value, quantity.decimals, quantity.unit)
+    if quantity.value is not None:
+        return measure_text(quantity.value, quantity.decimals, quantity.unit)
+    low = number_text(quantity.low, quantity.decimals)
+    return f"{low}–{measure_text(quantity.high, quantity.decimals, quantity.unit)}"
+
+
+def opening(when: PartialDate | None) -> str:
+    return f"{as_of(when)}, " if when is not None else ""
+
+
+def the_quantity(quantity: Quantity, fact_id: str, context: Context) -> str:
+    """``Jupiter's equatorial diameter``; a property that has an "of" of its own reads
+    ``the number of known moons of Mars`` instead."""
+    name = spoken_name(context.index, fact_id)
+    if " of " in f" {quantity.property} ":
+        return f"the {quantity.property} of {name}"
+    return f"{possessive(name)} {quantity.property}"
+
+
+def claim_of(fact_id: str, quantity: Quantity) -> Claim:
+    prop, unit = quantity_key(quantity)
+    return Claim(Relation.QUANTITY, fact_id, other=unit, detail=prop, when=quantity.as_of)
+
+
+def stated(fact: NamedFact, quantity: Quantity, context: Context) -> str:
+    """The explanation: ``The equatorial diameter of Jupiter is 142,984 km``."""
+    sentence = f"{the_quantity(quantity, fact.id, context)} is {value_text(quantity)}"
+    if quantity.value is not None and quantity.high > quantity.value:
+        sentence += f" (± {value_text(quantity, quantity.high - quantity.value)})"
+    return capitalized(opening(quantity.as_of) + sentence)
+
+
+def near_misses(
+    fact: NamedFact, quantity: Quantity, context: Context, rng: random.Random
+) -> list[str]:
+    """Wrong values of the same unit and a plausible scale: other facts' values first, then
+    scaled values, each shown wrong by the oracle."""
+    value = quantity.value if quantity.value is not None else quantity.low
+    subjects = context.index.subjects_index()
+    key = quantity_key(quantity)
+    # Facts near this one in the file measure things of its kind; a bounded window of them.
+    at = subjects.measured_at.get((fact.id, key), 0)
+    same = subjects.measured.get(key, [])[max(0, at - NEARBY) : at + NEARBY + 1]
+    others = [
+        value_text(quantity, m.quantity.value)
+        for m in same
+        if m.fact_id != fact.id
+        and m.quantity.value is not None
+        and value
+        and 1 / PLAUSIBLE_RATIO <= m.quantity.value / value <= PLAUSIBLE_RATIO
+    ]
+    scaled = []
+    for factor in NEAR_FACTORS:
+        candidate = round(value * factor, quantity.decimals)
+        if quantity.decimals == 0:
+            candidate = float(round(candidate))
+        if candidate > 0 or value <= 0:
+            scaled.append(value_text(quantity, candidate))
+    claim = claim_of(fact.id, quantity)
+    return pick_distractors(
+        rng,
+        OPTION_COUNT - 1,
+        [others[:2], scaled],
+        lambda text: text,
+        context.is_wrong(claim),
+        [value_text(quantity)],
+    )
+
+
+def by_number(texts: Sequence[str]) -> list[str]:
+    return sorted(texts, key=lambda text: parse_number(text) or 0.0)
+
+
+def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
+    draft = context.draft("quantity-choice", Kind.SINGLE, [fact.id], qualifier=quantity.property)
+    right = value_text(quantity)
+    wrong = near_misses(fact, quantity, context, draft.rng)
+    if len(wrong) < 2:
+        return None
+    stem = capitalized(
+        f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}?"
+    )
+    return draft.finish(
+        fact,
+        stem,
+        [right],
+        stated(fact, quantity, context),
+        [claim_of(fact.id, quantity)],
+        choices=by_number([right, *wrong]),
+        citation=quantity.citation,
+        dated=quantity.as_of is not None,
+    )
+
+
+def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
+    """Typed, to the step the author gives (the tolerance the stem states), or a whole count."""
+    assert quantity.value is not None
+    whole_count = quantity.decimals == 0 and quantity.low == quantity.high
+    if not quantity.round_to and not whole_count:
+        return None
+    draft = context.draft("quantity-typed", Kind.SHORT, [fact.id], qualifier=quantity.property)
+    step = quantity.round_to or 1.0
+    step_decimals = 0 if step >= 1 else len(f"{step:g}".split(".")[-1])
+    rounded = round(quantity.value / step) * step
+    decimals = min(quantity.decimals, step_decimals)
+    answer = measure_text(rounded, decimals, quantity.unit)
+    step_text = measure_text(step, step_decimals, quantity.unit)
+    nearest = f", to the nearest {step_text}" if quantity.round_to else ""
+    forms = [
+        number_text(rounded, decimals),
+        f"{rounded:.{decimals}f}",
+        number_text(rounded, decimals).replace(",", " "),
+        value_text(quantity),
+        number_text(quantity.value, quantity.decimals),
+        f"{quantity.value:.{quantity.decimals}f}",
+    ]
+    stem = capitalized(
+        f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}{nearest}?"
+    )
+    return draft.finish(
+        fact,
+        stem,
+        [answer],
+        stated(fact, quantity, context)
+        + (f", or {answer} to the nearest {step_text}" if answer != value_text(quantity) else ""),
+        [claim_of(fact.id, quantity)],
+        accept=forms,
+        citation=quantity.citation,
+        dated=quantity.as_of is not None,
+    )
+
+
+def value_true_false(
+    fact: NamedFact, quantity: Quantity, context: Context
+) -> CheckedQuestion | None:
+    draft = context.draft(
+        "quantity-true-false", Kind.TRUE_FALSE, [fact.id], qualifier=quantity.property
+    )
+    return draft.true_false(
+        fact,
+        claim_of(fact.id, quantity),
+        value_text(quantity),
+        lambda: near_misses(fact, quantity, context, draft.rng)[:1],
+        lambda value: (
+            f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}"
+        ),
+        Notes(citation=quantity.citation, dated=quantity.as_of is not None),
+    )
+
+
+# -- across facts ------------------------------------------------------------------------------
+
+
+def comparison_questions(context: Context) -> Iterator[CheckedQuestion | None]:
+    """For each quantity several facts of one kind share: which is greatest, which least, and
+    their order by it."""
+    subjects = context.index.subjects_index()
+    for key, measured in subjects.measured.items():
+        by_noun: dict[str, list[str]] = {}
+        for item in measured:
+            by_noun.setdefault(subjects.noun_of(item.fact_id), []).append(item.fact_id)
+        for noun, fact_ids in by_noun.items():
+            if len(fact_ids) < 3:
+                continue
+            yield extreme(context, key, noun, fact_ids, greatest=True)
+            yield extreme(context, key, noun, fact_ids, greatest=False)
+            yield ordered(context, key, noun, fact_ids)
+
+
+def _quantities(context: Context, key: tuple[str, str], fact_ids: Sequence[str]) -> list[Quantity]:
+    subjects = context.index.subjects_index()
+    return [subjects.quantity_of[fact_id, key] for fact_id in fact_ids]
+
+
+def _latest(quantities: Sequence[Quantity]) -> PartialDate | None:
+    dates = [q.as_of for q in quantities if q.as_of is not None]
+    return max(dates) if dates else None
+
+
+def extreme(
+    context: Context, key: tuple[str, str], noun: str, fact_ids: list[str], greatest: bool
+) -> CheckedQuestion | None:
+    """``Which of these planets has the greatest equatorial diameter?``, or in the author's own
+    word for it: ``Which of these planets is the largest?``"""
+    word = "greatest" if greatest else "smallest"
+    # The identity comes from the quantity, never from the options the seed draws.
+    draft = context.draft(f"quantity-{word}", Kind.SINGLE, fact_ids[:1], qualifier="|".join(key))
+    chosen = draft.rng.sample(fact_ids, min(COMPARED, len(fact_ids)))
+    chosen.sort(key=fact_ids.index)
+    draft.fact_ids = tuple(chosen)
+    claim = Claim(
+        Relation.MOST if greatest else Relation.LEAST, "|".join(chosen), other=key[1], detail=key[0]
+    )
+    names = [context.index.name(i) for i in chosen]
+    right = [n for n in names if context.oracle.verdict(claim, n) is Verdict.TRUE]
+    if len(right) != 1:
+        return None
+    quantities = _quantities(context, key, chosen)
+    prop = quantities[0].property
+    own_word = next((q.most if greatest else q.least for q in quantities if q.most or q.least), "")
+    fact = context.index.by_id[chosen[0]]
+    values = "; ".join(
+        f"{name}: {value_text(q)}" for name, q in zip(names, quantities, strict=True)
+    )
+    when = _latest(quantities)
+    winner = spoken_name(context.index, chosen[names.index(right[0])])
+    if own_word:
+        stem = f"{opening(when)}which of these {plural(noun)} is the {own_word}?"
+        explanation = f"{opening(when)}{winner} is the {own_word} of these by {prop} ({values})"
+    else:
+        stem = f"{opening(when)}which of these {plural(noun)} has the {word} {prop}?"
+        explanation = f"{opening(when)}{winner} has the {word} {prop} of these ({values})"
+    return draft.finish(
+        fact,
+        capitalized(stem),
+        right,
+        explanation,
+        [claim],
+        choices=draft.rng.sample(names, len(names)),
+        tags=_tags(context, chosen),
+        attribute=False,
+        dated=when is not None,
+    )
+
+
+def ordered(
+    context: Context, key: tuple[str, str], noun: str, fact_ids: list[str]
+) -> CheckedQuestion | None:
+    first = context.draft("quantity-order", Kind.ORDERING, fact_ids[:1], qualifier="|".join(key))
+    chosen: list[str] = []
+    for candidate in first.rng.sample(fact_ids, len(fact_ids)):
+        claim = _less_claim(candidate, key)
+        if (
+            all(
+                context.oracle.verdict(claim, context.index.name(other)) is not Verdict.UNKNOWN
+                for other in chosen
+            )
+            and len(context.index.resolve(context.index.name(candidate))) == 1
+        ):
+            chosen.append(candidate)
+        if len(chosen) == ORDERED:
+            break
+    if len(chosen) < 3:
+        return None
+    quantities = dict(zip(chosen, _quantities(context, key, chosen), strict=True))
+    chosen.sort(key=lambda i: quantities[i].low)
+    draft = first
+    draft.fact_ids = tuple(sorted(chosen, key=fact_ids.index))
+    order = [context.index.name(i) for i in chosen]
+    prop = quantities[chosen[0]].property
+    when = _latest(list(quantities.values()))
+    fact = context.index.by_id[chosen[0]]
+    return draft.finish(
+        fact,
+        capitalized(f"{opening(when)}put these {plural(noun)} in order of {prop}, smallest first."),
+        order,
+        "The order is: "
+        + ", ".join(
+            f"{name} ({value_text(quantities[i])})" for name, i in zip(order, chosen, strict=True)
+        ),
+        [_less_claim(i, key) for i in chosen],
+        order=order,
+        choices=shuffled_out_of_order(first.rng, order),
+        tags=_tags(context, chosen),
+        attribute=False,
+        dated=when is not None,
+    )
+
+
+def _less_claim(fact_id: str, key: tuple[str, str]) -> Claim:
+    return Claim(Relation.LESS_THAN, fact_id, other=key[1], detail=key[0])
+
+
+def _tags(context: Context, fact_ids: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(tag for i in fact_ids for tag in context.index.by_id[i].tags))

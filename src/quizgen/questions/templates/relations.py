@@ -1,0 +1,325 @@
+"""Questions on links by relations the file declares, worded by the declaration both ways:
+"Which of these planets has the moon Titan?" (reverse), "Which of these astronomers discovered
+Uranus?" (forward), typed where the relation allows one answer, true or false, and matching."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgen.facts.model import Citation, RelationKind
+from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.distractors import pick_distractors, shuffled, shuffled_out_of_order
+from quizgen.questions.grammar import negation, plural, plural_predicate
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Verdict
+from quizgen.questions.subjects import NamedFact, spoken_name
+from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
+from quizgen.questions.wording import capitalized, listed
+
+MAX_RIGHT = 3
+MAX_PAIRS = 6
+
+
+def link_questions(fact: NamedFact, context: Context) -> Iterator[CheckedQuestion | None]:
+    subjects = context.index.subjects_index()
+    for relation_id in dict.fromkeys(link.relation_id for link in fact.links):
+        if relation_id in subjects.relations:
+            yield objects_choice(fact, subjects.relations[relation_id], context)
+    for link in fact.links:
+        relation = subjects.relations.get(link.relation_id)
+        if relation is None:
+            continue
+        if relation.one_object:
+            yield object_typed(fact, relation, link.object_id, context)
+        yield subject_choice(fact, relation, link.object_id, context)
+        if relation.one_subject:
+            yield subject_typed(fact, relation, link.object_id, context)
+        yield link_true_false(fact, relation, link.object_id, context)
+
+
+def nouns(
+    relation: RelationKind, subject_id: str, object_id: str, context: Context
+) -> tuple[str, str]:
+    subjects = context.index.subjects_index()
+    return (
+        subjects.noun_of(subject_id, relation.subject_noun),
+        subjects.noun_of(object_id, relation.object_noun),
+    )
+
+
+def like(fact_id: str, context: Context) -> list[str]:
+    """Facts of the same kind and type as ``fact_id``: the pool of wrong answers."""
+    subjects = context.index.subjects_index()
+    return subjects.ids_by_noun.get(subjects.noun_of(fact_id), [])
+
+
+def forward(relation: RelationKind, subject_id: str, object_id: str, context: Context) -> str:
+    """``Titan is a moon of Saturn``."""
+    return (
+        f"{spoken_name(context.index, subject_id)} {relation.forward} "
+        f"{spoken_name(context.index, object_id)}"
+    )
+
+
+def reverse(relation: RelationKind, subject_id: str, object_id: str, context: Context) -> str:
+    """``Saturn has the moon Titan``."""
+    return (
+        f"{spoken_name(context.index, object_id)} {relation.reverse} "
+        f"{spoken_name(context.index, subject_id)}"
+    )
+
+
+def citation_of(fact: NamedFact, relation_id: str, object_id: str) -> Citation | None:
+    return next(
+        (
+            link.citation
+            for link in fact.links
+            if (link.relation_id, link.object_id) == (relation_id, object_id)
+        ),
+        None,
+    )
+
+
+def objects_choice(
+    fact: NamedFact, relation: RelationKind, context: Context
+) -> CheckedQuestion | None:
+    """``Which of these planets has the moon Titan?``; select all when the subject has several
+    (``Which of these bodies were discovered by William Herschel?``)."""
+    subjects = context.index.subjects_index()
+    claim = Claim(Relation.LINK_OBJECT, fact.id, detail=relation.id)
+    holders = [
+        i
+        for i in dict.fromkeys(subjects.objects.get((relation.id, fact.id), []))
+        if context.is_right(claim, context.index.name(i))
+    ]
+    if not holders:
+        return None
+    kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
+    draft = context.draft("link-objects", kind, [fact.id, *holders[:1]], qualifier=relation.id)
+    _, object_noun = nouns(relation, fact.id, holders[0], context)
+    nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
+    pools = [subjects.ids_by_noun.get(noun, []) for noun in nouns_held]
+    wrong = pick_distractors(
+        draft.rng,
+        MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
+        pools,
+        context.index.name,
+        context.is_wrong(claim),
+        [context.index.name(h) for h in holders],
+    )
+    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+        return None
+    if kind is Kind.MULTIPLE:
+        count = max(draft.rng.randint(1, MAX_RIGHT), MULTIPLE_OPTIONS - 1 - len(wrong))
+        right = draft.rng.sample(holders, min(len(holders), count))
+        wrong = wrong[: max(1, MULTIPLE_OPTIONS - len(right))]
+    else:
+        right = holders
+    right_texts = [context.index.name(h) for h in right]
+    subject_name = spoken_name(context.index, fact.id)
+    several = kind is Kind.MULTIPLE
+    predicate = plural_predicate(relation.reverse) if several else relation.reverse
+    said = plural_predicate(relation.reverse) if len(right) > 1 else relation.reverse
+    explanation = f"{listed(right_texts)} {said} {subject_name}"
+    if several:
+        explanation += f"; {listed(wrong)} {negation(relation.reverse, len(wrong) > 1)}"
+    return draft.finish(
+        fact,
+        capitalized(f"which of these {plural(object_noun)} {predicate} {subject_name}?"),
+        right_texts,
+        explanation,
+        [claim],
+        choices=shuffled(draft.rng, [*right_texts, *wrong]),
+        citation=citation_of(fact, relation.id, holders[0]) if len(right) == 1 else None,
+    )
+
+
+def object_typed(
+    fact: NamedFact, relation: RelationKind, object_id: str, context: Context
+) -> CheckedQuestion | None:
+    """``Which planet has the moon Titan?``, typed: the relation gives a subject one object."""
+    draft = context.draft(
+        "link-object-typed", Kind.SHORT, [fact.id, object_id], qualifier=relation.id
+    )
+    _, object_noun = nouns(relation, fact.id, object_id, context)
+    object_fact = context.index.by_id[object_id]
+    from quizgen.questions.index import names_of
+
+    return draft.finish(
+        fact,
+        capitalized(
+            f"which {object_noun} {relation.reverse} {spoken_name(context.index, fact.id)}?"
+        ),
+        [context.index.name(object_id)],
+        reverse(relation, fact.id, object_id, context),
+        [Claim(Relation.LINK_OBJECT, fact.id, detail=relation.id)],
+        accept=list(names_of(object_fact)[1:]),
+        citation=citation_of(fact, relation.id, object_id),
+    )
+
+
+def subject_choice(
+    fact: NamedFact, relation: RelationKind, object_id: str, context: Context
+) -> CheckedQuestion | None:
+    """``Which of these moons is a moon of Saturn?`` (select all when it has several)."""
+    subjects = context.index.subjects_index()
+    claim = Claim(Relation.LINK_SUBJECT, object_id, detail=relation.id)
+    holders = [
+        i
+        for i in dict.fromkeys(subjects.subjects.get((relation.id, object_id), []))
+        if context.is_right(claim, context.index.name(i))
+    ]
+    if not holders or holders[0] != fact.id:
+        return None  # asked once per object, with its first subject
+    subject_noun, _ = nouns(relation, fact.id, object_id, context)
+    kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
+    draft = context.draft("link-subjects", kind, [fact.id, object_id], qualifier=relation.id)
+    wrong = pick_distractors(
+        draft.rng,
+        MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
+        [like(fact.id, context)],
+        context.index.name,
+        context.is_wrong(claim),
+        [context.index.name(h) for h in holders],
+    )
+    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+        return None
+    if kind is Kind.MULTIPLE:
+        count = max(draft.rng.randint(1, MAX_RIGHT), MULTIPLE_OPTIONS - 1 - len(wrong))
+        right = draft.rng.sample(holders, min(len(holders), count))
+        wrong = wrong[: max(1, MULTIPLE_OPTIONS - len(right))]
+    else:
+        right = holders
+    right_texts = [context.index.name(h) for h in right]
+    object_name = spoken_name(context.index, object_id)
+    if kind is Kind.MULTIPLE:
+        predicate = plural_predicate(relation.forward)
+        stem = f"which of these {plural(subject_noun)} {predicate} {object_name}?"
+    else:
+        stem = f"which of these {plural(subject_noun)} {relation.forward} {object_name}?"
+    several = len(right) > 1
+    predicate = plural_predicate(relation.forward) if several else relation.forward
+    explanation = f"{listed(right_texts)} {predicate} {object_name}"
+    if kind is Kind.MULTIPLE:
+        explanation += f"; {listed(wrong)} {negation(relation.forward, len(wrong) > 1)}"
+    return draft.finish(
+        fact,
+        capitalized(stem),
+        right_texts,
+        explanation,
+        [claim],
+        choices=shuffled(draft.rng, [*right_texts, *wrong]),
+        citation=citation_of(fact, relation.id, object_id),
+    )
+
+
+def subject_typed(
+    fact: NamedFact, relation: RelationKind, object_id: str, context: Context
+) -> CheckedQuestion | None:
+    """``Which astronomer discovered Uranus?``, typed: the relation gives an object one subject."""
+    from quizgen.questions.index import names_of
+
+    draft = context.draft(
+        "link-subject-typed", Kind.SHORT, [fact.id, object_id], qualifier=relation.id
+    )
+    subject_noun, _ = nouns(relation, fact.id, object_id, context)
+    return draft.finish(
+        fact,
+        capitalized(
+            f"which {subject_noun} {relation.forward} {spoken_name(context.index, object_id)}?"
+        ),
+        [context.index.name(fact.id)],
+        forward(relation, fact.id, object_id, context),
+        [Claim(Relation.LINK_SUBJECT, object_id, detail=relation.id)],
+        accept=list(names_of(fact)[1:]),
+        citation=citation_of(fact, relation.id, object_id),
+    )
+
+
+def link_true_false(
+    fact: NamedFact, relation: RelationKind, object_id: str, context: Context
+) -> CheckedQuestion | None:
+    """``Titan is a moon of Jupiter.``: the right object, or (half the time) one proven wrong."""
+    draft = context.draft(
+        "link-true-false", Kind.TRUE_FALSE, [fact.id, object_id], qualifier=relation.id
+    )
+    claim = Claim(Relation.LINK_OBJECT, fact.id, detail=relation.id)
+    right = context.index.name(object_id)
+    subject_name = spoken_name(context.index, fact.id)
+
+    def statement(value: str) -> str:
+        ids = context.index.resolve(value)
+        named = spoken_name(context.index, ids.pop()) if len(ids) == 1 else value
+        return f"{subject_name} {relation.forward} {named}"
+
+    return draft.true_false(
+        fact,
+        claim,
+        right,
+        lambda: pick_distractors(
+            draft.rng,
+            1,
+            [like(object_id, context)],
+            context.index.name,
+            context.is_wrong(claim),
+            [right],
+        ),
+        statement,
+        Notes(citation=citation_of(fact, relation.id, object_id)),
+    )
+
+
+def relation_matching(context: Context) -> Iterator[CheckedQuestion | None]:
+    """Per relation: match subjects to their objects, in sets the oracle shows unambiguous."""
+    subjects = context.index.subjects_index()
+    for relation in context.facts.relations:
+        chunk: list[tuple[str, str]] = []
+        for subject_id, object_id in subjects.links.get(relation.id, []):
+            if (
+                chunk
+                and not relation.object_noun
+                and (subjects.noun_of(object_id) != subjects.noun_of(chunk[0][1]))
+            ):
+                continue  # "the planet it is a moon of" must fit every right-hand item
+            claim = Claim(Relation.LINK_OBJECT, subject_id, detail=relation.id)
+            right = context.index.name(object_id)
+            fits = all(
+                context.oracle.verdict(claim, context.index.name(other_object)) is Verdict.FALSE
+                and context.oracle.verdict(
+                    Claim(Relation.LINK_OBJECT, other_subject, detail=relation.id), right
+                )
+                is Verdict.FALSE
+                for other_subject, other_object in chunk
+            )
+            if fits and subject_id not in {s for s, _ in chunk}:
+                chunk.append((subject_id, object_id))
+            if len(chunk) == MAX_PAIRS:
+                yield matching(relation, chunk, context)
+                chunk = []
+        if len(chunk) >= 3:
+            yield matching(relation, chunk, context)
+
+
+def matching(
+    relation: RelationKind, chunk: list[tuple[str, str]], context: Context
+) -> CheckedQuestion | None:
+    fact_ids = list(dict.fromkeys(i for pair in chunk for i in pair))
+    draft = context.draft("link-matching", Kind.MATCHING, fact_ids, qualifier=relation.id)
+    subject_noun, object_noun = nouns(relation, chunk[0][0], chunk[0][1], context)
+    person = context.index.subjects_index().noun_of(chunk[0][0]) == "person"
+    pronoun = "they" if person else "it"
+    predicate = plural_predicate(relation.forward) if person else relation.forward
+    pairs = [(context.index.name(s), context.index.name(o)) for s, o in chunk]
+    rights = [right for _, right in pairs]
+    fact = context.index.by_id[chunk[0][0]]
+    return draft.finish(
+        fact,
+        f"Match each {subject_noun} to the {object_noun} {pronoun} {predicate}.",
+        rights,
+        "; ".join(forward(relation, s, o, context) for s, o in chunk),
+        [Claim(Relation.LINK_OBJECT, s, detail=relation.id) for s, _ in chunk],
+        pairs=pairs,
+        choices=shuffled_out_of_order(draft.rng, rights),
+        tags=list(dict.fromkeys(t for s, _ in chunk for t in context.index.by_id[s].tags)),
+        attribute=False,
+    )

@@ -1,0 +1,645 @@
+"""A teacher of astronomy or literature writes numbers about things, categories that things belong
+to several of, and relations worded both ways; the questions ask them, and the oracle refuses any
+wrong option that the facts make true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, FIXTURES, LITERATURE_FACTS, run_quizgen
+from quizgen.errors import InputError
+from quizgen.facts.loader import load_facts
+from quizgen.questions.claims import Claim, Relation
+from quizgen.questions.engine import generate_checked
+from quizgen.questions.model import Kind
+from quizgen.questions.oracle import Oracle, Verdict
+from quizgen.questions.subjects import parse_number
+
+
+@pytest.fixture(scope="module")
+def astronomy() -> Oracle:
+    return Oracle(load_facts(ASTRONOMY_FACTS))
+
+
+def bank_of(path: Path) -> list:  # type: ignore[type-arg]
+    return [checked.question for checked in generate_checked(load_facts(path), seed=0)]
+
+
+# -- categories -------------------------------------------------------------------------------
+
+
+def test_a_second_gas_giant_is_never_offered_as_not_a_gas_giant(astronomy: Oracle) -> None:
+    gas_giants = Claim(Relation.IN_CATEGORY, "gas-giant")
+
+    assert astronomy.verdict(gas_giants, "Jupiter") is Verdict.TRUE
+    assert astronomy.verdict(gas_giants, "Saturn") is Verdict.TRUE
+    assert astronomy.verdict(gas_giants, "Uranus") is Verdict.FALSE
+    for question in bank_of(ASTRONOMY_FACTS):
+        if question.prompt == "Which of these planets are gas giants?":
+            assert set(question.answer) <= {"Jupiter", "Saturn"}
+            assert {"Jupiter", "Saturn"} & set(question.choices) <= set(question.answer)
+            break
+    else:
+        pytest.fail("no question asks which planets are gas giants")
+
+
+def test_an_entity_in_several_categories_is_asked_each_without_offering_another_as_wrong(
+    astronomy: Oracle,
+) -> None:
+    jupiter = [q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these is Jupiter?"]
+
+    # "a giant planet" is not asked: its only wrong options would be narrower categories of it
+    # (an ice giant is a giant planet too), which cue the wider one as the answer.
+    assert {q.answer[0] for q in jupiter} == {"a gas giant"}
+    for question in jupiter:
+        wrong = set(question.choices) - set(question.answer)
+        assert not wrong & {"a gas giant", "a giant planet", "a planet"}
+
+
+def test_a_category_the_file_does_not_list_completely_settles_nothing_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    data = yaml.safe_load(ASTRONOMY_FACTS.read_text(encoding="utf-8"))
+    for category in data["categories"]:
+        category["complete"] = False
+    path = tmp_path / "facts.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    oracle = Oracle(load_facts(path))
+
+    assert oracle.verdict(Claim(Relation.IN_CATEGORY, "gas-giant"), "Uranus") is Verdict.UNKNOWN
+    questions = [q for checked in generate_checked(load_facts(path), 0) for q in [checked.question]]
+    assert not [
+        q for q in questions if q.template.startswith("category-") and q.kind is Kind.SINGLE
+    ]
+
+
+def test_a_body_that_left_a_category_is_asked_when_it_joined_the_other(astronomy: Oracle) -> None:
+    as_of_now = Claim(Relation.IN_CATEGORY, "planet", when=load_facts(ASTRONOMY_FACTS).topic.as_of)
+
+    assert astronomy.verdict(as_of_now, "Pluto") is Verdict.FALSE
+    asked = {q.prompt: q.answer for q in bank_of(ASTRONOMY_FACTS)}
+    assert asked["In which year did Pluto become a dwarf planet?"] == ("2006",)
+
+
+# -- relations ---------------------------------------------------------------------------------
+
+
+def test_a_relation_reads_both_ways_in_its_authors_words() -> None:
+    prompts = {q.prompt for q in bank_of(ASTRONOMY_FACTS)}
+
+    assert "Which of these planets has the moon Titan?" in prompts
+    assert "Which astronomer discovered Uranus?" in prompts
+    assert "Which of these bodies were discovered by William Herschel?" in prompts
+    assert "Match each moon to the planet it is a moon of." in prompts
+
+
+def test_one_object_per_subject_makes_every_other_object_wrong_and_nothing_else(
+    astronomy: Oracle,
+) -> None:
+    titan = Claim(Relation.LINK_OBJECT, "titan", detail="moon-of")
+
+    assert astronomy.verdict(titan, "Saturn") is Verdict.TRUE
+    assert astronomy.verdict(titan, "Jupiter") is Verdict.FALSE
+    # Nobody is recorded as Mars's discoverer: the facts cannot say Galileo was not.
+    mars = Claim(Relation.LINK_SUBJECT, "mars", detail="discovered")
+    assert astronomy.verdict(mars, "Galileo Galilei") is Verdict.UNKNOWN
+
+
+def test_typed_relation_answers_accept_the_aliases_of_the_answer() -> None:
+    typed = {q.prompt: q for q in bank_of(LITERATURE_FACTS) if q.kind is Kind.SHORT}
+
+    assert typed["Which writer wrote Dracula?"].accept == ("Stoker",)
+
+
+# -- quantities --------------------------------------------------------------------------------
+
+
+def test_near_misses_share_the_unit_and_scale_and_are_wrong(astronomy: Oracle) -> None:
+    checked = [
+        c
+        for c in generate_checked(load_facts(ASTRONOMY_FACTS), 0)
+        if c.question.template == "quantity-choice"
+    ]
+    assert checked
+    for item in checked:
+        question = item.question
+        right = parse_number(question.answer[0])
+        assert right is not None
+        unit = question.answer[0].split(" ", 1)[1:]
+        for choice in question.choices:
+            assert choice.split(" ", 1)[1:] == unit, question.prompt
+            value = parse_number(choice)
+            assert value is not None and 0.3 * right <= value <= 3 * right, question.prompt
+        assert list(question.choices) == sorted(question.choices, key=parse_number)
+
+
+def test_a_typed_value_is_asked_to_the_stated_step_and_the_exact_value_is_accepted() -> None:
+    typed = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
+    jupiter = typed["What is Jupiter's equatorial diameter, to the nearest 1,000 km?"]
+
+    assert jupiter.answer == ("143,000 km",)
+    assert {"143000", "142,984 km", "142984"} <= set(jupiter.accept)
+
+
+def test_the_oracle_refuses_a_value_that_is_only_a_rounding_of_the_true_one(
+    astronomy: Oracle,
+) -> None:
+    claim = Claim(Relation.QUANTITY, "jupiter", detail="equatorial diameter", other="km")
+
+    assert astronomy.verdict(claim, "142,984 km") is Verdict.TRUE
+    assert astronomy.verdict(claim, "142,000 km") is Verdict.UNKNOWN
+    assert astronomy.verdict(claim, "120,536 km") is Verdict.FALSE
+
+
+def test_comparisons_and_orderings_follow_the_values() -> None:
+    questions = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
+    order = questions["Put these planets in order of mean distance from the Sun, smallest first."]
+    distances = {"Mercury": 1, "Venus": 2, "Earth": 3, "Mars": 4, "Jupiter": 5, "Saturn": 6,
+                 "Uranus": 7, "Neptune": 8}  # fmt: skip
+    assert list(order.order) == sorted(order.order, key=distances.__getitem__)
+    largest = questions["Which of these planets is the largest?"]
+    assert largest.answer[0] in {"Jupiter", "Saturn", "Uranus", "Neptune", "Earth"}
+    assert "is the largest of these by equatorial diameter" in largest.explanation
+    assert "Which of these planets has the greatest mean distance from the Sun?" in questions
+
+
+def test_a_comparison_keeps_its_id_whichever_options_a_seed_draws() -> None:
+    facts = load_facts(ASTRONOMY_FACTS)
+
+    def comparisons(seed: int) -> dict[str, tuple[str, ...]]:
+        return {
+            c.question.id: c.question.choices
+            for c in generate_checked(facts, seed)
+            if c.question.template.startswith("quantity-") and c.question.kind is not Kind.SHORT
+            and c.question.template != "quantity-choice"
+        }  # fmt: skip
+
+    first, second = comparisons(0), comparisons(5)
+    assert set(first) == set(second)
+    assert any(first[i] != second[i] for i in first), "the seed draws other options"
+
+
+# -- the format and its messages -----------------------------------------------------------------
+
+HEAD = """\
+format: quizgen-facts/1
+topic: {title: Planets, as_of: 2024}
+relations: [{id: moon-of, forward: is a moon of, reverse: has the moon, one_object: true}]
+categories: [{id: giant, name: giant planet, complete: true}]
+entities:
+  - {id: saturn, name: Saturn, type: planet, source: {reference: NASA}}
+  - {id: jupiter, name: Jupiter, type: planet, source: {reference: NASA}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        pytest.param(
+            HEAD.replace("title: Planets,", "title: Planets, language: de,"),
+            "2:35",
+            "topic language 'de' is not supported",
+            id="language",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            '     quantities: [{property: diameter, value: "3,643", unit: km}]}\n',
+            "9:47",
+            "value of quantity 'diameter' must be a number, not '3,643'",
+            id="number-with-grouping",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, range: [3600, 3700]}]}\n",
+            "9:19",
+            "quantity 'diameter' needs either 'value' or 'range', and not both",
+            id="value-and-range",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, range: [3700, 3600]}]}\n",
+            "9:47",
+            "the range of quantity 'diameter' must run from low to high",
+            id="range-backwards",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, categories: [gaint],"
+            " source: {reference: NASA}}\n",
+            "8:49",
+            "category 'gaint' is not defined; did you mean 'giant'?",
+            id="unknown-category",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: saturn, to: jupiter}]}\n",
+            "9:25",
+            "relation 'saturn' is an entity (planet); a link names a declared relation",
+            id="entity-named-as-relation",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: moon-of, to: jupiter}, {relation: moon-of, to: saturn}]}\n",
+            "9:48",
+            "'io' has a second 'moon-of' link",
+            id="second-object",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, precision: -5}]}\n",
+            "9:64",
+            "precision of quantity 'diameter' must not be negative",
+            id="negative-precision",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, round_to: 0}]}\n",
+            "9:63",
+            "round_to of quantity 'diameter' must be more than 0",
+            id="round-to-zero",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: moon-of, to: io}]}\n",
+            "9:14",
+            "'io' is linked to itself",
+            id="linked-to-itself",
+        ),
+        pytest.param(
+            HEAD.replace("complete: true", "complete: maybe"),
+            "4:56",
+            "complete must be true or false, not 'maybe'",
+            id="complete-not-a-boolean",
+        ),
+        pytest.param(
+            HEAD.replace("one_object: true", "one_subject: true")
+            + "  - {id: io, name: Io, type: moon, source: {reference: NASA},"
+            " links: [{relation: moon-of, to: jupiter}]}\n"
+            "  - {id: europa, name: Europa, type: moon, source: {reference: NASA},"
+            " links: [{relation: moon-of, to: jupiter}]}\n",
+            "9:79",
+            "'jupiter' has a second 'moon-of' subject ('europa' after 'io')",
+            id="second-subject",
+        ),
+        pytest.param(
+            HEAD.replace(
+                "entities:",
+                "groups: [{id: giants, name: Giants, source: {reference: x}}]\nentities:",
+            )
+            + "  - {id: io, name: Io, type: moon, categories: [giants],"
+            " source: {reference: NASA}}\n",
+            "9:49",
+            "category 'giants' is a group; an entity belongs to categories declared under "
+            "'categories'",
+            id="group-named-as-category",
+        ),
+    ],
+)
+def test_each_new_key_is_checked_with_its_place(
+    tmp_path: Path, text: str, where: str, message: str
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert f"{path}:{where}: {message}" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_group_named_where_an_entity_belongs_is_called_a_group(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        HEAD + "groups:\n  - id: ecsc\n    name: European Coal and Steel Community\n"
+        "    source: {reference: Treaty of Paris}\n    as_of: 2002\n"
+        "    members: [{entity: saturn}, {entity: ecsc}]\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert "member entity 'ecsc' is a group; members of a group are entities" in result.output
+
+
+def bundled_words() -> set[str]:
+    """The ids, short names and proper name words of the bundled topic: a capitalised word of a
+    name that the file never writes in lower case (``Tashkent``, not ``Treaty``)."""
+    text = BUNDLED_FACTS.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    words: set[str] = set()
+    for section in ("entities", "groups", "events", "documents", "people"):
+        for fact in data.get(section) or []:
+            words |= {fact["id"], str(fact.get("short", fact["id"])).lower()}
+            for word in re.findall(r"[A-Z][A-Za-z-]{3,}", fact["name"]):
+                if not re.search(rf"\b{word.lower()}\b", text):
+                    words.add(word.lower())
+    return words
+
+
+@pytest.mark.skipif(not BUNDLED_FACTS.exists(), reason="no bundled facts file")
+@pytest.mark.parametrize(
+    "path", sorted((FIXTURES / "schema" / "invalid").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_messages_of_broken_files_use_no_word_of_the_bundled_topic(path: Path) -> None:
+    with pytest.raises(InputError) as refused:
+        load_facts(path)
+    own = path.read_text(encoding="utf-8").lower()
+    messages = str(refused.value).lower()
+    borrowed = {w for w in bundled_words() if w not in own and re.search(rf"\b{w}\b", messages)}
+    assert borrowed == set(), messages
+
+
+@pytest.mark.skipif(not BUNDLED_FACTS.exists(), reason="no bundled facts file")
+def test_the_schema_help_uses_no_word_of_the_bundled_topic() -> None:
+    from importlib.resources import files
+
+    text = (files("quizgen") / "data" / "facts.schema.json").read_text(encoding="utf-8").lower()
+    assert {w for w in bundled_words() if re.search(rf"\b{w}\b", text)} == set()
+
+
+# -- every output ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", [ASTRONOMY_FACTS, LITERATURE_FACTS], ids=["astronomy", "literature"]
+)
+def test_the_new_subjects_build_in_every_format(tmp_path: Path, path: Path) -> None:
+    import json
+    import zipfile
+
+    import pdfplumber
+
+    result = run_quizgen("build", "--facts", path, "--out", tmp_path, "--quiet")
+    assert result.exit_code == 0, result.output
+
+    document = json.loads((tmp_path / "questions.json").read_text(encoding="utf-8"))
+    written = [(question["id"], question["prompt"]) for question in document["questions"]]
+    assert written == [(question.id, question.prompt) for question in bank_of(path)]
+    (page,) = [p for p in tmp_path.glob("*.html") if p.name != "index.html"]
+    html = page.read_text(encoding="utf-8")
+    (package,) = tmp_path.glob("*.apkg")
+    assert zipfile.is_zipfile(package)
+    (quiz,) = tmp_path.glob("*-quiz.pdf")
+    with pdfplumber.open(quiz) as pdf:
+        printed = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    prompts = [question.prompt for question in bank_of(path)]
+    # A printed test is a sample of the bank; every printed item is one of its questions.
+    assert sum(prompt in printed for prompt in prompts) >= 10
+    # The self-test holds every question (apostrophes may be escaped, so those are left aside).
+    plain = [p for p in prompts if "'" not in p and '"' not in p]
+    assert plain and all(p in html for p in plain)
+
+
+# -- lives, people in events, documents that are not signed ------------------------------------
+
+LIVES = """\
+format: quizgen-facts/1
+topic: {title: Copyright, as_of: 2024}
+entities:
+  - {id: bern, name: Bern, type: city, source: {reference: WIPO}}
+events:
+  - id: conference
+    name: Berne conference
+    date: 1886-09
+    place: bern
+    source: {reference: WIPO}
+    participants:
+      - {entity: hugo, role: sent a message}
+people:
+  - id: hugo
+    name: Victor Hugo
+    born: 1802-02-26
+    died: 1885-05-22
+    source: {reference: Britannica}
+    roles:
+      - {title: President of the Association littéraire, since: 1878}
+"""
+
+
+def test_a_life_bounds_roles_and_parts_in_events(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(LIVES, encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert (
+        f"{path}:12:9: 'hugo' takes part in 'conference' (1886-09) after dying (1885-05-22)"
+        in result.output
+    )
+    assert (
+        f"{path}:20:9: the role 'President of the Association littéraire' has no 'until', but "
+        "'hugo' died in 22 May 1885; say when the role ended" in result.output
+    )
+
+
+def test_a_role_past_death_and_a_death_before_birth_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    text = LIVES.replace("since: 1878}", "since: 1878, until: 1890}").replace(
+        "    participants:\n      - {entity: hugo, role: sent a message}\n", ""
+    )
+    path.write_text(text.replace("born: 1802-02-26", "born: 1886"), encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert "'hugo' dies (1885-05-22) before being born (1886)" in result.output
+    assert "the role 'President of the Association littéraire' ends (1890) after 'hugo' died" in (
+        result.output
+    )
+    assert "begins (1878) before 'hugo' was born (1886)" in result.output
+
+
+def test_a_document_is_asked_in_the_word_of_its_act_and_its_entry_into_force() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+
+    assert asked["In which year was the Statute of Anne enacted?"].answer == ("1710",)
+    in_force = asked["In which year did the Statute of Anne enter into force?"]
+    assert in_force.answer == ("1710",)
+    assert in_force.explanation == (
+        "The Statute of Anne was enacted on 5 April 1710 and entered into force on 10 April 1710."
+    )
+    assert not [p for p in asked if "Statute of Anne" in p and "signed" in p]
+    astronomy = {q.prompt for q in bank_of(ASTRONOMY_FACTS)}
+    assert "In which year was the IAU Resolution B5 adopted?" in astronomy
+
+
+def test_a_document_enters_into_force_only_after_its_date(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Law}\ndocuments:\n"
+        "  - {id: late, name: A Late Act, kind: law, signed: 1900, verb: enacted,"
+        " in_force: 1899, source: {reference: x}}\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert (
+        f"{path}:4:84: document 'late' enters into force (1899) before it was enacted (1900)"
+        in (result.output)
+    )
+
+
+def test_people_take_part_in_events_and_are_asked_as_people() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    contest = "In the ghost-story contest at the Villa Diodati"
+    guests = asked[f"{contest}, which of these people took part as guests?"]
+
+    assert set(guests.answer) <= {"Mary Shelley", "Percy Bysshe Shelley", "Claire Clairmont"}
+    assert "Lord Byron" in guests.choices
+    born = asked["In which year was Mary Shelley born?"]
+    assert (
+        born.answer == ("1797",) and born.explanation == "Mary Shelley was born on 30 August 1797."
+    )
+
+
+# -- founding members, dissolution and succession ----------------------------------------------
+
+
+def test_founding_members_are_told_from_later_ones_and_successors_from_other_bodies() -> None:
+    oracle = Oracle(load_facts(LITERATURE_FACTS))
+    founding = Claim(Relation.FOUNDING_MEMBER, "berne-union")
+
+    assert oracle.verdict(founding, "France") is Verdict.TRUE
+    assert oracle.verdict(founding, "United States") is Verdict.FALSE
+    successor = Claim(Relation.SUCCEEDED_BY, "birpi")
+    assert oracle.verdict(successor, "World Intellectual Property Organization") is Verdict.TRUE
+    assert oracle.verdict(successor, "UNESCO") is Verdict.FALSE
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    founders = asked["Which of these states were founding members of the Berne Union?"]
+    assert set(founders.choices) - set(founders.answer) <= {
+        "Japan", "United States", "China", "Russia"
+    }  # fmt: skip
+    dissolved = (
+        "In which year was the International Committee on Intellectual Cooperation dissolved?"
+    )
+    assert asked[dissolved].answer == ("1946",)
+
+
+HISTORY = """\
+format: quizgen-facts/1
+topic: {title: Unions, as_of: 2024}
+entities:
+  - {id: a, name: Aland, type: state, source: {reference: x}}
+  - {id: b, name: Borland, type: state, source: {reference: x}}
+groups:
+  - id: union
+    name: Old Union
+    founded: 1950
+    dissolved: 1990
+    succeeded_by: {id: union, date: 1990}
+    source: {reference: x}
+    members:
+      - {entity: a, founding: true, since: 1955}
+      - {entity: b, since: 1960}
+"""
+
+
+def test_a_dissolved_body_ends_every_membership_and_founders_join_at_the_founding(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(HISTORY, encoding="utf-8")
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert f"{path}:11:19: 'union' is succeeded by itself" in result.output
+    assert (
+        f"{path}:14:9: 'a' is a founding member but joins (1955) after the group was founded "
+        "(1950)" in result.output
+    )
+    assert (
+        f"{path}:15:9: the membership of 'b' has no 'until', but group 'union' was dissolved in "
+        "1990" in result.output
+    )
+
+
+# -- dates before Christ, approximate dates, centuries -----------------------------------------
+
+
+def test_dates_before_christ_approximate_or_a_century_order_and_read_as_written() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    order = asked["Put these in chronological order, earliest first."]
+
+    assert list(order.order[:3]) == [
+        "writing of the Aeneid",
+        "writing of The Tale of Genji",
+        "writing of the Divine Comedy",
+    ]
+    assert "(29 BC)" in order.explanation and "(the 11th century)" in order.explanation
+    assert "(c. 1308)" in order.explanation
+    died = asked["In which year did Virgil die?"]
+    assert died.answer == ("19 BC",) and all(c.endswith(" BC") for c in died.choices)
+    # "c. 1265" and "the 11th century" name no one year to ask for.
+    assert "In which year was Dante Alighieri born?" not in asked
+    assert not [p for p in asked if "Tale of Genji take place" in p or "Aeneid take place" in p]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("c. 1265-05", "born c. 1265-05 is approximate to a day, a month or a century"),
+        ("0 BC", "born 0 BC is not a real date"),
+        ("30-02-29 BC", "born 30-02-29 BC is not a real date"),
+        ("12 May 44 BC", "born must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("0th century", "born 0th century is not a real date"),
+    ],
+)
+def test_historians_dates_are_checked_with_their_place(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Poets}\npeople:\n"
+        f"  - {{id: poet, name: A Poet, born: {written}, source: {{reference: x}}}}\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert result.exit_code == 1
+    assert f"{path}:4:36: {message}" in result.output, result.output
+
+
+def test_a_life_before_christ_bounds_a_role_like_any_other(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\ntopic: {title: Rome}\npeople:\n"
+        "  - id: caesar\n    name: Julius Caesar\n    born: 100 BC\n    died: 44-03-15 BC\n"
+        "    source: {reference: x}\n    roles:\n"
+        "      - {title: Dictator, since: 49 BC, until: 43 BC}\n",
+        encoding="utf-8",
+    )
+    result = run_quizgen("validate", path)
+
+    assert "the role 'Dictator' ends (43 BC) after 'caesar' died (15 March 44 BC)" in result.output
+
+
+def test_a_post_is_typed_by_any_of_its_names_and_offered_only_to_people_alive_then() -> None:
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    post = asked["What position did Dante Alighieri hold from 15 June 1300 to 15 August 1300?"]
+
+    assert post.answer == ("Prior of Florence",)
+    assert set(post.accept) == {"prior", "one of the priors of Florence"}
+    # No one else in the file was alive in 1300, so no fair choice of holders exists.
+    assert "In July 1300, who was Prior of Florence?" not in asked
+    astronomy = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
+    director = astronomy["In 1869, who was Director of the Paris Observatory?"]
+    assert "Galileo Galilei" not in director.choices and "Gerard Kuiper" not in director.choices
+
+
+def test_a_link_asked_from_either_end_is_one_claim() -> None:
+    """Titan being a moon of Saturn, as a choice, typed or true/false, is one proposition, and so is
+    "Herschel discovered Uranus" asked from Uranus's side: a test asks it once."""
+    bank = bank_of(ASTRONOMY_FACTS)
+    single = [q for q in bank if q.kind is not Kind.MULTIPLE]
+    titan = {q.claim_id for q in single if q.fact_ids[:2] == ("titan", "saturn")}
+    uranus = {
+        q.claim_id
+        for q in single
+        if q.fact_ids[:2] == ("herschel", "uranus") and q.template.startswith("link-")
+    }
+
+    assert titan == {"titan/link/moon-of/saturn"}
+    assert uranus == {"herschel/link/discovered/uranus"}
+    comparisons = [q.claim_id for q in bank if q.template.startswith("quantity-greatest")]
+    assert comparisons and all("|" not in claim_id for claim_id in comparisons)
