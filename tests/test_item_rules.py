@@ -4,6 +4,7 @@ hand-made bad question: guessing must not pay, ..."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from quizgen.questions.item_rules import (
     answer_in_stem,
     broken_rule,
     clang,
+    letters_giveaway,
     spelled_in_stem,
     tautology,
     typed_giveaway,
@@ -100,7 +102,9 @@ def test_every_typed_answer_is_one_a_learner_can_type(
 ) -> None:
     bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
     # An abbreviation's letters spell out its full name: that name can be typed, however long.
-    shorts = {f.id: getattr(f, "short", "") for f in load_facts(facts).all_facts}
+    shorts = {
+        f.id: getattr(f, "short", "") or getattr(f, "term", "") for f in load_facts(facts).all_facts
+    }
     untypable = [
         f"{q.prompt} -> {q.answer[0]}"
         for q in bank.questions
@@ -300,3 +304,49 @@ def test_no_membership_year_offers_a_year_before_the_group_began() -> None:
         start = starts[question.fact_ids[0]]
         assert all(int(choice) >= start for choice in question.choices), question.prompt
         assert int(question.answer[0]) > start, "a founding member's year is the founding year"
+
+
+def test_an_abbreviation_whose_letters_only_the_answer_fits_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "What does the abbreviation CRRF stand for?",
+        "Collective Rapid Reaction Forces",
+        choices=(
+            "Collective Rapid Reaction Forces",
+            "Line of contact",
+            "Shanghai Cooperation Organisation",
+        ),
+    )
+    assert letters_giveaway(bad) == "only the right option fits the letters of 'CRRF'"
+    fair = replace(bad, choices=(*bad.choices, "Central Rapid Response Force"))
+    assert letters_giveaway(fair) == ""
+
+
+def test_a_definition_stands_only_beside_definitions_of_its_own_category() -> None:
+    """A unit of length among kinds of bodies, or an exercise's name among abbreviations, gives
+    the answer away: wrong definitions come only from terms of the same category."""
+    facts = load_facts(PLANETS_FACTS)
+    index = FactIndex(facts)
+    category = {t.definition: t.category for t in facts.terms}
+    for checked in generate_checked(facts, seed=0):
+        question = checked.question
+        if not question.template.startswith("term-"):
+            continue
+        subject = index.by_id[question.fact_ids[0]]
+        shown = [c for c in question.choices if c in category]
+        shown += [d for d in category if d.rstrip(".") in question.prompt]
+        for definition in shown:
+            assert category[definition] == getattr(subject, "category", None), question.prompt
+
+
+def test_an_abbreviation_is_never_matched_with_definitions_among_options() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    abbreviations = {t.id for t in facts.terms if t.term.isupper()}
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if set(q.question.fact_ids) & abbreviations
+    ]
+    assert asked
+    assert all(q.kind is Kind.SHORT for q in asked)
+    assert {q.template for q in asked} <= {"term-expansion", "term-name"}

@@ -97,7 +97,7 @@ SHAPES: dict[str, Shape] = {
         ("id", "name"), ("aliases", "description", "nationality", "roles", *COMMON_KEYS)
     ),
     "role": Shape(("title",), ("of", "since", "until", "source")),
-    "term": Shape(("id", "term", "definition"), ("aliases", *COMMON_KEYS)),
+    "term": Shape(("id", "term", "definition"), ("aliases", "category", *COMMON_KEYS)),
     "statement": Shape(("id", "text"), ("about", *COMMON_KEYS)),
 }
 FACT_SHAPES = ("entity", "group", "event", "document", "person", "term", "statement")
@@ -490,6 +490,7 @@ class FactsReader(NodeReader):
             term=self.string(keys.get("term"), "term"),
             definition=self.string(keys.get("definition"), "definition"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
+            category=self.string(keys.get("category"), "category"),
         )
 
     def read_statement(self, node: yaml.Node) -> Statement | None:

@@ -3,6 +3,7 @@ with the claims the oracle checks. Templates live in ``questions.templates``, on
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -96,6 +97,12 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
         false_form = checked.false_form
         return false_form is not None and false_form.question.prompt not in prompts
 
+    sizes: Counter[str] = Counter(
+        key
+        for checked in bank
+        if checked.question.kind is Kind.TRUE_FALSE
+        for key in _balance_keys(checked.question)
+    )
     # Items with one form count first, wherever they stand in the bank.
     lean: dict[str, int] = {}
     for checked in bank:
@@ -104,12 +111,16 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             for key in _balance_keys(checked.question):
                 lean[key] = lean.get(key, 0) + step
     chosen_bank = []
+    one_form = []
     for checked in bank:
         keys = _balance_keys(checked.question)
+        single = not has_choice(checked)
         chosen = checked
         false_form = checked.false_form
         if false_form is not None and has_choice(checked):
-            tilt = sum(lean.get(key, 0) for key in keys)
+            # Each of its decks pulls by its lean as a share of its size: a small deck's lean
+            # towards True must not hide behind the whole bank's lean towards False.
+            tilt = sum(lean.get(key, 0) / sizes[key] ** 2 for key in keys)
             tie_false = int(checked.question.id[-1], 16) % 2 == 0
             if tilt > 0 or (tilt == 0 and tie_false):
                 chosen = false_form
@@ -117,8 +128,51 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             step = 1 if chosen.question.answer == (TRUE_TEXT,) else -1
             for key in keys:
                 lean[key] = lean.get(key, 0) + step
+        one_form.append(checked.question.kind is Kind.TRUE_FALSE and single)
         chosen_bank.append(replace(chosen, false_form=None))
-    return chosen_bank
+    return _without_surplus_truths(chosen_bank, one_form)
+
+
+# A deck whose true/false items are more than this share True rewards guessing "True".
+MOST_TRUE = 0.6
+
+
+def _without_surplus_truths(
+    bank: list[CheckedQuestion], one_form: list[bool]
+) -> list[CheckedQuestion]:
+    """Drops true statements that have no false twin while one of their decks still holds
+    more true than false ones ("As of 2024, Belgium was a member", for every member of a list the
+    author has not declared complete): the last ones first, and never so many that a deck
+    tips the other way."""
+    counts: dict[str, list[int]] = {}
+    for checked in bank:
+        if checked.question.kind is Kind.TRUE_FALSE:
+            truth = int(checked.question.answer == (TRUE_TEXT,))
+            for key in _balance_keys(checked.question):
+                counts.setdefault(key, [0, 0])[truth] += 1
+    candidates = [
+        position
+        for position, checked in enumerate(bank)
+        if one_form[position] and checked.question.answer == (TRUE_TEXT,)
+    ]
+    # Large families of alike statements (every member of one group) give way first.
+    families = Counter(_family(bank[p].question) for p in candidates)
+    candidates.sort(key=lambda p: (-families[_family(bank[p].question)], -p))
+    dropped: set[int] = set()
+    for position in candidates:
+        question = bank[position].question
+        keys = _balance_keys(question)
+        lopsided = any(counts[k][1] > MOST_TRUE * sum(counts[k]) for k in keys)
+        tips = any(counts[k][1] - 1 < (1 - MOST_TRUE) * (sum(counts[k]) - 1) for k in keys)
+        if lopsided and not tips:
+            dropped.add(position)
+            for key in keys:
+                counts[key][1] -= 1
+    return [checked for position, checked in enumerate(bank) if position not in dropped]
+
+
+def _family(question: Question) -> tuple[str, str]:
+    return question.template, question.fact_ids[0]
 
 
 def _balance_keys(question: Question) -> list[str]:

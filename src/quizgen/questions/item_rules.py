@@ -13,7 +13,13 @@ from quizgen.questions.claims import CheckedQuestion
 from quizgen.questions.index import FactIndex, contains_word
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import TRUE_TEXT
-from quizgen.questions.wording import SENTENCE_OPENERS, VERBS
+from quizgen.questions.wording import (
+    SENTENCE_OPENERS,
+    VERBS,
+    abbreviation_letters,
+    initials,
+    is_abbreviation,
+)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Words every stem uses to ask (and verbs of any statement): they tie an option to nothing.
@@ -105,6 +111,26 @@ def clang(question: Question) -> str:
     return ""
 
 
+def letters_giveaway(question: Question) -> str:
+    """The stem names an abbreviation and only the right option fits its letters ("What does
+    CRRF stand for?" with one option that reads C-R-R-F): the letters answer it."""
+    if question.kind not in CHOICE_KINDS:
+        return ""
+    for token in re.findall(r"[^\s“”\"?,:;()]+", question.prompt):
+        if not is_abbreviation(token):
+            continue
+        letters = abbreviation_letters(token)
+        # The whole letters, or (for an expansion that skips one, EAEU) the first letter.
+        for prefix in (letters, letters[:1]):
+            fitting = [c for c in question.choices if initials(c).startswith(prefix)]
+            if not any(c in question.answer for c in fitting):
+                continue
+            if all(c in question.answer for c in fitting):
+                return f"only the right option fits the letters of {token!r}"
+            break
+    return ""
+
+
 def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
     """A true statement that is true by its own words ("The Tavush/Tovuz border clashes took
     place in the Tavush/Tovuz border sector"): the value shares a word with the subject's name."""
@@ -127,5 +153,6 @@ def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
         or typed_giveaway(question)
         or spelled_in_stem(question)
         or clang(question)
+        or letters_giveaway(question)
         or tautology(checked, index)
     )
