@@ -22,6 +22,7 @@ from quizgen.questions.item_rules import (
     broken_rule,
     clang,
     letters_giveaway,
+    named_after_its_place,
     spelled_in_stem,
     tautology,
     typed_giveaway,
@@ -176,6 +177,22 @@ def test_a_statement_true_by_its_own_words_is_caught() -> None:
     )
 
 
+def test_where_an_event_named_after_its_place_took_place_is_caught() -> None:
+    index = FactIndex(load_facts(BUNDLED_FACTS))
+    bad = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Russia's annexation of Crimea took place in Eastern Ukraine (Donbas).",
+        "False",
+        choices=("True", "False"),
+    )
+    claim = Claim(Relation.HAPPENED_AT, "crimea-annexation", asserted="Eastern Ukraine (Donbas)")
+    assert named_after_its_place(CheckedQuestion(bad, (claim,)), index) == (
+        "the name \"Russia's annexation of Crimea\" says where: ['crimea']"
+    )
+    elsewhere = Claim(Relation.HAPPENED_AT, "kavkaz-2020")
+    assert named_after_its_place(CheckedQuestion(bad, (elsewhere,)), index) == ""
+
+
 def test_background_facts_are_asked_only_by_a_deck_that_asks_for_them(tmp_path: Path) -> None:
     bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ()))
     # Moscow may still be the place of an event a deck asks about, but is not asked about itself.
@@ -201,7 +218,27 @@ def test_a_typed_answer_whose_words_the_stem_gives_is_caught() -> None:
         "Which term means: a unit of length equal to the mean distance between Earth and the Sun?",
         "astronomical unit",
     )
-    assert typed_giveaway(bad) == "every accepted answer repeats ['unit'] from the stem"
+    assert (
+        typed_giveaway(bad)
+        == "the accepted answer 'astronomical unit' repeats ['unit'] from the stem"
+    )
+    # One accepted form is cue enough ("signed in Paris" -> "Treaty of Paris"), and so is a plural.
+    paris = hand_made(
+        Kind.SHORT,
+        "Which treaty was signed in Paris on 18 April 1951?",
+        "Treaty establishing the European Coal and Steel Community",
+        accept=("Treaty of Paris",),
+    )
+    assert (
+        typed_giveaway(paris)
+        == "the accepted answer 'Treaty of Paris' repeats ['paris'] from the stem"
+    )
+    forces = hand_made(
+        Kind.SHORT,
+        "Name the military force: the CSTO's joint rapid reaction force.",
+        "Collective Rapid Reaction Forces",
+    )
+    assert "['rapid', 'reaction']" in typed_giveaway(forces)
     # The noun the stem asks for, and a short name it asks to expand, are no cue.
     assert (
         typed_giveaway(hand_made(Kind.SHORT, "Which treaty was signed in Rome?", "EEC Treaty"))
