@@ -387,3 +387,20 @@ def test_an_abbreviation_is_never_matched_with_definitions_among_options() -> No
     assert asked
     assert all(q.kind is Kind.SHORT for q in asked)
     assert {q.template for q in asked} <= {"term-expansion", "term-name"}
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_office_is_offered_to_a_background_figure(facts: Path, decks: Path) -> None:
+    """A source's author is no plausible Chief of the General Staff."""
+    loaded = load_facts(facts)
+    background = {p.name for p in loaded.people if p.background}
+    ids = {p.id for p in loaded.people if p.background}
+    offered = [
+        (q.question.prompt, c)
+        for q in generate_checked(loaded, seed=0)
+        if q.question.template in ("person-role", "person-role-true-false")
+        and not ids & set(q.question.fact_ids)
+        for c in (*q.question.choices, q.question.prompt)
+        if any(name in c for name in background) and c not in q.question.answer
+    ]
+    assert offered == []
