@@ -97,12 +97,6 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
         false_form = checked.false_form
         return false_form is not None and false_form.question.prompt not in prompts
 
-    sizes: Counter[str] = Counter(
-        key
-        for checked in bank
-        if checked.question.kind is Kind.TRUE_FALSE
-        for key in _balance_keys(checked.question)
-    )
     # Items with one form count first, wherever they stand in the bank.
     lean: dict[str, int] = {}
     for checked in bank:
@@ -110,17 +104,16 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             step = 1 if checked.question.answer == (TRUE_TEXT,) else -1
             for key in _balance_keys(checked.question):
                 lean[key] = lean.get(key, 0) + step
-    chosen_bank = []
+    chosen_bank: list[CheckedQuestion] = []
     one_form = []
+    other_form: dict[int, CheckedQuestion] = {}
     for checked in bank:
         keys = _balance_keys(checked.question)
         single = not has_choice(checked)
         chosen = checked
         false_form = checked.false_form
         if false_form is not None and has_choice(checked):
-            # Each of its decks pulls by its lean as a share of its size: a small deck's lean
-            # towards True must not hide behind the whole bank's lean towards False.
-            tilt = sum(lean.get(key, 0) / sizes[key] ** 2 for key in keys)
+            tilt = sum(lean.get(key, 0) for key in keys)
             tie_false = int(checked.question.id[-1], 16) % 2 == 0
             if tilt > 0 or (tilt == 0 and tie_false):
                 chosen = false_form
@@ -128,13 +121,61 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             step = 1 if chosen.question.answer == (TRUE_TEXT,) else -1
             for key in keys:
                 lean[key] = lean.get(key, 0) + step
+            other_form[len(chosen_bank)] = checked if chosen is false_form else false_form
         one_form.append(checked.question.kind is Kind.TRUE_FALSE and single)
         chosen_bank.append(replace(chosen, false_form=None))
+    _even_out(chosen_bank, other_form, prompts)
     return _without_surplus_truths(chosen_bank, one_form)
 
 
-# A deck whose true/false items are more than this share True rewards guessing "True".
+# A deck whose true/false items are more than this share True rewards guessing "True"; less
+# than 1 - MOST_TRUE, guessing "False".
 MOST_TRUE = 0.6
+
+
+def _even_out(
+    bank: list[CheckedQuestion], other_form: dict[int, CheckedQuestion], prompts: set[str]
+) -> None:
+    """Swaps items to their other form while a deck still leans outside the band, taking only
+    a swap that leaves each of the item's other decks inside it (or no further outside)."""
+    counts: dict[str, list[int]] = {}
+    for checked in bank:
+        if checked.question.kind is Kind.TRUE_FALSE:
+            truth = int(checked.question.answer == (TRUE_TEXT,))
+            for key in _balance_keys(checked.question):
+                counts.setdefault(key, [0, 0])[truth] += 1
+
+    def outside(key: str, true_count: int) -> float:
+        share = true_count / sum(counts[key])
+        return max(share - MOST_TRUE, 1 - MOST_TRUE - share, 0.0)
+
+    hopeless: set[str] = set()
+    for _ in range(len(other_form) + 1):
+        lopsided = [k for k in sorted(counts) if outside(k, counts[k][1]) and k not in hopeless]
+        if not lopsided:
+            return
+        worst = max(lopsided, key=lambda k: outside(k, counts[k][1]))
+        too_true = counts[worst][1] / sum(counts[worst]) > MOST_TRUE
+        for position in sorted(other_form):
+            current, other = bank[position], other_form[position]
+            keys = _balance_keys(current.question)
+            if worst not in keys or (current.question.answer == (TRUE_TEXT,)) != too_true:
+                continue
+            if too_true and other.question.prompt in prompts:
+                continue  # that false statement is already made by another item
+            step = -1 if too_true else 1
+            if any(outside(k, counts[k][1] + step) > outside(k, counts[k][1]) for k in keys):
+                continue
+            prompts.discard(current.question.prompt)
+            prompts.add(other.question.prompt)
+            bank[position] = replace(other, false_form=None)
+            other_form[position] = current
+            for key in keys:
+                counts[key][1] += step
+                counts[key][0] -= step
+            break
+        else:
+            hopeless.add(worst)
 
 
 def _without_surplus_truths(
