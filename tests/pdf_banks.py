@@ -55,9 +55,9 @@ EVERY_KIND = (
     question(
         "pact:year",
         Kind.YEAR,
-        'In which year was the Pact of "Quotes" & <Tags> signed?',
-        ("2001",),
-        choices=("1999", "2001", "2003", "2005"),
+        'In which year was the Treaty of "Angles" & <Brackets> signed?',
+        ("1997",),
+        choices=("1993", "1995", "1997", "1999"),
     ),
     question(
         "stmt-markup:cloze",

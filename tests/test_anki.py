@@ -18,12 +18,16 @@ from typing import TYPE_CHECKING
 import genanki
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.consts import QUEUE_TYPE_SIBLING_BURIED
 from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, ImportResponse
 
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
 from quizgen.build import BuildRequest, make_bank
 from quizgen.exporters import BuildOptions
-from quizgen.exporters.anki import AnkiExporter
+from quizgen.exporters.anki import AnkiExporter, deck_id
+from quizgen.exporters.anki import write_package as anki_write_package
+from quizgen.exporters.anki_fields import note_content
+from quizgen.exporters.anki_notetypes import NOTE_TYPES, build_model
 from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
 
 if TYPE_CHECKING:
@@ -45,11 +49,35 @@ ANKI_ERROR_MARKERS = (
 )
 
 QUIZGEN_NOTE_TYPES = {
-    "quizgen Question and Answer",
     "quizgen Multiple Choice",
     "quizgen Cloze",
     "quizgen Matching and Ordering",
+    "quizgen Recall",
 }
+RECALL_KINDS = {Kind.SHORT, Kind.YEAR, Kind.CLOZE}
+
+
+def is_recall(q: Question) -> bool:
+    """Asks the learner to produce the answer: a flashcard, not a test item."""
+    return q.kind in RECALL_KINDS or bool(q.reverse_prompt)
+
+
+def expected_guids(bank: QuestionBank) -> set[str]:
+    """One note per claim that has a recall form; choice and arranging questions only where
+    their deck asks for those kinds, one note each."""
+    asked = {deck.name: set(deck.kinds) for deck in bank.decks}
+    in_deck = {q.id: deck.name for deck in reversed(bank.decks) for q in deck.questions}
+    guids = {
+        genanki.guid_for("claim:" + (q.claim_id or q.id)) for q in bank.questions if is_recall(q)
+    }
+    guids |= {
+        genanki.guid_for(q.id)
+        for q in bank.questions
+        if not is_recall(q) and any(q.kind in asked[d.name] for d in bank.decks if q in d.questions)
+    }
+    assert in_deck
+    return guids
+
 
 SOURCE = SourceNote(
     title='Test notes "quoted" & <i>marked</i>',
@@ -176,8 +204,14 @@ def hand_built_bank(
     def deck(name: str, wanted: set[str] | None) -> Deck:
         picked = tuple(q for q in chosen if wanted is None or q.id in wanted)
         slug = name.lower().replace("::", "-").replace(" ", "-")
+        # These decks ask for every kind, so choice and arranging questions get notes too.
         return Deck(
-            name=name, slug=slug, title=name, description=f"{name} & <more>", questions=picked
+            name=name,
+            slug=slug,
+            title=name,
+            description=f"{name} & <more>",
+            questions=picked,
+            kinds=tuple(Kind),
         )
 
     members = {"single-founder", "multiple-members", "matching-capitals", "ordering-joined"}
@@ -281,10 +315,9 @@ def test_one_import_gives_one_note_per_question(tmp_path: Path, collection: Coll
     bank = hand_built_bank()
     log = import_package(collection, write_package(bank, tmp_path / "out", FIRST_BUILD))
 
-    assert len(log.new) == len(bank.questions)
-    assert collection.note_count() == len(bank.questions)
     guids = {collection.get_note(nid).guid for nid in collection.find_notes("")}
-    assert guids == {genanki.guid_for(q.id) for q in bank.questions}
+    assert guids == expected_guids(bank)
+    assert len(log.new) == collection.note_count() == len(guids)
     assert quizgen_note_type_names(collection) == sorted(QUIZGEN_NOTE_TYPES)
 
 
@@ -394,7 +427,9 @@ def test_a_reverse_card_only_for_questions_that_read_both_ways(
 
     year_forward, year_reverse = cards_of(collection, "year-pact")
     assert "Which document was signed in 2001?" in visible_text(year_reverse.question())
-    assert "2001" in visible_text(year_forward.question())
+    # A flashcard asks for the year: it is on the back, not among options on the front.
+    assert "2001" in visible_text(year_forward.answer())
+    assert "2001" not in visible_text(year_forward.question())
 
     assert len(cards_of(collection, "short-chair")) == 1
     assert len(cards_of(collection, "single-founder")) == 1
@@ -562,7 +597,7 @@ def test_reimporting_a_rebuilt_package_updates_notes_in_place_and_keeps_progress
     log = import_package(collection, second)
 
     assert len(log.new) == 0 and len(log.conflicting) == 0
-    assert len(log.updated) == len(corrected)
+    assert len(log.updated) == collection.note_count()
     assert sorted(collection.find_notes("")) == note_ids
     assert sorted(collection.find_cards("")) == card_ids
     founder = collection.get_note(note_by_question_id(collection, "single-founder"))
@@ -589,7 +624,7 @@ def test_reimporting_the_same_package_changes_nothing(
     log = import_package(collection, package)
 
     assert len(log.new) == 0 and len(log.updated) == 0
-    assert len(log.duplicate) == len(hand_built_questions())
+    assert len(log.duplicate) == collection.note_count()
     assert collection_rows(collection) == rows_before
     assert database(collection).all(
         "select id, nid, did, ord, type, queue, ivl, reps from cards"
@@ -671,10 +706,17 @@ def cloze_blank_counts(bank: QuestionBank) -> dict[str, int]:
 
 
 def assert_package_matches_bank(col: Collection, bank: QuestionBank) -> None:
-    assert col.note_count() == len(bank.questions)
-    assert set(notes_by_question_id(col)) == {q.id for q in bank.questions}
+    """One note per claim, no true/false or choice card unless a deck asks for one."""
+    guids = {col.get_note(nid).guid for nid in col.find_notes("")}
+    assert guids == expected_guids(bank)
+    assert col.note_count() == len(guids)
+    asked = {kind for deck in bank.decks for kind in deck.kinds}
+    if Kind.TRUE_FALSE not in asked:
+        assert not col.find_cards('"note:quizgen Multiple Choice"')
     for question_id, blank_count in cloze_blank_counts(bank).items():
-        assert len(col.get_note(note_by_question_id(col, question_id)).cards()) == blank_count
+        notes = col.find_notes(f'"Question ID:{question_id}"')
+        if notes:  # a sentence that is its claim's only recall form: a card per blank
+            assert len(col.get_note(notes[0]).cards()) == blank_count
     for card in all_cards(col):
         assert_renders_cleanly(card)
         for side_html in (card.question(), card.answer()):
@@ -711,7 +753,7 @@ def test_the_bundled_topic_imports_as_one_deck_tree(
 
     log = import_package(collection, package)
 
-    assert len(log.new) == len(bank.questions)
+    assert len(log.new) == collection.note_count()
     assert_package_matches_bank(collection, bank)
     deck_names = {entry.name for entry in collection.decks.all_names_and_ids()}
     assert {
@@ -724,8 +766,8 @@ def test_the_bundled_topic_imports_as_one_deck_tree(
     card_decks = {collection.decks.name(card.did) for card in all_cards(collection)}
     assert card_decks <= {deck.name for deck in bank.decks}
     assert len(collection.find_cards('deck:"CSTO"')) == collection.card_count()
-    assert len(collection.find_notes("tag:membership")) == sum(
-        1 for q in bank.questions if "membership" in q.tags
+    assert len(collection.find_notes("tag:membership")) == len(
+        {q.claim_id for q in bank.questions if "membership" in q.tags and is_recall(q)}
     )
 
 
@@ -783,3 +825,102 @@ def test_two_builds_at_the_same_epoch_write_the_same_package(
     first = build_with_cli(monkeypatch, LEAGUE_FACTS, LEAGUE_DECKS, tmp_path / "a", FIRST_BUILD)
     second = build_with_cli(monkeypatch, LEAGUE_FACTS, LEAGUE_DECKS, tmp_path / "b", FIRST_BUILD)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_one_recall_note_per_claim_buries_its_siblings_and_keeps_reviews_on_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collection: Collection
+) -> None:
+    """A student imports the bundled topic, reviews a fact asked two ways, and Anki holds its
+    sibling back for the day; the teacher's next build brings no duplicate and loses no review."""
+    facts = tmp_path / "teacher" / "facts.yaml"
+    facts.parent.mkdir()
+    shutil.copy(BUNDLED_FACTS, facts)
+    first = build_with_cli(monkeypatch, facts, BUNDLED_DECKS, tmp_path / "v1", FIRST_BUILD)
+    import_package(collection, first)
+    bank = bank_of(facts, BUNDLED_DECKS)
+    claims = {q.claim_id for q in bank.questions if is_recall(q)}
+    assert collection.note_count() == len(claims), "one note per claim"
+    assert not collection.find_cards('"note:quizgen Multiple Choice"'), "no true/false cards"
+
+    note = next(
+        collection.get_note(nid)
+        for nid in collection.find_notes('"note:quizgen Recall"')
+        if len(collection.get_note(nid).card_ids()) >= 2
+    )
+    card, *siblings = note.cards()
+    config = collection.decks.config_dict_for_deck_id(card.did)
+    config["new"]["bury"] = True  # "Bury new siblings", as a student sets it
+    collection.decks.update_config(config)
+    collection.decks.select(card.did)
+    card.start_timer()
+    collection.sched.answerCard(card, 3)
+    queued = {c.card.id for c in collection.sched.get_queued_cards(fetch_limit=1000).cards}
+    for sibling in siblings:
+        sibling.load()
+        assert sibling.queue == QUEUE_TYPE_SIBLING_BURIED
+        assert sibling.id not in queued
+    studied_before = collection.get_card(card.id)
+    revlog_before = database(collection).list("select id, cid from revlog order by id")
+    note_ids, card_ids = sorted(collection.find_notes("")), sorted(collection.find_cards(""))
+
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("Southern Military District", "Southern Military District "))
+    second = build_with_cli(monkeypatch, facts, BUNDLED_DECKS, tmp_path / "v2", LATER_BUILD)
+    log = import_package(collection, second)
+
+    assert len(log.new) == 0 and len(log.conflicting) == 0
+    assert sorted(collection.find_notes("")) == note_ids, "no duplicate, no note lost"
+    assert sorted(collection.find_cards("")) == card_ids
+    assert database(collection).list("select id, cid from revlog order by id") == revlog_before
+    after = collection.get_card(card.id)
+    assert (after.type, after.ivl, after.reps) == (
+        studied_before.type,
+        studied_before.ivl,
+        studied_before.reps,
+    )
+
+
+def write_per_question_package(bank: QuestionBank, path: Path, epoch: int) -> Path:
+    """A package as builds before recall notes wrote it: one note per question, keyed by its id."""
+    models = {note_type.model_id: build_model(note_type) for note_type in NOTE_TYPES}
+    decks = []
+    for deck in bank.decks:
+        written = genanki.Deck(deck_id(deck.name), deck.name)
+        for q in deck.questions:
+            content = note_content(q)
+            written.add_note(
+                genanki.Note(
+                    model=models[content.note_type.model_id],
+                    fields=list(content.fields_html),
+                    guid=genanki.guid_for(q.id),
+                )
+            )
+        decks.append(written)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        anki_write_package(genanki.Package(decks), path, epoch)
+    return path
+
+
+def test_the_first_recall_package_adds_its_notes_beside_older_ones_which_keep_their_reviews(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """What the README promises a student who studied a package from before recall notes."""
+    bank = hand_built_bank()
+    old = write_per_question_package(bank, tmp_path / "old" / "the-club.apkg", FIRST_BUILD)
+    import_package(collection, old)
+    old_notes = set(collection.find_notes(""))
+    studied = study(collection, 3)
+    revlog_before = database(collection).list("select id from revlog order by id")
+
+    log = import_package(collection, write_package(bank, tmp_path / "new", LATER_BUILD))
+
+    assert set(collection.find_notes("")) >= old_notes, "no old note is removed"
+    assert database(collection).list("select id from revlog order by id") == revlog_before
+    for card_id, state in studied.items():
+        card = collection.get_card(card_id)
+        assert (card.type, card.ivl, card.reps) == state
+    new_guids = {collection.get_note(entry.id.nid).guid for entry in log.new} if log.new else set()
+    assert new_guids == {genanki.guid_for("claim:" + q.id) for q in bank.questions if is_recall(q)}
+    assert len(log.conflicting) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -11,9 +12,10 @@ from conftest import run_quizgen
 from quizgen.exporters import exporter_names
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Facts
+from quizgen.questions.assembly import assemble_form
 from quizgen.questions.bank import assemble_bank, choose_decks
 from quizgen.questions.decks import DeckSpec, load_decks, slug_of
-from quizgen.questions.model import Kind, Question, SourceNote
+from quizgen.questions.model import Blueprint, Kind, Question, SourceNote
 
 FACTS_TEXT = """\
 format: quizgen-facts/1
@@ -188,9 +190,9 @@ def test_valid_deck_files_are_read_in_file_name_order_with_their_defaults(
         "a_members",
     )
     assert members.kinds == (Kind.SINGLE, Kind.TRUE_FALSE)
-    assert (members.count, members.seed) == (None, 0)
+    assert (members.blueprint.count, members.seed) == (None, 0)
     assert (treaties.title, treaties.slug) == ("Treaties and dates", "alliances-treaties-and-dates")
-    assert (treaties.tags, treaties.count, treaties.seed) == (("treaties",), 3, 7)
+    assert (treaties.tags, treaties.blueprint.count, treaties.seed) == (("treaties",), 3, 7)
 
 
 @pytest.mark.parametrize("make_folder", [False, True], ids=["no folder", "empty folder"])
@@ -270,32 +272,122 @@ def test_the_bank_keeps_only_questions_some_chosen_deck_holds(facts: Facts) -> N
     assert bank.generated_at == 5
 
 
-# -- count and seed -------------------------------------------------------------------------------
+# -- count, quotas and seed: the blueprint of a test ----------------------------------------------
 
-MANY_QUESTIONS = tuple(question(f"q-{n:02d}", ("armenia",), ("membership",)) for n in range(40))
+MANY_QUESTIONS = tuple(
+    replace(question(f"q-{n:02d}", (f"fact-{n}",), ("membership",)), claim_id=f"claim-{n}")
+    for n in range(40)
+)
 
 
 def sample(facts: Facts, count: int, deck_seed: int, seed: int | None = None) -> list[str]:
-    deck = DeckSpec(name="Sample", slug="sample", title="Sample", count=count, seed=deck_seed)
+    deck = DeckSpec(
+        name="Sample", slug="sample", title="Sample", blueprint=Blueprint(count), seed=deck_seed
+    )
     bank = assemble_bank(facts, MANY_QUESTIONS, [deck], seed, generated_at=0)
-    return [q.id for q in bank.decks[0].questions]
+    assert bank.decks[0].questions == MANY_QUESTIONS, "review keeps every question of the deck"
+    return [q.id for q in assemble_form(bank.decks[0])]
 
 
-def test_count_takes_a_seeded_sample_kept_in_bank_order(facts: Facts) -> None:
+def test_count_is_the_length_of_a_test_drawn_with_the_seed(facts: Facts) -> None:
     first = sample(facts, 5, deck_seed=1)
 
     assert len(first) == 5
-    assert first == sorted(first), "a sample keeps the bank's order"
-    assert sample(facts, 5, deck_seed=1) == first, "the same seed gives the same sample"
-    assert sample(facts, 5, deck_seed=2) != first, "another deck seed gives another sample"
+    assert first != sorted(first), "a test is shuffled"
+    assert sample(facts, 5, deck_seed=1) == first, "the same seed gives the same test"
+    assert sample(facts, 5, deck_seed=2) != first, "another deck seed gives another test"
     assert sample(facts, 5, deck_seed=2, seed=1) == first, "--seed overrides the deck's seed"
 
 
-def test_a_larger_count_keeps_every_question_of_a_smaller_one(facts: Facts) -> None:
-    small, large = sample(facts, 5, deck_seed=3), sample(facts, 12, deck_seed=3)
+def test_a_test_asks_each_claim_once_whatever_forms_the_bank_has(facts: Facts) -> None:
+    """Forty questions, but only ten claims of four forms each: a test of ten, never eleven."""
+    forms = tuple(replace(q, claim_id=f"claim-{n % 10}") for n, q in enumerate(MANY_QUESTIONS))
+    spec = DeckSpec(name="Forms", slug="forms", title="Forms", blueprint=Blueprint(10))
+    deck = assemble_bank(facts, forms, [spec], None, generated_at=0).decks[0]
 
-    assert set(small) <= set(large)
-    assert sample(facts, 100, deck_seed=3) == [q.id for q in MANY_QUESTIONS]
+    assert len({q.claim_id for q in assemble_form(deck)}) == 10
+    too_long = replace(spec, blueprint=Blueprint(11))
+    with pytest.raises(click.ClickException) as raised:
+        assemble_bank(facts, forms, [too_long], None, generated_at=0)
+    assert "at most 10 of them" in raised.value.format_message()
+
+
+def test_a_test_longer_than_the_deck_can_fill_is_refused_at_its_count(
+    facts_path: Path, tmp_path: Path
+) -> None:
+    decks = write_decks(
+        tmp_path / "decks", long="name: Long\ndescription: Every question.\ncount: 30\n"
+    )
+    result = run_quizgen("validate", facts_path, "--decks", decks)
+
+    assert result.exit_code == 1, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{decks / 'long.yaml'}:3:8: deck 'Long': count 30 asks for more")
+    assert "set count to" in first
+    assert "Traceback" not in result.output
+
+
+def test_quotas_name_known_tags_kinds_and_levels_and_fit_in_the_count(
+    facts_path: Path, tmp_path: Path
+) -> None:
+    decks = write_decks(
+        tmp_path / "decks",
+        quotas="name: Quotas\n"
+        "count: 4\n"
+        "quotas:\n"
+        "  tags: {membersip: 1, treaties: 2}\n"
+        "  kinds: {singel: 1, year: 5}\n"
+        "  difficulty: {tough: 1}\n"
+        "  level: {easy: 1}\n",
+    )
+    result = run_quizgen("validate", facts_path, "--decks", decks)
+
+    assert result.exit_code == 1
+    path = decks / "quotas.yaml"
+    assert result.output.splitlines() == [
+        f"{path}:4:10: tag 'membersip' in quotas is on no fact; did you mean 'membership'?",
+        f"{path}:5:10: quotas kinds ask for 5 questions, more than count 4; "
+        "lower the quotas or raise count",
+        f"{path}:5:11: unknown kind 'singel' in quotas; did you mean 'single'?",
+        f"{path}:6:16: unknown difficulty 'tough' in quotas; expected one of: easy, hard, medium",
+        f"{path}:7:3: unknown key 'level' in quotas; expected one of: difficulty, kinds, tags",
+        "5 problems found; nothing was written.",
+    ]
+
+
+def test_a_quota_the_deck_cannot_meet_is_refused_in_place(facts: Facts, tmp_path: Path) -> None:
+    decks = write_decks(
+        tmp_path / "decks",
+        short="name: Short answers\ncount: 2\nquotas:\n  kinds: {short: 1}\n",
+    )
+    (spec,) = load_decks(decks, facts, exporter_names())
+    with pytest.raises(click.ClickException) as raised:
+        assemble_bank(facts, MANY_QUESTIONS, [spec], None, generated_at=0)
+    assert (
+        raised.value.format_message()
+        .splitlines()[0]
+        .startswith(
+            f"{decks / 'short.yaml'}:2:8: deck 'Short answers': its questions cannot meet "
+            "the quota of 1 for kind 'short'"
+        )
+    )
+
+
+def test_quotas_are_met_in_every_test(facts: Facts) -> None:
+    kinds = (Kind.SINGLE, Kind.YEAR, Kind.TRUE_FALSE, Kind.SHORT)
+    mixed = tuple(
+        replace(q, kind=kinds[n % 4], tags=(("treaties",) if n % 5 == 0 else q.tags))
+        for n, q in enumerate(MANY_QUESTIONS)
+    )
+    blueprint = Blueprint(9, tag_quotas=(("treaties", 4),), kind_quotas=((Kind.SHORT, 3),))
+    spec = DeckSpec(name="Quota", slug="quota", title="Quota", blueprint=blueprint)
+    deck = assemble_bank(facts, mixed, [spec], None, generated_at=0).decks[0]
+    for seed in range(10):
+        form = assemble_form(deck, seed=seed)
+        assert len(form) == 9
+        assert sum("treaties" in q.tags for q in form) >= 4
+        assert sum(q.kind is Kind.SHORT for q in form) >= 3
+        assert sum(q.kind is Kind.TRUE_FALSE for q in form) <= 3
 
 
 def test_the_deck_records_the_seed_it_was_sampled_with(facts: Facts) -> None:

@@ -17,6 +17,7 @@ from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions, get_exporter
 from quizgen.exporters.html import HtmlExporter, question_data
+from quizgen.questions.assembly import form_problems
 from quizgen.questions.model import ClozeBlank, Deck, Kind, Question, QuestionBank, SourceNote
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>Scriptland"
@@ -273,7 +274,15 @@ def test_the_deck_page_embeds_every_question_once_as_json_and_no_markup_per_ques
 
     bank = sample_bank()
     deck = bank.decks[0]
-    assert data["questions"] == [question_data(q) for q in deck.questions]
+    assert data["questions"] == [
+        question_data(q)
+        | {"claim": q.claim_id or q.id, "theme": q.tags[0] if q.tags else deck.title}
+        for q in deck.questions
+    ]
+    # Each fresh round is an assembled test: one question per claim, none giving another away.
+    for round_ids in data["rounds"]:
+        form = [next(q for q in deck.questions if q.id == qid) for qid in round_ids]
+        assert form_problems(form, deck.blueprint) == []
     html_text = page.read_text(encoding="utf-8")
     # Questions are rendered by the script, so no prompt appears outside the JSON block.
     outside_json = "".join(parts.text)

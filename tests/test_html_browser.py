@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,9 @@ from conftest import (
     PROJECT,
     run_quizgen,
 )
+from quizgen.build import BuildRequest, make_bank
+from quizgen.questions.assembly import form_problems
+from quizgen.questions.model import Deck
 from test_html import sample_bank, write_sample
 
 pytestmark = pytest.mark.browser
@@ -103,6 +106,13 @@ class Visit:
         data = json.loads(self.page.text_content("#quiz-data") or "{}")
         questions: list[Question] = data["questions"]
         return questions
+
+    @property
+    def first_round(self) -> list[Question]:
+        """The questions of the first round, as the page embeds it (one per claim)."""
+        data = json.loads(self.page.text_content("#quiz-data") or "{}")
+        by_id = {q["id"]: q for q in data["questions"]}
+        return [by_id[question_id] for question_id in data["rounds"][0]]
 
     def shown_question(self) -> Question:
         self.page.wait_for_selector("#question-screen:not([hidden]) fieldset[data-question-id]")
@@ -230,7 +240,7 @@ def test_answering_every_question_correctly_scores_100_percent(
     site = visit(folder / deck_file if deck_file else only_deck(folder))
     shown = answer_round_with_mouse(site)
 
-    assert sorted(shown) == sorted(q["id"] for q in site.questions)
+    assert sorted(shown) == sorted(q["id"] for q in site.first_round)
     total = len(shown)
     assert site.text("#summary-score") == f"You got {total} of {total} right: 100%."
     assert site.page.is_hidden("#retry-button")
@@ -240,6 +250,7 @@ def test_a_wrong_answer_is_told_the_right_one_with_the_explanation_and_source(
     visit: Callable[..., Visit], hostile_site: Path
 ) -> None:
     site = visit(only_deck(hostile_site))
+    site.page.get_by_role("button", name="Practise every question").click()
     kinds_seen = set()
     while not site.at_summary():
         question = site.shown_question()
@@ -256,24 +267,50 @@ def test_a_wrong_answer_is_told_the_right_one_with_the_explanation_and_source(
     assert site.text("#summary-score") == f"You got 0 of {total} right: 0%."
 
 
-def test_retry_holds_exactly_the_missed_questions(
+def test_a_missed_fact_comes_back_in_the_next_round_asked_another_way(
+    visit: Callable[..., Visit], bundled_site: Path
+) -> None:
+    """Round 1 misses one fact; round 2 asks it again, in another form where there is one, and
+    is itself a fair test: one question per fact, no answer given away, a third true/false."""
+    site = visit(bundled_site / "csto-kavkaz-2020.html")
+    data = json.loads(site.page.text_content("#quiz-data") or "{}")
+    by_id = {q["id"]: q for q in data["questions"]}
+    forms = {}
+    for q in data["questions"]:
+        forms.setdefault(q["claim"], []).append(q["id"])
+    first = site.first_round
+    missed = next(q for q in first if len(forms[q["claim"]]) > 1)
+    answer_round_with_mouse(site, wrong_ids=frozenset({missed["id"]}))
+    assert site.page.locator("#missed-list li").count() == 1
+    assert "kavkaz-2020: " in site.text("#theme-list")
+
+    site.page.get_by_role("button", name="Next round: what I missed first").click()
+    second = answer_round_with_mouse(site)
+
+    claims = [by_id[qid]["claim"] for qid in second]
+    assert missed["claim"] in claims, "the missed fact comes back"
+    again = second[claims.index(missed["claim"])]
+    assert again != missed["id"], "asked another way"
+    assert len(second) == len(first) and len(set(claims)) == len(claims)
+    deck = next(d for d in kavkaz_decks() if d.slug == "csto-kavkaz-2020")
+    asked = [next(q for q in deck.questions if q.id == qid) for qid in second]
+    problems = form_problems(asked, replace(deck.blueprint, kind_quotas=()))
+    assert problems == [], problems
+    assert "100%" in site.text("#summary-score")
+
+
+def kavkaz_decks() -> tuple[Deck, ...]:
+    return make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, Path("unused"), ())).decks
+
+
+def test_practice_asks_every_question_of_the_deck(
     visit: Callable[..., Visit], swiss_site: Path
 ) -> None:
     site = visit(swiss_site / "schweiz-alles.html")
-    ids = [q["id"] for q in site.questions]
-    missed = frozenset(ids[1::5])
-    answer_round_with_mouse(site, wrong_ids=missed)
-    assert site.text("#summary-score").startswith(
-        f"You got {len(ids) - len(missed)} of {len(ids)} right"
-    )
-    missed_prompts = site.page.locator("#missed-list li").count()
-    assert missed_prompts == len(missed)
-
-    site.page.get_by_role("button", name="Retry the ones I missed").click()
-    retried = answer_round_with_mouse(site)
-
-    assert sorted(retried) == sorted(missed)
-    assert f"{len(missed)} of {len(missed)} right: 100%" in site.text("#summary-score")
+    answer_round_with_mouse(site)
+    site.page.get_by_role("button", name="Practise every question").click()
+    practised = answer_round_with_mouse(site)
+    assert sorted(practised) == sorted(q["id"] for q in site.questions)
 
 
 def test_start_again_reshuffles_and_asks_every_question(
@@ -281,7 +318,7 @@ def test_start_again_reshuffles_and_asks_every_question(
 ) -> None:
     site = visit(swiss_site / "schweiz-alles.html")
     first_round = answer_round_with_mouse(site)
-    site.page.get_by_role("button", name="Start again (reshuffled)").click()
+    site.page.get_by_role("button", name="Start a new round").click()
     second_round = answer_round_with_mouse(site)
 
     assert sorted(second_round) == sorted(first_round)
@@ -293,7 +330,7 @@ def test_a_reload_resumes_where_the_learner_was(
     visit: Callable[..., Visit], swiss_site: Path
 ) -> None:
     site = visit(swiss_site / "schweiz-alles.html")
-    total = len(site.questions)
+    total = len(site.first_round)
     for _ in range(2):
         answer_with_mouse(site.page, site.shown_question(), correctly=True)
         site.page.click("#next-button")
@@ -331,7 +368,7 @@ def test_saved_progress_that_does_not_fit_is_ignored(
 ) -> None:
     site = visit(swiss_site / "schweiz-alles.html")
     key = site.page.get_attribute("#quiz-data", "data-storage-key")
-    first_heading = f"Question 1 of {len(site.questions)}"
+    first_heading = f"Question 1 of {len(site.first_round)}"
     for saved in ('{"order": ["gone"], "index": 0, "results": {}, "phase": "question"}', "{no"):
         site.page.evaluate("([key, saved]) => localStorage.setItem(key, saved)", [key, saved])
         site.page.reload()
@@ -342,6 +379,7 @@ def test_typed_answers_ignore_case_accents_spaces_and_punctuation(
     visit: Callable[..., Visit], swiss_site: Path
 ) -> None:
     site = visit(swiss_site / "schweiz-alles.html")
+    site.page.get_by_role("button", name="Practise every question").click()
     typed = {"Zürich": "  zurich ", "Genève": "GENEVE", "Bern": "bern"}
     blanks = {"Limmat": "LIMMAT", "Zürichsee": "Zurich-see"}
     checked = 0
@@ -439,7 +477,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(
     assert site.page.locator("script").count() == 2  # the data block and the page's own script
     # The summary lists every missed prompt, as text.
     missed = site.page.locator("#missed-list li").all_text_contents()
-    assert len(missed) == len(site.questions)
+    assert len(missed) == len(site.first_round)
     assert any("<script>window.__pwned = 1</script>Scriptland" in text for text in missed)
 
 
@@ -545,6 +583,9 @@ def test_the_whole_journey_works_with_the_keyboard_alone(
     folder: Path = request.getfixturevalue(site_name)
     site = visit(folder / deck_file if deck_file else only_deck(folder))
     page = site.page
+    # Practice asks every question of the deck, so every kind comes up.
+    tab_until(page, "el.id === 'practice-button'")
+    page.keyboard.press("Enter")
     kinds = set()
     while not site.at_summary():
         question = site.shown_question()
@@ -559,7 +600,7 @@ def test_the_whole_journey_works_with_the_keyboard_alone(
     assert site.text("#summary-score") == f"You got {total} of {total} right: 100%."
     tab_until(page, "el.id === 'restart-button'")
     page.keyboard.press("Space")
-    assert site.text("#question-heading") == f"Question 1 of {total}"
+    assert site.text("#question-heading") == f"Question 1 of {len(site.first_round)}"
 
 
 def test_focus_is_visible_on_every_control(visit: Callable[..., Visit], swiss_site: Path) -> None:

@@ -28,6 +28,7 @@ QUESTION_KEYS = {
     "difficulty": int,
     "facts": list,
     "template": str,
+    "claim": str,
     "distractors": list,
 }
 KIND_KEYS = {"cloze": {"prompt_parts", "blanks"}, "matching": {"pairs"}, "ordering": {"order"}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from quizgen.build import BuildRequest, decks_for_format, make_bank
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
 from quizgen.exporters.pdf import PdfExporter
+from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Kind, Question, QuestionBank
 
 EPOCH = 1_700_000_000
@@ -94,7 +96,7 @@ def test_every_version_prints_every_question_once_in_its_own_numbered_order(tmp_
     versions = text_by_version(quiz)
     assert sorted(versions) == ["A", "B", "C"]
     orders = {letter: prompt_order(text, EVERY_KIND) for letter, text in versions.items()}
-    assert orders["A"] == [q.id for q in EVERY_KIND], "version A keeps the bank's order"
+    assert orders["A"] != [q.id for q in EVERY_KIND], "version A is shuffled too"
     assert orders["B"] != orders["A"] and orders["C"] != orders["A"] and orders["B"] != orders["C"]
     for letter, text in versions.items():
         # Question numbers hang in the margin; matching items' numbers are indented.
@@ -120,49 +122,108 @@ def test_each_version_starts_on_a_new_page_with_its_header(tmp_path: Path) -> No
         assert letter in "AB"
 
 
-def test_the_key_gives_the_answer_printed_on_each_versions_paper(tmp_path: Path) -> None:
+def key_grid(key: Path) -> dict[str, dict[int, str]]:
+    """The first page's grid as {version letter: {question number: answer}}, read by pdfplumber."""
+    with pdfplumber.open(key) as pdf:
+        tables = pdf.pages[0].extract_tables()
+    grid: dict[str, dict[int, str]] = {}
+    for table in tables:
+        header, *rows = table
+        assert header[0] == "No."
+        for row in rows:
+            if row[0]:
+                for letter, cell in zip(header[1:], row[1:], strict=True):
+                    grid.setdefault(str(letter), {})[int(str(row[0]))] = flat(str(cell))
+    return grid
+
+
+def test_the_key_grid_gives_each_versions_answers_as_printed_on_its_paper(tmp_path: Path) -> None:
     quiz, key = export(bank_of(EVERY_KIND), tmp_path, versions=3)
-    quiz_versions, key_versions = text_by_version(quiz), text_by_version(key)
-    assert sorted(key_versions) == sorted(quiz_versions) == ["A", "B", "C"]
-    by_kind = {q.kind: q for q in EVERY_KIND}
-    for letter, paper in quiz_versions.items():
-        answers = flat(key_versions[letter])
-        single = block_of(paper, by_kind[Kind.SINGLE], EVERY_KIND)
-        correct = by_kind[Kind.SINGLE].answer[0]
-        assert f"Answer: {letter_before(single, correct)} {correct}" in answers
-        multiple = block_of(paper, by_kind[Kind.MULTIPLE], EVERY_KIND)
-        expected = sorted(
-            (letter_before(multiple, text), text) for text in by_kind[Kind.MULTIPLE].answer
+    form = assemble_form(bank_of(EVERY_KIND).decks[0])
+    grid = key_grid(key)
+    assert sorted(grid) == sorted(text_by_version(quiz)) == ["A", "B", "C"]
+    by_kind = {q.kind: q for q in form}
+    for letter, paper in text_by_version(quiz).items():
+        number = {qid: n for n, qid in enumerate(prompt_order(paper, form), start=1)}
+        cells = {kind: grid[letter][number[q.id]] for kind, q in by_kind.items()}
+        assert sorted(grid[letter]) == list(range(1, len(form) + 1))
+        single = by_kind[Kind.SINGLE]
+        assert cells[Kind.SINGLE] == letter_before(block_of(paper, single, form), single.answer[0])
+        multiple = by_kind[Kind.MULTIPLE]
+        block = block_of(paper, multiple, form)
+        assert cells[Kind.MULTIPLE] == ", ".join(
+            sorted(letter_before(block, text) for text in multiple.answer)
         )
-        assert "Answer: " + "; ".join(f"{mark} {text}" for mark, text in expected) in answers
-        assert "Answer: True" in answers
-        assert "Answer: 2001" in answers
-        assert "Answer: ampersand Also accepted: “&”, “and sign”" in answers
-        assert "Answer: (1) <br/>; (2) &nbsp; Also accepted: “(2) &#160;”" in answers
-        matching = block_of(paper, by_kind[Kind.MATCHING], EVERY_KIND)
-        pairs = ", ".join(
-            f"{letter_before(matching, left)}-{letter_before(matching, right)}"
-            for left, right in sorted(
-                by_kind[Kind.MATCHING].pairs, key=lambda pair: matching.index(pair[0])
+        assert cells[Kind.YEAR] == "1997"
+        assert cells[Kind.SHORT] == "ampersand"
+        assert cells[Kind.CLOZE] == "(1) <br/>; (2) &nbsp;"
+        if Kind.TRUE_FALSE in by_kind:
+            assert cells[Kind.TRUE_FALSE] == "True"
+        if Kind.MATCHING in by_kind:
+            matching = by_kind[Kind.MATCHING]
+            block = block_of(paper, matching, form)
+            pairs = ", ".join(
+                f"{letter_before(block, left)}-{letter_before(block, right)}"
+                for left, right in sorted(matching.pairs, key=lambda pair: block.index(pair[0]))
             )
-        )
-        assert f"Answer: {pairs}" in answers, letter
-        order = by_kind[Kind.ORDERING].order
-        printed = sorted(order, key=block_of(paper, by_kind[Kind.ORDERING], EVERY_KIND).index)
-        boxes = " ".join(str(order.index(item) + 1) for item in printed)
-        assert f"Boxes, top to bottom: {boxes}" in answers
+            assert cells[Kind.MATCHING] == pairs
+        if Kind.ORDERING in by_kind:
+            order = by_kind[Kind.ORDERING].order
+            printed = sorted(order, key=block_of(paper, by_kind[Kind.ORDERING], form).index)
+            assert cells[Kind.ORDERING] == " ".join(str(order.index(item) + 1) for item in printed)
+
+
+def test_the_key_spells_each_answer_out_once_with_its_number_in_every_version(
+    tmp_path: Path,
+) -> None:
+    quiz, key = export(bank_of(EVERY_KIND), tmp_path, versions=3)
+    form = assemble_form(bank_of(EVERY_KIND).decks[0])
+    answers = flat("".join(pages_text(key)).split("Answers in full", 1)[1])
+    in_full, sources = answers.split("Sources", 1)
+    numbers = {
+        letter: {qid: n for n, qid in enumerate(prompt_order(paper, form), start=1)}
+        for letter, paper in text_by_version(quiz).items()
+    }
+    for q in form:
+        prompt = flat(q.prompt)
+        assert in_full.count(prompt) == 1, q.id
+        others = ", ".join(f"{letter}: {numbers[letter][q.id]}" for letter in "BC")
+        assert f"{numbers['A'][q.id]}. {prompt} (in {others})" in in_full, q.id
+    assert in_full.count("Answer: 1997") == 1
+    assert "Answer: ampersand Also accepted: “&”, “and sign”" in in_full
+    assert "Answer: (1) <br/>; (2) &nbsp; Also accepted: “(2) &#160;”" in in_full
+    # One source, cited by number after each explanation and listed once at the end.
+    assert sources.count("Test notes “quoted” & <i>marked</i>") == 1
+    assert "Test notes" not in in_full and "[1]" in in_full
 
 
 def test_the_key_has_a_grid_for_fast_grading(tmp_path: Path) -> None:
     bank = thirty_question_exam()
     quiz, key = export(bank, tmp_path)
     paper = text_by_version(quiz)["A"]
-    grid = pages_text(key)[0].split("Answers in full")[0]
-    cells = dict(re.findall(r"(?<!\S)(\d{1,2})\s+([A-D])(?!\S)", grid))
-    assert sorted(map(int, cells)) == list(range(1, 31))
-    for number, q in enumerate(bank.questions, start=1):
+    cells = key_grid(key)["A"]
+    assert sorted(cells) == list(range(1, 31))
+    for number, q in enumerate(assemble_form(bank.decks[0]), start=1):
         block = block_of(paper, q, bank.questions)
-        assert letter_before(block, q.answer[0]) == cells[str(number)], number
+        assert letter_before(block, q.answer[0]) == cells[number], number
+
+
+def page_count(pdf: Path) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf))[1])  # type: ignore[index]
+
+
+def test_a_30_question_exam_in_3_versions_prints_3_pages_a_version_and_a_5_page_key(
+    tmp_path: Path,
+) -> None:
+    quiz, key = export(thirty_question_exam(), tmp_path, versions=3)
+    footers = [FOOTER.search(page) for page in pages_text(quiz)]
+    per_version = Counter(footer[1] for footer in footers if footer)
+    assert sorted(per_version) == ["A", "B", "C"]
+    assert max(per_version.values()) <= 3, per_version
+    assert page_count(key) <= 5
+    grid = key_grid(key)
+    assert sorted(grid) == ["A", "B", "C"], "the grid on the first page lists every version"
+    assert all(sorted(column) == list(range(1, 31)) for column in grid.values())
 
 
 def test_versions_shuffle_options_but_true_stays_before_false(tmp_path: Path) -> None:
@@ -367,20 +428,20 @@ def test_the_bundled_topic_prints_a_quiz_and_a_key_for_every_deck(tmp_path: Path
     assert len(bank.decks) == len(list(BUNDLED_DECKS.glob("*.yaml"))) - 1
     for deck in bank.decks:
         quiz, key = tmp_path / f"{deck.slug}-quiz.pdf", tmp_path / f"{deck.slug}-key.pdf"
-        quiz_versions, key_versions = text_by_version(quiz), text_by_version(key)
-        assert sorted(quiz_versions) == sorted(key_versions) == ["A", "B"], deck.name
+        quiz_versions = text_by_version(quiz)
+        assert sorted(quiz_versions) == sorted(key_grid(key)) == ["A", "B"], deck.name
+        key_text = flat("".join(pages_text(key)))
+        form = assemble_form(deck)
         for letter, text in quiz_versions.items():
             printed = flat(text)
-            for q in deck.questions:
-                expected = sum(printed_marker(q) == printed_marker(o) for o in deck.questions)
+            for q in form:
+                expected = sum(printed_marker(q) == printed_marker(o) for o in form)
                 assert printed.count(printed_marker(q)) >= expected, (deck.name, letter, q.id)
-        orders = [printed_order(text, deck.questions) for text in quiz_versions.values()]
-        if len(deck.questions) > 2:
-            assert orders[0] != orders[1], f"versions of {deck.name} print the same order"
-        typed = [q for q in deck.questions if q.kind in (Kind.YEAR, Kind.SHORT)]
+        orders = [printed_order(text, form) for text in quiz_versions.values()]
+        assert orders[0] != orders[1], f"versions of {deck.name} print the same order"
+        typed = [q for q in form if q.kind in (Kind.YEAR, Kind.SHORT)]
         for q in typed:
-            for letter in "AB":
-                assert f"Answer: {flat(q.answer[0])}" in flat(key_versions[letter]), q.id
+            assert f"Answer: {flat(q.answer[0])}" in key_text, q.id
 
 
 def test_the_hostile_topic_prints_every_text_literally(tmp_path: Path) -> None:
@@ -394,7 +455,7 @@ def test_the_hostile_topic_prints_every_text_literally(tmp_path: Path) -> None:
     quiz_text = flat("".join(pages_text(quiz)))
     key_text = flat("".join(pages_text(key)))
     assert "Hostile <b>text</b> & friends" in quiz_text
-    for q in bank.decks[0].questions:
+    for q in assemble_form(bank.decks[0]):
         assert printed_marker(q) in quiz_text, q.id
         assert printed_marker(q) in key_text, q.id
     for rows in (run("pdffonts", quiz), run("pdffonts", key)):

@@ -102,6 +102,7 @@ def test_the_text_listing_numbers_each_decks_questions_and_marks_the_correct_opt
         assert question["prompt"] in lines[0]
         marked = [line.split("] ", 1)[1] for line in lines if line.lstrip().startswith("[x] ")]
         assert marked == [c for c in question["choices"] if c in question["answer"]]
+        assert lines[-2].strip() == f"Claim: {question['claim']}"
         assert lines[-1].strip() == f"Id: {question['id']}"
 
 

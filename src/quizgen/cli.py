@@ -237,6 +237,7 @@ def validate(
 ) -> None:
     from quizgen.facts.advice import writing_advice
     from quizgen.facts.loader import load_facts
+    from quizgen.questions.bank import check_tests
     from quizgen.questions.decks import load_decks
 
     if facts_argument is not None and facts_option is not None:
@@ -244,6 +245,8 @@ def validate(
     facts_path = facts_argument or facts_option or default_facts_path()
     facts = load_facts(facts_path)
     decks = load_decks(decks_beside(facts_path, decks_path), facts, exporter_names())
+    # A deck whose questions cannot fill its test (count, quotas) is found only by making them.
+    check_tests(facts, decks)
     for advice in writing_advice(facts):
         click.echo(str(advice))
     facts_count, decks_count = plural(len(facts.all_facts), "fact"), plural(len(decks), "deck")

@@ -1,9 +1,14 @@
 """Writes the question bank as one Anki package (.apkg) that students import and later update.
 
-A re-imported package updates the notes students already study instead of adding copies: every
-note's GUID derives from its question's stable id, note types keep hard-coded ids and frozen field
-names, and every note and card carries the build's timestamp, which Anki compares to decide
-whether the incoming copy is newer.
+Flashcards ask for recall: one note per claim, whose cards are the forms of that claim a learner
+answers by producing the answer (a typed answer, the blanks of a sentence, the reverse question),
+so Anki buries a fact's siblings. Choice, true/false, matching and ordering questions are tests,
+not flashcards: they become notes only in a deck whose file asks for those kinds.
+
+A re-imported package updates the notes students already study instead of adding copies: a recall
+note's GUID derives from its claim id (a choice note's from its question id), note types keep
+hard-coded ids and frozen field names, and every note and card carries the build's timestamp,
+which Anki compares to decide whether the incoming copy is newer.
 """
 
 from __future__ import annotations
@@ -16,15 +21,22 @@ import re
 import sqlite3
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 import genanki
 
 from quizgen.exporters import BuildOptions
-from quizgen.exporters.anki_fields import note_content, note_type_of, text_html
+from quizgen.exporters.anki_fields import (
+    is_recall_form,
+    note_content,
+    recall_content,
+    recall_forms,
+    text_html,
+)
 from quizgen.exporters.anki_notetypes import NOTE_TYPES, build_model
-from quizgen.questions.model import Deck, Question, QuestionBank
+from quizgen.questions.model import Deck, Kind, Question, QuestionBank
 
 PACKAGE_SUFFIX = ".apkg"
 COLLECTION_NAME = "collection.anki2"
@@ -63,13 +75,28 @@ def build_package(bank: QuestionBank) -> genanki.Package:
     out the questions no other deck has. Notes are made only while the package is written.
     """
     home_decks = home_deck_names(bank)
+    asked_kinds = {deck.name: set(deck.kinds) for deck in bank.decks}
     models = {note_type.model_id: build_model(note_type) for note_type in NOTE_TYPES}
-    entries: dict[str, list[tuple[int, Question]]] = {deck.name: [] for deck in bank.decks}
+    entries: dict[str, list[tuple[int, NoteSource]]] = {deck.name: [] for deck in bank.decks}
+    forms_of: dict[str, list[Question]] = {}
+    first_position: dict[str, tuple[int, str]] = {}
     # Notes go in the bank's order; ``due`` makes Anki show new cards in that order too.
     for position, question in enumerate(bank.questions, start=1):
         deck_name = home_decks.get(question.id)
-        if deck_name is not None:
+        if deck_name is None:
+            continue
+        if is_recall_form(question):
+            claim = question.claim_id or question.id
+            forms_of.setdefault(claim, []).append(question)
+            first_position.setdefault(claim, (position, deck_name))
+        elif question.kind in asked_kinds[deck_name]:
             entries[deck_name].append((position, question))
+    for claim, forms in forms_of.items():
+        if recall_forms(tuple(forms)):
+            position, deck_name = first_position[claim]
+            entries[deck_name].append((position, ClaimNote(claim, tuple(forms))))
+    for listed in entries.values():
+        listed.sort(key=lambda entry: entry[0])
     decks = [
         StreamedDeck(deck.name, deck.description, entries[deck.name], models)
         for deck in bank.decks
@@ -90,14 +117,14 @@ class StreamedDeck(genanki.Deck):  # type: ignore[misc]
         self,
         name: str,
         description: str,
-        entries: list[tuple[int, Question]],
+        entries: list[tuple[int, NoteSource]],
         models: dict[int, genanki.Model],
     ) -> None:
         super().__init__(deck_id=deck_id(name), name=name, description=text_html(description))
         self.entries = entries
         self.note_models = models
-        for _, question in entries:
-            self.add_model(models[note_type_of(question).model_id])
+        for model in models.values():
+            self.add_model(model)
 
     def write_to_db(self, cursor: Any, timestamp: float, id_gen: Any) -> None:
         (decks_json,) = cursor.execute("SELECT decks FROM col").fetchone()
@@ -109,8 +136,8 @@ class StreamedDeck(genanki.Deck):  # type: ignore[misc]
         for model in self.models.values():
             models[model.model_id] = model.to_json(timestamp, self.deck_id)
         cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
-        for position, question in self.entries:
-            new_note(question, self.note_models, position).write_to_db(
+        for position, source in self.entries:
+            new_note(source, self.note_models, position).write_to_db(
                 cursor, timestamp, self.deck_id, id_gen
             )
 
@@ -149,15 +176,44 @@ class EscapedNote(genanki.Note):  # type: ignore[misc]
         pass
 
 
-def new_note(question: Question, models: dict[int, genanki.Model], position: int) -> genanki.Note:
-    content = note_content(question)
+@dataclass(frozen=True)
+class ClaimNote:
+    """The recall note of one claim: the claim id (its GUID's key) and the forms it asks."""
+
+    claim: str
+    forms: tuple[Question, ...]
+
+
+NoteSource = Question | ClaimNote
+
+
+def new_note(source: NoteSource, models: dict[int, genanki.Model], position: int) -> genanki.Note:
+    if isinstance(source, ClaimNote):
+        clozes = [form for form in source.forms if form.kind is Kind.CLOZE and form.blanks]
+        # A sentence and nothing else: Anki's own cloze note, one card per blank.
+        only_a_sentence = len(clozes) == len(source.forms) == 1
+        content = (
+            note_content(clozes[0])
+            if only_a_sentence
+            else recall_content(source.claim, source.forms)
+        )
+        # The claim, not a question, is the note: its GUID stays while its forms change.
+        guid = genanki.guid_for(CLAIM_GUID_PREFIX + source.claim)
+        tags = list(dict.fromkeys(tag for form in source.forms for tag in note_tags(form)))
+    else:
+        content = note_content(source)
+        guid = genanki.guid_for(source.id)
+        tags = note_tags(source)
     return EscapedNote(
         model=models[content.note_type.model_id],
         fields=list(content.fields_html),
-        tags=note_tags(question),
-        guid=genanki.guid_for(question.id),
+        tags=tags,
+        guid=guid,
         due=position,
     )
+
+
+CLAIM_GUID_PREFIX = "claim:"
 
 
 def note_tags(question: Question) -> list[str]:

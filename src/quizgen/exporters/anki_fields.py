@@ -17,6 +17,7 @@ from quizgen.exporters.anki_notetypes import (
     EXPLANATION,
     QUESTION_ANSWER,
     QUESTION_ID,
+    RECALL,
     SOURCE,
     NoteType,
 )
@@ -207,3 +208,57 @@ def matching_solution_html(pairs: tuple[tuple[str, str], ...]) -> str:
         for left, right in pairs
     )
     return f'<table class="qz-pairs">{rows}</table>'
+
+
+RECALL_KINDS = frozenset({Kind.SHORT, Kind.YEAR, Kind.CLOZE})
+"""Kinds a learner answers by producing the answer; a year's options are left off its card."""
+TYPED_SLOTS = (1, 4)
+FILL_IN_SLOT = 2
+REVERSE_SLOT = 3
+
+
+def recall_forms(forms: tuple[Question, ...]) -> dict[int, tuple[str, str, str]]:
+    """The cards of one claim's note by slot: (prompt, answer, also accepted) as plain text."""
+    slots: dict[int, tuple[str, str, str]] = {}
+    typed = [q for q in forms if q.kind in (Kind.SHORT, Kind.YEAR)]
+    for slot, question in zip(TYPED_SLOTS, typed, strict=False):
+        slots[slot] = (
+            question.prompt,
+            question.answer[0] if question.answer else "",
+            ", ".join((*question.answer[1:], *question.accept)),
+        )
+    cloze = next((q for q in forms if q.kind is Kind.CLOZE and q.blanks), None)
+    if cloze is not None:
+        gaps = "____".join(cloze.prompt_parts)
+        answers = ANSWER_SEPARATOR.join(blank.answer for blank in cloze.blanks)
+        accepted = ", ".join(a for blank in cloze.blanks for a in blank.accept)
+        slots[FILL_IN_SLOT] = (f"Fill in the blanks: {gaps}", answers, accepted)
+    reverse = next((q for q in forms if q.reverse_prompt), None)
+    if reverse is not None:
+        slots[REVERSE_SLOT] = (reverse.reverse_prompt, reverse.reverse_answer, "")
+    return slots
+
+
+def recall_content(claim: str, forms: tuple[Question, ...]) -> NoteContent:
+    """One recall note for a claim: its forms as cards, with the first form's explanation."""
+    first = forms[0]
+    values_html = {"Claim": text_html(claim)}
+    for slot, (prompt, answer, accepted) in recall_forms(forms).items():
+        values_html |= {
+            f"Prompt {slot}": text_html(prompt),
+            f"Answer {slot}": text_html(answer),
+            f"Accepted {slot}": text_html(accepted),
+        }
+    values_html |= {
+        EXPLANATION: text_html(first.explanation),
+        SOURCE: source_html(first.source),
+        QUESTION_ID: text_html(" ".join(q.id for q in forms)),
+    }
+    return NoteContent(
+        note_type=RECALL,
+        fields_html=tuple(values_html.get(name, "") for name in RECALL.field_names),
+    )
+
+
+def is_recall_form(question: Question) -> bool:
+    return question.kind in RECALL_KINDS or bool(question.reverse_prompt)

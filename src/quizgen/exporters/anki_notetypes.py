@@ -103,7 +103,33 @@ ARRANGE = NoteType(
     sort_field="Prompt",
 )
 
-NOTE_TYPES = (QUESTION_ANSWER, CHOICE, CLOZE, ARRANGE)
+RECALL_FORMS = 4
+"""Card slots of a recall note, by role: 1 typed answer, 2 fill in the blanks, 3 the reverse
+question, 4 a second typed answer. A role keeps its slot, so a card keeps its identity (and its
+review history) when a rebuild adds or drops another form of the same claim."""
+
+RECALL = NoteType(
+    model_id=1524880203,
+    name="quizgen Recall",
+    field_names=(
+        "Claim",
+        *(
+            f"{part} {slot}"
+            for slot in range(1, RECALL_FORMS + 1)
+            for part in ("Prompt", "Answer", "Accepted")
+        ),
+        *COMMON_FIELDS,
+    ),
+    cards=tuple(
+        CardTemplate(f"Form {slot}", f"recall-{slot}.front.html", f"recall-{slot}.back.html")
+        for slot in range(1, RECALL_FORMS + 1)
+    ),
+    sort_field="Claim",
+)
+"""One note per claim: the forms that ask a learner to produce the answer are its cards, so
+Anki buries the siblings of a fact instead of showing one the answer of another."""
+
+NOTE_TYPES = (QUESTION_ANSWER, CHOICE, CLOZE, ARRANGE, RECALL)
 
 
 def read_data(file_name: str) -> str:

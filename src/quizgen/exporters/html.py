@@ -22,6 +22,7 @@ import jinja2
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
 from quizgen.questions.answer_view import AnswerView, answer_view
+from quizgen.questions.assembly import assemble_form, claim_of, conflicting_pairs
 from quizgen.questions.model import Deck, Question, QuestionBank
 
 DATA_PACKAGE = "quizgen"
@@ -151,6 +152,25 @@ def question_data(question: Question) -> dict[str, Any]:
     return data
 
 
+FRESH_ROUNDS = 3
+"""Rounds assembled at build time; later rounds bring missed claims back in another form."""
+
+
+def round_data(question: Question, deck_title: str) -> dict[str, Any]:
+    """What the self-test needs to assemble later rounds: the claim and the theme it counts to."""
+    return {"claim": claim_of(question), "theme": question.tags[0] if question.tags else deck_title}
+
+
+def conflicts_of(questions: tuple[Question, ...]) -> dict[str, list[str]]:
+    """For each question, the questions that may not share a round with it (either gives the
+    other's answer away, or both read alike); only questions that have some are listed."""
+    found: dict[str, set[str]] = {}
+    for first, second in conflicting_pairs(questions):
+        found.setdefault(first.id, set()).add(second.id)
+        found.setdefault(second.id, set()).add(first.id)
+    return {question_id: sorted(others) for question_id, others in sorted(found.items())}
+
+
 @dataclass(frozen=True)
 class DeckPage:
     """One deck as the page embeds it: its data and the localStorage key for its progress."""
@@ -162,6 +182,18 @@ class DeckPage:
         return f"{self.deck.slug}.html"
 
     @cached_property
+    def rounds(self) -> list[list[str]]:
+        """The fresh rounds a learner starts with, each an assembled form (one per claim).
+
+        A deck without ``count`` asks every claim the rules allow in one round, so it has one.
+        """
+        seeds = range(FRESH_ROUNDS if self.deck.blueprint.count is not None else 1)
+        return [
+            [question.id for question in assemble_form(self.deck, "A", self.deck.seed + offset)]
+            for offset in seeds
+        ]
+
+    @cached_property
     def data(self) -> dict[str, Any]:
         return {
             "deck": {
@@ -170,7 +202,12 @@ class DeckPage:
                 "slug": self.deck.slug,
                 "title": self.deck.title,
             },
-            "questions": [question_data(question) for question in self.deck.questions],
+            "questions": [
+                question_data(question) | round_data(question, self.deck.title)
+                for question in self.deck.questions
+            ],
+            "rounds": self.rounds,
+            "conflicts": conflicts_of(self.deck.questions),
         }
 
     @property

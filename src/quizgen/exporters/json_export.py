@@ -123,6 +123,7 @@ def question_as_dict(question: Question, deck_names: list[str]) -> dict[str, Any
         "distractors": [
             {"option": option, "reason": reason} for option, reason in question.distractor_reasons
         ],
+        "claim": question.claim_id,
     }
     if question.kind is Kind.CLOZE:
         entry["prompt_parts"] = list(answers.sentence_parts)

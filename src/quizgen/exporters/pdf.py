@@ -26,6 +26,10 @@ from quizgen.exporters.pdf_versions import make_versions
 from quizgen.questions.model import Deck, Question, QuestionBank
 
 PROMPT_SHOWN = 70
+FORK_WORTH_QUESTIONS = 400
+"""Below this many questions to lay out, starting worker processes costs more than it saves
+(measured with bench/print_exam.py: a 30-question exam in 3 versions takes 0.50 s forked, 0.33 s
+in one process)."""
 """How much of a prompt an error message quotes to identify the question."""
 
 
@@ -65,7 +69,7 @@ class PdfExporter:
                         versions,
                         bank.title,
                         pdf,
-                        weight=len(deck.questions),
+                        weight=sum(len(version.questions) for version in versions),
                     )
                 )
         run_jobs(jobs)
@@ -104,7 +108,8 @@ def run_jobs(jobs: list[RenderJob]) -> None:
     """
     cores = os.cpu_count() or 1
     can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if len(jobs) < 2 or cores < 2 or not can_fork:
+    small = sum(job.weight for job in jobs) < FORK_WORTH_QUESTIONS
+    if len(jobs) < 2 or cores < 2 or not can_fork or small:
         for job in jobs:
             job.run()
         return

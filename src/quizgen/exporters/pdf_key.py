@@ -1,5 +1,6 @@
-"""The answer key: per version a compact grid of number and answer for fast grading, then every
-question in full with its answer, accepted alternatives, explanation and source.
+"""The answer key a teacher grades with: one grid for every version on the first page (a row per
+question number, a column per version), then each question once in full, in version A's order
+with its number in every version, and the sources numbered and listed once at the end.
 """
 
 from __future__ import annotations
@@ -8,17 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from quizgen.exporters.pdf_fonts import BOLD
+from quizgen.exporters.pdf_fonts import BOLD, REGULAR
 from quizgen.exporters.pdf_layout import (
     NUMBER_INDENT,
     RULE,
     TINT,
     Styles,
-    VersionMark,
-    header_block,
     markup,
     table_style,
 )
@@ -27,83 +25,166 @@ from quizgen.exporters.pdf_versions import (
     QuizVersion,
     accepted_alternatives,
     key_answer_text,
-    option_letter,
 )
 from quizgen.questions.model import Kind
 
-GRID_NUMBER_WIDTH = 24.0
-GRID_FITS_ON_ONE_LINE = 0.9
-"""The share of answers that must fit on one line of a grid cell; the longer ones wrap."""
+GRID_NUMBER_WIDTH = 26.0
+GRID_ROWS_PER_BLOCK = 20
+"""Rows of the grid before it continues in a block beside it, to keep it on the first page."""
+GRID_GAP = 10.0
+GRID_MIN_ANSWER_WIDTH = 48.0
+"""The narrowest column an answer gets; fewer blocks sit side by side when versions are many."""
 
 
 def key_story(
     versions: Sequence[QuizVersion], topic_title: str, styles: Styles, width: float
 ) -> list[Flowable]:
-    story: list[Flowable] = []
-    for index, version in enumerate(versions):
-        if index:
-            story.append(PageBreak())
-        count = len(version.questions)
-        subtitle = f"{version.deck.title} · {count} question{'s' if count != 1 else ''}"
-        story.append(VersionMark(version.letter))
-        story += header_block(f"Answer key: {topic_title}", subtitle, version.letter, styles, width)
-        story.append(Spacer(1, 8))
-        story.append(answer_grid(version, styles, width))
-        answers = [answer_in_full(printed, styles) for printed in version.questions]
-        # The heading moves with the first answer, never left alone at the foot of a page.
-        heading = Paragraph("Answers in full", styles.heading)
-        story.append(KeepTogether([heading, answers[0]]) if answers else heading)
-        story += answers[1:]
-    return story
+    if not versions:
+        return []
+    first = versions[0]
+    count = len(first.questions)
+    letters = [version.letter for version in versions]
+    which = f"version {letters[0]}" if len(letters) == 1 else f"versions {', '.join(letters)}"
+    subtitle = f"{first.deck.title} · {count} question{'s' if count != 1 else ''} · {which}"
+    story: list[Flowable] = [
+        Paragraph(markup(f"Answer key: {topic_title}"), styles.title),
+        Paragraph(markup(subtitle), styles.subtitle),
+        Spacer(1, 8),
+        answer_grid(versions, styles, width),
+    ]
+    sources = source_numbers(first)
+    number_in = {
+        (version.letter, printed.question.id): printed.number
+        for version in versions
+        for printed in version.questions
+    }
+    places = {
+        printed.question.id: [
+            (letter, number_in[letter, printed.question.id])
+            for letter in letters
+            if (letter, printed.question.id) in number_in
+        ]
+        for printed in first.questions
+    }
+    answers = [
+        answer_in_full(printed, places[printed.question.id], sources, styles)
+        for printed in first.questions
+    ]
+    # The heading moves with the first answer, never left alone at the foot of a page.
+    heading = Paragraph("Answers in full", styles.heading)
+    story.append(KeepTogether([heading, answers[0]]) if answers else heading)
+    note_style = ParagraphStyle(
+        "key-source", styles.small, leftIndent=NUMBER_INDENT, bulletFontName=REGULAR
+    )
+    listed = [
+        Paragraph(markup(text), note_style, bulletText=f"[{number}]")
+        for text, number in sources.items()
+    ]
+    if not listed:
+        return story + answers[1:]
+    # The list starts on the page of the last answer: a page of one source line would be waste.
+    tail = [answers[-1]] if len(answers) > 1 else []
+    story += answers[1:-1]
+    story.append(KeepTogether([*tail, Paragraph("Sources", styles.heading), listed[0]]))
+    return story + listed[1:]
 
 
-def answer_grid(version: QuizVersion, styles: Styles, width: float) -> Table:
-    """Number and answer in column pairs, read across each row like the lines of a page.
+def source_numbers(version: QuizVersion) -> dict[str, int]:
+    """Each distinct source text, numbered in the order the answers first cite it."""
+    numbers: dict[str, int] = {}
+    for printed in version.questions:
+        text = printed.question.source.text
+        if text and text not in numbers:
+            numbers[text] = len(numbers) + 1
+    return numbers
 
-    As many pairs as most answers allow on one line (a rare long answer wraps in its cell). Rows
-    read across so that a grid longer than a page continues on the next one in order.
+
+def answer_grid(versions: Sequence[QuizVersion], styles: Styles, width: float) -> Table:
+    """A row per question number and a column per version, in blocks side by side.
+
+    A teacher grades version B down its column; a long test continues in a second block beside
+    the first, so the whole grid stays on the first page.
     """
     answer_style = ParagraphStyle("grid-answer", styles.option, fontName=BOLD)
     number_style = ParagraphStyle("grid-number", styles.option, textColor=styles.small.textColor)
-    answers = [key_answer_text(printed) for printed in version.questions]
-    widths = sorted(stringWidth(answer, BOLD, answer_style.fontSize) for answer in answers)
-    typical = widths[int(len(widths) * GRID_FITS_ON_ONE_LINE)] if widths else 0.0
-    pairs = next((n for n in (6, 5, 4, 3) if typical + 8 <= width / n - GRID_NUMBER_WIDTH), 2)
-    pairs = max(1, min(pairs, len(answers)))
-    cells: list[list[Any]] = []
-    for index, (printed, answer) in enumerate(zip(version.questions, answers, strict=True)):
-        if index % pairs == 0:
-            cells.append([])
-        cells[-1] += [
-            Paragraph(f"{printed.number}", number_style),
-            Paragraph(markup(answer), answer_style),
-        ]
-    cells[-1] += ["", ""] * (pairs - len(cells[-1]) // 2)
-    answer_width = width / pairs - GRID_NUMBER_WIDTH
-    table = Table(cells, colWidths=[GRID_NUMBER_WIDTH, answer_width] * pairs, hAlign="LEFT")
+    head_style = ParagraphStyle("grid-head", styles.option, fontName=BOLD)
+    count = max(len(version.questions) for version in versions)
+    room = GRID_NUMBER_WIDTH + GRID_MIN_ANSWER_WIDTH * len(versions) + GRID_GAP
+    most_blocks = max(1, int((width + GRID_GAP) // room))
+    blocks = min(most_blocks, max(1, -(-count // GRID_ROWS_PER_BLOCK)))
+    rows_per_block = -(-count // blocks)
+    # A grid that fits one page reads down each block; a longer one reads across each row, so
+    # that every page holds consecutive numbers.
+    across = count > GRID_ROWS_PER_BLOCK * blocks
+    columns = 1 + len(versions)
+    block_width = (width - GRID_GAP * (blocks - 1)) / blocks
+    answer_width = (block_width - GRID_NUMBER_WIDTH) / len(versions)
+    answers = [[key_answer_text(printed) for printed in version.questions] for version in versions]
+    header: list[Any] = []
+    for block in range(blocks):
+        if block:
+            header.append("")
+        header += [Paragraph("No.", number_style)]
+        header += [Paragraph(version.letter, head_style) for version in versions]
+    cells: list[list[Any]] = [header]
+    for row in range(rows_per_block):
+        line: list[Any] = []
+        for block in range(blocks):
+            index = row * blocks + block if across else block * rows_per_block + row
+            if block:
+                line.append("")
+            if index < count:
+                line.append(Paragraph(str(index + 1), number_style))
+                line += [
+                    Paragraph(markup(texts[index]) if index < len(texts) else "", answer_style)
+                    for texts in answers
+                ]
+            else:
+                line += [""] * columns
+        cells.append(line)
+    widths: list[float] = []
+    for block in range(blocks):
+        if block:
+            widths.append(GRID_GAP)
+        widths += [GRID_NUMBER_WIDTH] + [answer_width] * len(versions)
+    table = Table(cells, colWidths=widths, hAlign="LEFT", repeatRows=1)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
-    for column in range(pairs):
-        commands.append(("BACKGROUND", (2 * column, 0), (2 * column, -1), TINT))
+    for block in range(blocks):
+        start = block * (columns + 1)
+        end = start + columns - 1
+        last_row = rows_per_block if across else min(rows_per_block, count - block * rows_per_block)
+        commands += [
+            ("GRID", (start, 0), (end, last_row), 0.4, RULE),
+            ("BACKGROUND", (start, 0), (start, last_row), TINT),
+            ("BACKGROUND", (start, 0), (end, 0), TINT),
+        ]
     table.setStyle(table_style(commands))
     return table
 
 
-def answer_in_full(printed: PrintedQuestion, styles: Styles) -> Flowable:
+def answer_in_full(
+    printed: PrintedQuestion,
+    places: Sequence[tuple[str, int]],
+    sources: dict[str, int],
+    styles: Styles,
+) -> Flowable:
+    """One question once: its prompt, its number in each version, its answer, why, and source."""
     question = printed.question
     answer_style = ParagraphStyle(
         "key-answer", styles.option, leftIndent=NUMBER_INDENT, spaceAfter=1
     )
     note_style = ParagraphStyle("key-note", styles.small, leftIndent=NUMBER_INDENT, spaceAfter=1)
+    numbers = ", ".join(f"{letter}: {number}" for letter, number in places[1:])
+    where = f" <font size=8 color='#555555'>(in {numbers})</font>" if numbers else ""
     parts: list[Flowable] = [
         Paragraph(
-            markup(question.prompt or " ".join(question.prompt_parts)),
+            markup(question.prompt or " ".join(question.prompt_parts)) + where,
             styles.prompt,
             bulletText=f"{printed.number}.",
         )
@@ -118,11 +199,13 @@ def answer_in_full(printed: PrintedQuestion, styles: Styles) -> Flowable:
                 answer_style,
             )
         )
-    if question.explanation:
-        parts.append(Paragraph(markup(question.explanation), note_style))
-    if question.source.text:
-        parts.append(Paragraph("Source: " + markup(question.source.text), note_style))
-    parts.append(Spacer(1, 6))
+    note = markup(question.explanation)
+    source_number = sources.get(question.source.text)
+    if source_number is not None:
+        note += f" [{source_number}]"
+    if note.strip():
+        parts.append(Paragraph(note.strip(), note_style))
+    parts.append(Spacer(1, 4))
     return KeepTogether(parts)
 
 
@@ -131,22 +214,16 @@ def answer_lines(printed: PrintedQuestion) -> list[str]:
     question = printed.question
     short = markup(key_answer_text(printed))
     if question.kind in (Kind.SINGLE, Kind.MULTIPLE):
-        correct = set(question.answer)
-        chosen = [
-            f"<b>{option_letter(i)}</b> {markup(text)}"
-            for i, text in enumerate(printed.options)
-            if text in correct
-        ]
-        return ["<b>Answer:</b> " + "; ".join(chosen)]
+        # Letters differ between versions (the grid has them); the texts are the same.
+        return ["<b>Answer:</b> " + "; ".join(markup(text) for text in question.answer)]
     if question.kind is Kind.MATCHING:
-        right_of_left = dict(question.pairs)
-        return ["<b>Answer:</b> " + short] + [
-            f"{number}-{letter}: {markup(left)} → {markup(right_of_left.get(left, ''))}"
-            for (number, letter), left in zip(printed.matching_key, printed.left_items, strict=True)
+        return [
+            "<b>Answer:</b> "
+            + "; ".join(f"{markup(left)} → {markup(right)}" for left, right in question.pairs)
         ]
     if question.kind is Kind.ORDERING:
         sequence = ", ".join(
             f"{place}. {markup(text)}" for place, text in enumerate(question.order, start=1)
         )
-        return [f"<b>Boxes, top to bottom:</b> {short}", f"<b>Order:</b> {sequence}"]
+        return [f"<b>Order:</b> {sequence}"]
     return ["<b>Answer:</b> " + short]

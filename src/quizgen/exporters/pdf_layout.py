@@ -212,11 +212,8 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.setFont(REGULAR, 8)
         self.setFillColor(MUTED)
         self.drawString(MARGIN_SIDE, MARGIN_BOTTOM - 15, self.footer_label)
-        self.drawRightString(
-            width - MARGIN_SIDE,
-            MARGIN_BOTTOM - 15,
-            f"Version {self.version_letter} - page {page} of {pages}",
-        )
+        where = f"Version {self.version_letter} - page" if self.version_letter else "Page"
+        self.drawRightString(width - MARGIN_SIDE, MARGIN_BOTTOM - 15, f"{where} {page} of {pages}")
         self.restoreState()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
@@ -31,6 +32,7 @@ from quizgen.questions.model import Kind
 BOX_COLUMN = 14.0
 LETTER_COLUMN = 13.0
 OPTION_GAP = 10.0
+TICK_SIZE = 8.6
 BLANK_TEXT = "_" * 16
 """A cloze blank: always the same length, so that its length gives nothing away."""
 
@@ -167,23 +169,68 @@ def choice_table(options: Sequence[str], styles: Styles, width: float, lettered:
     room = width - NUMBER_INDENT
     per_option = BOX_COLUMN + (LETTER_COLUMN if lettered else 0.0)
     columns = option_columns(options, styles, room, per_option)
-    text_width = room / columns - per_option
-    cells_per_option = 3 if lettered else 2
-    cells: list[list[Any]] = []
-    for index, text in enumerate(options):
-        if index % columns == 0:
-            cells.append([""])
-        cell = [TickBox()]
-        if lettered:
-            cell.append(Paragraph(option_letter(index), styles.letter))
-        cell.append(Paragraph(markup(text), styles.option))
-        cells[-1] += cell
-    for row in cells:
-        row += [""] * (1 + columns * cells_per_option - len(row))
-    column_widths = [NUMBER_INDENT] + (
-        [BOX_COLUMN] + ([LETTER_COLUMN] if lettered else []) + [text_width]
-    ) * columns
-    return tight_table(cells, column_widths, padding_bottom=1.5)
+    return OptionGrid(options, styles, room / columns, columns, lettered)
+
+
+class OptionGrid(Flowable):  # type: ignore[misc]
+    """Options in rows of 1, 2 or 4, each a tick box, a bold letter and its wrapped text.
+
+    Drawn straight on the canvas: plain text needs no paragraph markup, and a table of
+    paragraphs per option was most of the time spent printing a quiz.
+    """
+
+    def __init__(
+        self,
+        options: Sequence[str],
+        styles: Styles,
+        column_width: float,
+        columns: int,
+        lettered: bool,
+    ) -> None:
+        super().__init__()
+        self.font, self.size = styles.option.fontName, styles.option.fontSize
+        self.letter_font = styles.letter.fontName
+        self.leading = styles.option.leading
+        self.column_width = column_width
+        self.columns = columns
+        self.lettered = lettered
+        text_left = BOX_COLUMN + (LETTER_COLUMN if lettered else 0.0)
+        self.text_left = text_left
+        room = column_width - text_left - 3
+        self.cells = [
+            (option_letter(index), simpleSplit(text, self.font, self.size, room) or [""])
+            for index, text in enumerate(options)
+        ]
+        self.row_heights = [
+            max(len(lines) for _, lines in self.cells[start : start + columns]) * self.leading + 2.0
+            for start in range(0, len(self.cells), columns)
+        ]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, sum(self.row_heights)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setLineWidth(0.7)
+        canvas.setStrokeColor(INK)
+        canvas.setFillColor(INK)
+        top = sum(self.row_heights)
+        for row, height in enumerate(self.row_heights):
+            for column in range(self.columns):
+                index = row * self.columns + column
+                if index >= len(self.cells):
+                    break
+                letter, lines = self.cells[index]
+                left = NUMBER_INDENT + column * self.column_width
+                baseline = top - 0.5 - self.size
+                canvas.rect(left, top - 2.1 - TICK_SIZE, TICK_SIZE, TICK_SIZE, stroke=1, fill=0)
+                if self.lettered:
+                    canvas.setFont(self.letter_font, self.size)
+                    canvas.drawString(left + BOX_COLUMN, baseline, letter)
+                canvas.setFont(self.font, self.size)
+                for number, line in enumerate(lines):
+                    canvas.drawString(left + self.text_left, baseline - number * self.leading, line)
+            top -= height
 
 
 def matching_table(printed: PrintedQuestion, styles: Styles, width: float) -> Flowable:

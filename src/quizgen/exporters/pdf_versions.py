@@ -1,8 +1,9 @@
 """Printed quiz versions: which order the questions and their options take on paper, and the key.
 
-Pure values and seeded shuffles, no reportlab: version A keeps the bank's order, later versions
-shuffle questions and options from ``sha256(seed, deck slug, version letter)`` so neighbours in
-class get different papers while every rebuild prints the same ones.
+Pure values and seeded shuffles, no reportlab: each version is a form the deck's blueprint
+assembles (the same questions in an order of its own, version A's too), its options shuffled from
+``sha256(seed, deck slug, version letter)`` so neighbours in class get different papers while
+every rebuild prints the same ones.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from quizgen.questions.answer_view import AnswerView, answer_view
+from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Deck, Kind, Question
 
 T = TypeVar("T")
@@ -90,28 +92,20 @@ def version_rng(seed: int, deck_slug: str, letter: str, stable_key: str = "") ->
 
 
 def make_versions(deck: Deck, seed: int, count: int) -> tuple[QuizVersion, ...]:
-    """Every version of a deck's quiz, A first in the bank's order."""
+    """Every version of a deck's quiz, A first."""
     return tuple(make_version(deck, seed, version_letter(index)) for index in range(max(1, count)))
 
 
 def make_version(deck: Deck, seed: int, letter: str) -> QuizVersion:
-    questions = list(deck.questions)
-    keep_bank_order = letter == "A"
-    if not keep_bank_order:
-        version_rng(seed, deck.slug, letter).shuffle(questions)
     printed = tuple(
-        print_question(
-            number,
-            question,
-            None if keep_bank_order else version_rng(seed, deck.slug, letter, question.id),
-        )
-        for number, question in enumerate(questions, start=1)
+        print_question(number, question, version_rng(seed, deck.slug, letter, question.id))
+        for number, question in enumerate(assemble_form(deck, letter), start=1)
     )
     return QuizVersion(letter=letter, deck=deck, questions=printed)
 
 
 def print_question(number: int, question: Question, rng: random.Random | None) -> PrintedQuestion:
-    """Places one question's options; ``rng`` is None for the version that keeps the bank order.
+    """Places one question's options, shuffled by ``rng`` (``None`` keeps the bank's order).
 
     The option order is seeded by the question's own id, so adding a question to a deck does not
     reshuffle the options of the others.

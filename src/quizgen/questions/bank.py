@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from quizgen.errors import BuildUsageError, InputError, Location, Problem
 from quizgen.facts.model import Facts
+from quizgen.questions.assembly import FormUnavailable, assemble_form
 from quizgen.questions.decks import DEFAULT_SEED, DeckSpec, slug_of
 from quizgen.questions.engine import generate_questions
 from quizgen.questions.model import Deck, Question, QuestionBank
@@ -71,6 +71,9 @@ def assemble_bank(
     ]
     if empty:
         raise InputError(empty)
+    unassembled = blueprint_problems(facts, deck_specs, decks)
+    if unassembled:
+        raise InputError(unassembled)
     in_some_deck = {question.id for deck in decks for question in deck.questions}
     title = facts.topic.title
     return QuestionBank(
@@ -86,13 +89,10 @@ def assemble_bank(
 
 
 def fill_deck(spec: DeckSpec, questions: Sequence[Question], seed: int | None) -> Deck:
-    """The deck's questions in bank order; with ``count``, a seeded sample of them."""
+    """The deck's questions in bank order: every one it selects (its tests are assembled from
+    them by its blueprint, while review in Anki and practice use them all)."""
     deck_seed = spec.seed if seed is None else seed
     selected = [question for question in questions if spec.selects(question)]
-    if spec.count is not None and len(selected) > spec.count:
-        ranked = sorted(selected, key=lambda question: sample_rank(deck_seed, question.id))
-        kept = {question.id for question in ranked[: spec.count]}
-        selected = [question for question in selected if question.id in kept]
     return Deck(
         name=spec.name,
         slug=spec.slug,
@@ -101,13 +101,44 @@ def fill_deck(spec: DeckSpec, questions: Sequence[Question], seed: int | None) -
         questions=tuple(selected),
         seed=deck_seed,
         formats=spec.formats,
+        blueprint=spec.blueprint,
+        kinds=spec.kinds,
     )
 
 
-def sample_rank(seed: int, question_id: str) -> bytes:
-    """A question's place in the seeded sample order.
+def check_tests(facts: Facts, deck_specs: Sequence[DeckSpec]) -> None:
+    """Raises InputError when some deck cannot yield the test its blueprint asks for.
 
-    Ranking by a hash of seed and id (rather than shuffling a list) keeps a sample stable when a
-    fact is added elsewhere, and makes a larger ``count`` keep every question a smaller one had.
+    For ``quizgen validate``: a deck that selects no questions is not this check's business.
     """
-    return hashlib.sha256(f"{seed}:{question_id}".encode()).digest()
+    questions = generate_questions(facts, DEFAULT_SEED)
+    decks = [fill_deck(spec, questions, None) for spec in deck_specs]
+    kept = [(spec, deck) for spec, deck in zip(deck_specs, decks, strict=True) if deck.questions]
+    problems = blueprint_problems(facts, [spec for spec, _ in kept], [deck for _, deck in kept])
+    if problems:
+        raise InputError(problems)
+
+
+def blueprint_problems(
+    facts: Facts, deck_specs: Sequence[DeckSpec], decks: Sequence[Deck]
+) -> list[Problem]:
+    return [
+        problem
+        for spec, deck in zip(deck_specs, decks, strict=True)
+        for problem in form_problems_of(spec, deck, Location(facts.path))
+    ]
+
+
+def form_problems_of(spec: DeckSpec, deck: Deck, fallback: Location) -> list[Problem]:
+    """A located problem when the deck cannot yield the test its blueprint asks for."""
+    try:
+        assemble_form(deck)
+    except FormUnavailable as unavailable:
+        return [
+            Problem(
+                spec.blueprint_location or spec.location or fallback,
+                f"deck '{spec.name}': {unavailable.message}",
+                unavailable.hint,
+            )
+        ]
+    return []

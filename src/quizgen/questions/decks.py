@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from quizgen.facts.loader import reader_suggest
 from quizgen.facts.model import Facts
 from quizgen.facts.reader import STR_TAG, NodeReader, suggest
 from quizgen.facts.yaml_source import compose_file
-from quizgen.questions.model import Kind, Question
+from quizgen.questions.model import Blueprint, Kind, Question
 
 DECK_FILE_PATTERN = "*.yaml"
 DEFAULT_SEED = 0
@@ -28,7 +28,9 @@ MAX_SEED = 2**32 - 1
 MAX_COUNT = 100_000
 
 SELECTION_KEYS = ("facts", "tags", "kinds", "exclude_facts", "exclude_tags", "background")
-DECK_KEYS = ("title", "description", *SELECTION_KEYS, "count", "seed", "formats")
+DECK_KEYS = ("title", "description", *SELECTION_KEYS, "count", "quotas", "seed", "formats")
+QUOTA_KEYS = ("tags", "kinds", "difficulty")
+DIFFICULTY_LEVELS = {"easy": 1, "medium": 2, "hard": 3}
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,9 @@ class DeckSpec:
     kinds: tuple[Kind, ...] = ()
     exclude_fact_ids: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
-    count: int | None = None
-    """At most this many questions; ``None`` takes every selected question."""
+    blueprint: Blueprint = field(default_factory=Blueprint)
+    """How many questions a test of this deck asks, and what it must cover; the deck keeps
+    every selected question for review."""
     seed: int = DEFAULT_SEED
     formats: tuple[str, ...] = ()
     """The output formats this deck is written in; empty means every format."""
@@ -55,6 +58,8 @@ class DeckSpec:
     location: Location | None = field(default=None, compare=False)
     background: bool = False
     """Whether the deck also asks about background facts (a deck naming the fact always does)."""
+    blueprint_location: Location | None = field(default=None, compare=False)
+    """Where ``count`` (or else ``quotas``) is written: the place to blame for a test too long."""
 
     def selects(self, question: Question) -> bool:
         """True when the question belongs in this deck (before ``count`` is applied)."""
@@ -181,6 +186,9 @@ class DeckReader(NodeReader):
                 keys["name"], f"deck name '{name}' has an empty level", "write levels as A::B"
             )
         count = self.integer(keys["count"], "count", 1, 1, MAX_COUNT) if "count" in keys else None
+        blueprint = Blueprint(count=count)
+        if "quotas" in keys:
+            blueprint = self.quotas(keys["quotas"], blueprint)
         return DeckSpec(
             name=name,
             slug=slug_of(name),
@@ -191,13 +199,93 @@ class DeckReader(NodeReader):
             kinds=self.kinds(keys.get("kinds")),
             exclude_fact_ids=self.fact_ids(keys.get("exclude_facts"), "exclude_facts"),
             exclude_tags=self.known_tags(keys.get("exclude_tags"), "exclude_tags"),
-            count=count,
+            blueprint=blueprint,
             seed=self.integer(keys.get("seed"), "seed", DEFAULT_SEED, 0, MAX_SEED),
             formats=self.formats(keys.get("formats")),
             file_stem=file_stem,
             location=self.at(keys["name"]) if "name" in keys else self.at(root),
             background=self.boolean(keys.get("background"), "background"),
+            blueprint_location=next(
+                (self.at(keys[key]) for key in ("count", "quotas") if key in keys), None
+            ),
         )
+
+    def quotas(self, node: yaml.Node, blueprint: Blueprint) -> Blueprint:
+        """``quotas: {tags: {treaties: 5}, kinds: {short: 3}, difficulty: {hard: 4}}``: minimums."""
+        keys = self.mapping(node, "quotas", optional=QUOTA_KEYS)
+        if keys is None:
+            return blueprint
+        tag_quotas = tuple(
+            (tag, n) for tag, n, _ in self.counts(keys.get("tags"), "tags", self.tag_known)
+        )
+        kind_quotas = tuple(
+            (Kind(name), n)
+            for name, n, _ in self.counts(keys.get("kinds"), "kinds", self.kind_known)
+        )
+        difficulty_quotas = tuple(
+            (DIFFICULTY_LEVELS[name], n)
+            for name, n, _ in self.counts(keys.get("difficulty"), "difficulty", self.level_known)
+        )
+        for what, quotas in (("tags", tag_quotas), ("kinds", kind_quotas)):
+            self.within_count(keys.get(what), what, [n for _, n in quotas], blueprint.count)
+        self.within_count(
+            keys.get("difficulty"), "difficulty", [n for _, n in difficulty_quotas], blueprint.count
+        )
+        return Blueprint(
+            count=blueprint.count,
+            tag_quotas=tag_quotas,
+            kind_quotas=kind_quotas,
+            difficulty_quotas=difficulty_quotas,
+        )
+
+    def counts(
+        self, node: yaml.Node | None, what: str, known: Callable[[str, yaml.Node], bool]
+    ) -> list[tuple[str, int, yaml.Node]]:
+        """A mapping of names to whole numbers, each name checked by ``known``."""
+        if node is None:
+            return []
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"quotas {what} must map names to numbers, like {{name: 3}}")
+            return []
+        found: list[tuple[str, int, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            name = self.string(key_node, f"a name in quotas {what}")
+            number = self.integer(value_node, f"the quota of '{name}'", 0, 1, MAX_COUNT)
+            if name and known(name, key_node) and number:
+                found.append((name, number, key_node))
+        return found
+
+    def tag_known(self, tag: str, node: yaml.Node) -> bool:
+        if self.vocabulary.knows_tag(tag):
+            return True
+        hint = reader_suggest(tag, set(self.vocabulary.tags))
+        self.problem(node, f"tag '{tag}' in quotas is on no fact", hint)
+        return False
+
+    def kind_known(self, name: str, node: yaml.Node) -> bool:
+        names = [kind.value for kind in Kind]
+        if name in names:
+            return True
+        self.problem(node, f"unknown kind '{name}' in quotas", suggest(name, names))
+        return False
+
+    def level_known(self, name: str, node: yaml.Node) -> bool:
+        if name in DIFFICULTY_LEVELS:
+            return True
+        hint = suggest(name, list(DIFFICULTY_LEVELS))
+        self.problem(node, f"unknown difficulty '{name}' in quotas", hint)
+        return False
+
+    def within_count(
+        self, node: yaml.Node | None, what: str, numbers: list[int], count: int | None
+    ) -> None:
+        """Quotas of one sort cannot ask for more questions than a form holds."""
+        if node is not None and count is not None and sum(numbers) > count:
+            self.problem(
+                node,
+                f"quotas {what} ask for {sum(numbers)} questions, more than count {count}",
+                "lower the quotas or raise count",
+            )
 
     def listed(self, node: yaml.Node | None, what: str) -> list[tuple[str, yaml.Node]]:
         """Each text of a list (or the one text) with its node, to place problems exactly."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
+from quizgen.questions.claim_ids import claim_id_of
 from quizgen.questions.claims import CheckedQuestion
 from quizgen.questions.index import FactIndex
 from quizgen.questions.item_rules import broken_rule
@@ -55,7 +56,12 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
     for fact in facts.all_facts:
         bank += _kept(questions_for(fact, context), context)
         bank += sets_after.pop(fact.id, [])
-    return _unique(balanced_true_false(bank))
+    return tuple(with_claim_id(checked) for checked in _unique(balanced_true_false(bank)))
+
+
+def with_claim_id(checked: CheckedQuestion) -> CheckedQuestion:
+    question = replace(checked.question, claim_id=claim_id_of(checked))
+    return replace(checked, question=question)
 
 
 def questions_for(fact: Fact, context: Context) -> Iterator[CheckedQuestion | None]:

@@ -50,5 +50,7 @@ def question_as_lines(number: int, question: Question) -> list[str]:
         lines.append(f"{indent}Source: {question.source.text}")
     tags_text = ", ".join(question.tags) or "-"
     lines.append(f"{indent}Facts: {', '.join(question.fact_ids)}; tags: {tags_text}")
+    if question.claim_id:
+        lines.append(f"{indent}Claim: {question.claim_id}")
     lines.append(f"{indent}Id: {question.id}")
     return lines

@@ -88,11 +88,32 @@ class Question:
     distractor_reasons: tuple[tuple[str, str], ...] = ()
     """Each wrong option (or the wrong value a false statement swaps in) with why it was chosen,
     so a teacher can audit it: ``("Moscow", "a place of another event or document")``."""
+    claim_id: str = ""
+    """The proposition it tests (``kavkaz-2020/participant/armenia``), shared by every form of one
+    fact whatever the kind; a test asks at most one question per claim id. Stable across builds."""
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:
         """Indexes into ``choices`` of the correct options (choice kinds only)."""
         return tuple(i for i, choice in enumerate(self.choices) if choice in self.answer)
+
+
+@dataclass(frozen=True, slots=True)
+class Blueprint:
+    """How a deck's test is assembled: how many questions a form holds and what it must cover.
+
+    A form (a printed version, a self-test round) asks at most one question per claim; quotas are
+    minimums the form must meet. The deck's whole bank stays available for review (Anki, practice).
+    """
+
+    count: int | None = None
+    """Questions per form; ``None``: one question on every claim the form rules allow."""
+    tag_quotas: tuple[tuple[str, int], ...] = ()
+    """At least so many questions with this tag (or a sub-tag of it)."""
+    kind_quotas: tuple[tuple[Kind, int], ...] = ()
+    """At least so many questions of this kind."""
+    difficulty_quotas: tuple[tuple[int, int], ...] = ()
+    """At least so many questions of this difficulty (1 easy, 2 medium, 3 hard)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +129,10 @@ class Deck:
     seed: int = 0
     formats: tuple[str, ...] = ()
     """The formats this deck is written in; empty means every format."""
+    blueprint: Blueprint = field(default_factory=Blueprint)
+    """How its tests (printed versions, self-test rounds) are assembled from ``questions``."""
+    kinds: tuple[Kind, ...] = ()
+    """The kinds its deck file names; empty when it names none (and takes every kind)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,14 @@
   var storageKey = dataElement.getAttribute("data-storage-key");
   var storagePrefix = storageKey.slice(0, storageKey.lastIndexOf(":") + 1);
   var questionsById = {};
-  quiz.questions.forEach(function (question) { questionsById[question.id] = question; });
+  var formsByClaim = {};
+  quiz.questions.forEach(function (question) {
+    questionsById[question.id] = question;
+    (formsByClaim[question.claim] = formsByClaim[question.claim] || []).push(question.id);
+  });
+  var conflicts = quiz.conflicts || {};
+  var rounds = quiz.rounds && quiz.rounds.length ? quiz.rounds :
+    [quiz.questions.map(function (question) { return question.id; })];
 
   var KIND_HINTS = {
     single: "Choose one answer.",
@@ -43,7 +50,9 @@
     missedBlock: byId("missed-block"),
     missedList: byId("missed-list"),
     retryButton: byId("retry-button"),
-    restartButton: byId("restart-button")
+    restartButton: byId("restart-button"),
+    practiceButton: byId("practice-button"),
+    themeList: byId("theme-list")
   };
 
   // ---- Seeded randomness: the same seed always gives the same order -------------------------
@@ -94,12 +103,54 @@
     }
   })();
 
-  function freshState(attempt) {
-    var seed = attempt === 0 ? quiz.deck.seed >>> 0 : hash32(quiz.deck.seed + ":" + attempt);
-    var ids = quiz.questions.map(function (question) { return question.id; });
-    // The first attempt keeps the deck's own order; later ones reshuffle from a new seed.
-    var order = attempt === 0 ? ids : shuffled(ids, mulberry32(seed));
-    return { attempt: attempt, seed: seed, order: order, index: 0, results: {}, phase: "question" };
+  function freshState(attempt, known) {
+    // A round is a test assembled at build time: one question per fact, none giving another
+    // away. Starting again takes the next one; past the last, the same ones reshuffled.
+    var seed = hash32(quiz.deck.seed + ":" + attempt);
+    var order = rounds[attempt % rounds.length].slice();
+    if (attempt >= rounds.length) { order = shuffled(order, mulberry32(seed)); }
+    return { attempt: attempt, seed: seed, order: order, index: 0, results: {}, phase: "question",
+      known: known || {}, asked: {} };
+  }
+
+  function conflictsWith(id, chosen) {
+    var others = conflicts[id] || [];
+    return chosen.some(function (other) { return others.indexOf(other) >= 0; });
+  }
+
+  function nextRound(missedClaims) {
+    // The facts missed come back first, each in a form not asked last time where the deck has
+    // one; the round is then filled from the next fresh round, under the same rules.
+    var attempt = state.attempt + 1;
+    var base = rounds[attempt % rounds.length];
+    var limit = base.length;
+    var chosen = [];
+    var claims = {};
+    var trueFalse = 0;
+    function fits(id) {
+      var question = questionsById[id];
+      var isTrueFalse = question.kind === "true_false";
+      return !claims[question.claim] && !conflictsWith(id, chosen) &&
+        (!isTrueFalse || 3 * (trueFalse + 1) <= limit);
+    }
+    function take(id) {
+      var question = questionsById[id];
+      chosen.push(id);
+      claims[question.claim] = true;
+      if (question.kind === "true_false") { trueFalse += 1; }
+    }
+    missedClaims.forEach(function (claim) {
+      var forms = formsByClaim[claim] || [];
+      var last = (state.asked || {})[claim];
+      var others = forms.filter(function (id) { return id !== last; });
+      var pick = others.filter(fits)[0] || (fits(last) ? last : null);
+      if (pick && chosen.length < limit) { take(pick); }
+    });
+    var rest = base.concat(shuffled(Object.keys(questionsById).sort(), mulberry32(attempt)));
+    rest.forEach(function (id) { if (chosen.length < limit && fits(id)) { take(id); } });
+    var seed = hash32(quiz.deck.seed + ":" + attempt);
+    return { attempt: attempt, seed: seed, order: shuffled(chosen, mulberry32(seed)), index: 0,
+      results: {}, phase: "question", known: state.known || {}, asked: state.asked || {} };
   }
 
   function isValidState(state) {
@@ -545,6 +596,10 @@
     }
     var result = { correct: isCorrect(question, response), response: response };
     state.results[question.id] = result;
+    state.known = state.known || {};
+    state.asked = state.asked || {};
+    state.known[question.claim] = result.correct;
+    state.asked[question.claim] = question.id;
     state.phase = "feedback";
     saveState();
     lockQuestion(question, result);
@@ -589,19 +644,49 @@
     });
     ui.missedBlock.hidden = missed.length === 0;
     ui.retryButton.hidden = missed.length === 0;
+    showThemes();
     if (focusHeading) { ui.summaryHeading.focus(); }
   }
 
+  function showThemes() {
+    // Per theme: how many of its facts the learner last answered right, over every round.
+    var themes = {};
+    Object.keys(formsByClaim).sort().forEach(function (claim) {
+      var theme = questionsById[formsByClaim[claim][0]].theme;
+      var entry = themes[theme] = themes[theme] || { known: 0, total: 0 };
+      entry.total += 1;
+      if (state.known && state.known[claim]) { entry.known += 1; }
+    });
+    ui.themeList.textContent = "";
+    Object.keys(themes).sort().forEach(function (theme) {
+      var entry = themes[theme];
+      var item = element("li", null, theme + ": " + entry.known + " of " + entry.total +
+        (entry.total === 1 ? " fact" : " facts") + " answered right");
+      ui.themeList.appendChild(item);
+    });
+  }
+
   function retryMissed() {
-    var missed = missedIds();
-    state = { attempt: state.attempt, seed: state.seed, order: missed, index: 0, results: {},
-      phase: "question" };
+    var missedClaims = missedIds().map(function (id) { return questionsById[id].claim; });
+    state = nextRound(missedClaims);
     saveState();
     showQuestion(true);
   }
 
   function startAgain() {
-    state = freshState((state ? state.attempt : 0) + 1);
+    state = freshState((state ? state.attempt : 0) + 1, state ? state.known : {});
+    saveState();
+    showQuestion(true);
+  }
+
+  function practiceAll() {
+    // Practice asks every question of the deck, every form of every fact, reshuffled.
+    var attempt = (state ? state.attempt : 0) + 1;
+    var ids = quiz.questions.map(function (question) { return question.id; });
+    var seed = hash32(quiz.deck.seed + ":practice:" + attempt);
+    state = { attempt: attempt, seed: seed, order: shuffled(ids, mulberry32(seed)), index: 0,
+      results: {}, phase: "question", known: state ? state.known : {},
+      asked: state ? state.asked : {} };
     saveState();
     showQuestion(true);
   }
@@ -610,6 +695,7 @@
   ui.nextButton.addEventListener("click", nextQuestion);
   ui.retryButton.addEventListener("click", retryMissed);
   ui.restartButton.addEventListener("click", startAgain);
+  ui.practiceButton.addEventListener("click", practiceAll);
 
   forgetOlderVersions();
   ui.storageNote.hidden = Boolean(storage);
@@ -619,7 +705,7 @@
     showSummary(false);
   } else {
     // No saved progress starts at the first question, so nothing stands between opening and asking.
-    state = state || freshState(0);
+    state = state || freshState(0, {});
     state.index = Math.min(Math.max(0, state.index), state.order.length - 1);
     showQuestion(false);
   }

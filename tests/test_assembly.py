@@ -1,0 +1,115 @@
+"""Tests assembled as a teacher would: each printed version and self-test round of every deck
+asks each claim once, gives no answer away, keeps questions on one fact apart, and meets its
+deck's count and quotas."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_DECKS, EXAMPLE_FACTS, FIXTURES
+from quizgen.build import BuildRequest, make_bank
+from quizgen.questions.assembly import assemble_form, form_problems
+from quizgen.questions.decks import tag_matches
+from quizgen.questions.index import text_key
+from quizgen.questions.model import Deck, Kind, Question
+
+VERSIONS = "ABC"
+TYPED_OR_CHOSEN = {Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT, Kind.CLOZE}
+
+
+def decks_of(facts: Path, decks: Path) -> tuple[Deck, ...]:
+    return make_bank(BuildRequest(facts, decks, Path("unused"), ())).decks
+
+
+def every_deck() -> list[object]:
+    cases = [(facts.values[0], facts.values[0].parent / "no-decks") for facts in EXAMPLE_FACTS]
+    cases[0] = (cases[0][0], BUNDLED_DECKS)
+    cases.append((FIXTURES / "html" / "facts.yaml", FIXTURES / "html" / "decks"))
+    cases.append((FIXTURES / "anki" / "facts.yaml", FIXTURES / "anki" / "decks"))
+    return [
+        pytest.param(deck, id=f"{facts.parent.name}-{deck.slug}")
+        for facts, decks in cases
+        for deck in decks_of(facts, decks)
+    ]
+
+
+def words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text_key(text))) + " "
+
+
+def answers_of(question: Question) -> list[str]:
+    if question.kind not in TYPED_OR_CHOSEN:
+        return []
+    texts = [*question.answer, *question.accept]
+    texts += [text for blank in question.blanks for text in (blank.answer, *blank.accept)]
+    return [words(text) for text in texts if words(text).strip()]
+
+
+def stem_of(question: Question) -> str:
+    shown = [question.prompt, *question.prompt_parts]
+    if question.kind in (Kind.MATCHING, Kind.ORDERING):
+        shown += [*question.choices, *question.order, *(left for left, _ in question.pairs)]
+    return words(" | ".join(shown))
+
+
+@pytest.mark.parametrize("deck", every_deck())
+def test_every_version_asks_each_claim_once_and_gives_nothing_away(deck: Deck) -> None:
+    forms = {letter: assemble_form(deck, letter) for letter in VERSIONS}
+    first = forms["A"]
+    for letter, form in forms.items():
+        assert form_problems(form, deck.blueprint) == []
+        claims = [question.claim_id or question.id for question in form]
+        assert len(claims) == len(set(claims)), f"version {letter} asks a claim twice"
+        for question in form:
+            for other in form:
+                if other is not question:
+                    leaked = [a for a in answers_of(question) if a in stem_of(other)]
+                    assert not leaked, (letter, question.prompt, other.prompt, leaked)
+        for before, after in zip(form, form[1:], strict=False):
+            assert before.fact_ids != after.fact_ids or not before.fact_ids, (letter, after.id)
+        stems = [stem_of(question) for question in form]
+        assert len(stems) == len(set(stems)), "two questions read alike"
+        true_false = sum(question.kind is Kind.TRUE_FALSE for question in form)
+        assert 3 * true_false <= len(form)
+        assert sorted(q.id for q in form) == sorted(q.id for q in first), "one key grades all"
+    if len(first) >= 6:  # fewer questions on shared facts may allow a single fair order
+        assert len({tuple(q.id for q in form) for form in forms.values()}) == len(VERSIONS)
+        bank_order = [q.id for q in deck.questions if q in first]
+        assert [q.id for q in first] != bank_order, "version A is shuffled too"
+
+
+@pytest.mark.parametrize("deck", every_deck())
+def test_every_version_has_the_decks_count_and_meets_its_quotas(deck: Deck) -> None:
+    blueprint = deck.blueprint
+    for letter in VERSIONS:
+        form = assemble_form(deck, letter)
+        if blueprint.count is not None:
+            assert len(form) == blueprint.count
+        else:
+            claims = {q.claim_id or q.id for q in deck.questions}
+            assert len(form) >= len(claims) // 2, "a test without count asks most claims"
+        kinds = Counter(q.kind for q in form)
+        for kind, minimum in blueprint.kind_quotas:
+            assert kinds[kind] >= minimum
+        for tag, minimum in blueprint.tag_quotas:
+            assert sum(any(tag_matches(t, tag) for t in q.tags) for q in form) >= minimum
+        for level, minimum in blueprint.difficulty_quotas:
+            assert sum(q.difficulty == level for q in form) >= minimum
+        assert len(kinds) >= 2 or len({q.kind for q in deck.questions}) == 1, "a mix of kinds"
+
+
+def test_the_bundled_thematic_decks_print_15_to_25_questions_and_keep_every_one_for_review() -> (
+    None
+):
+    decks = decks_of(BUNDLED_DECKS.parent / "facts.yaml", BUNDLED_DECKS)
+    for deck in decks:
+        assert deck.blueprint.count is not None and 15 <= deck.blueprint.count <= 25, deck.name
+        assert len(deck.questions) > deck.blueprint.count, "review keeps the whole bank"
+    kavkaz = next(deck for deck in decks if deck.slug == "csto-kavkaz-2020")
+    form = assemble_form(kavkaz)
+    sent_forces = [q for q in form if "sent forces" in q.prompt and q.kind is Kind.SINGLE]
+    assert len(sent_forces) <= 1, "no row of near-identical 'which state sent forces' items"
