@@ -52,7 +52,8 @@ def test_a_term_asked_forwards_backwards_and_as_true_false_is_one_claim() -> Non
         forms = [q for q in bank if q.fact_ids[0] == term and q.template.startswith("term-")]
         assert {q.claim_id for q in forms} == {f"{term}/name"}
         kinds_seen |= {q.kind for q in forms}
-    assert kinds_seen == {Kind.SINGLE, Kind.SHORT, Kind.TRUE_FALSE}
+    # A term is asked among definitions only beside two more of its category.
+    assert kinds_seen >= {Kind.SHORT, Kind.TRUE_FALSE}
 
 
 def test_a_false_statement_tests_the_same_claim_as_the_question_asking_it_directly() -> None:

@@ -59,7 +59,9 @@ def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
     used |= {p.nationality_id for p in facts.people}
     allowed = []
     for fact in facts.all_facts:
-        if isinstance(fact, Term) and len(facts.terms) < 3:
+        # An abbreviation is asked only typed (among definitions its letters give it away), and
+        # a term only beside terms of its own category.
+        if isinstance(fact, Term):
             continue
         if isinstance(fact, Entity) and fact.id not in used:
             continue

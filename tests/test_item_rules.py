@@ -4,6 +4,7 @@ hand-made bad question: guessing must not pay, ..."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from quizgen.questions.item_rules import (
     answer_in_stem,
     broken_rule,
     clang,
+    letters_giveaway,
+    named_after_its_place,
     spelled_in_stem,
     tautology,
     typed_giveaway,
@@ -100,7 +103,9 @@ def test_every_typed_answer_is_one_a_learner_can_type(
 ) -> None:
     bank = make_bank(BuildRequest(facts, decks, tmp_path, ()))
     # An abbreviation's letters spell out its full name: that name can be typed, however long.
-    shorts = {f.id: getattr(f, "short", "") for f in load_facts(facts).all_facts}
+    shorts = {
+        f.id: getattr(f, "short", "") or getattr(f, "term", "") for f in load_facts(facts).all_facts
+    }
     untypable = [
         f"{q.prompt} -> {q.answer[0]}"
         for q in bank.questions
@@ -172,6 +177,22 @@ def test_a_statement_true_by_its_own_words_is_caught() -> None:
     )
 
 
+def test_where_an_event_named_after_its_place_took_place_is_caught() -> None:
+    index = FactIndex(load_facts(BUNDLED_FACTS))
+    bad = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Russia's annexation of Crimea took place in Eastern Ukraine (Donbas).",
+        "False",
+        choices=("True", "False"),
+    )
+    claim = Claim(Relation.HAPPENED_AT, "crimea-annexation", asserted="Eastern Ukraine (Donbas)")
+    assert named_after_its_place(CheckedQuestion(bad, (claim,)), index) == (
+        "the name \"Russia's annexation of Crimea\" says where: ['crimea']"
+    )
+    elsewhere = Claim(Relation.HAPPENED_AT, "kavkaz-2020")
+    assert named_after_its_place(CheckedQuestion(bad, (elsewhere,)), index) == ""
+
+
 def test_background_facts_are_asked_only_by_a_deck_that_asks_for_them(tmp_path: Path) -> None:
     bank = make_bank(BuildRequest(BUNDLED_FACTS, BUNDLED_DECKS, tmp_path, ()))
     # Moscow may still be the place of an event a deck asks about, but is not asked about itself.
@@ -197,7 +218,27 @@ def test_a_typed_answer_whose_words_the_stem_gives_is_caught() -> None:
         "Which term means: a unit of length equal to the mean distance between Earth and the Sun?",
         "astronomical unit",
     )
-    assert typed_giveaway(bad) == "every accepted answer repeats ['unit'] from the stem"
+    assert (
+        typed_giveaway(bad)
+        == "the accepted answer 'astronomical unit' repeats ['unit'] from the stem"
+    )
+    # One accepted form is cue enough ("signed in Paris" -> "Treaty of Paris"), and so is a plural.
+    paris = hand_made(
+        Kind.SHORT,
+        "Which treaty was signed in Paris on 18 April 1951?",
+        "Treaty establishing the European Coal and Steel Community",
+        accept=("Treaty of Paris",),
+    )
+    assert (
+        typed_giveaway(paris)
+        == "the accepted answer 'Treaty of Paris' repeats ['paris'] from the stem"
+    )
+    forces = hand_made(
+        Kind.SHORT,
+        "Name the military force: the CSTO's joint rapid reaction force.",
+        "Collective Rapid Reaction Forces",
+    )
+    assert "['rapid', 'reaction']" in typed_giveaway(forces)
     # The noun the stem asks for, and a short name it asks to expand, are no cue.
     assert (
         typed_giveaway(hand_made(Kind.SHORT, "Which treaty was signed in Rome?", "EEC Treaty"))
@@ -300,3 +341,66 @@ def test_no_membership_year_offers_a_year_before_the_group_began() -> None:
         start = starts[question.fact_ids[0]]
         assert all(int(choice) >= start for choice in question.choices), question.prompt
         assert int(question.answer[0]) > start, "a founding member's year is the founding year"
+
+
+def test_an_abbreviation_whose_letters_only_the_answer_fits_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "What does the abbreviation CRRF stand for?",
+        "Collective Rapid Reaction Forces",
+        choices=(
+            "Collective Rapid Reaction Forces",
+            "Line of contact",
+            "Shanghai Cooperation Organisation",
+        ),
+    )
+    assert letters_giveaway(bad) == "only the right option fits the letters of 'CRRF'"
+    fair = replace(bad, choices=(*bad.choices, "Central Rapid Response Force"))
+    assert letters_giveaway(fair) == ""
+
+
+def test_a_definition_stands_only_beside_definitions_of_its_own_category() -> None:
+    """A unit of length among kinds of bodies, or an exercise's name among abbreviations, gives
+    the answer away: wrong definitions come only from terms of the same category."""
+    facts = load_facts(PLANETS_FACTS)
+    index = FactIndex(facts)
+    category = {t.definition: t.category for t in facts.terms}
+    for checked in generate_checked(facts, seed=0):
+        question = checked.question
+        if not question.template.startswith("term-"):
+            continue
+        subject = index.by_id[question.fact_ids[0]]
+        shown = [c for c in question.choices if c in category]
+        shown += [d for d in category if d.rstrip(".") in question.prompt]
+        for definition in shown:
+            assert category[definition] == getattr(subject, "category", None), question.prompt
+
+
+def test_an_abbreviation_is_never_matched_with_definitions_among_options() -> None:
+    facts = load_facts(BUNDLED_FACTS)
+    abbreviations = {t.id for t in facts.terms if t.term.isupper()}
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if set(q.question.fact_ids) & abbreviations
+    ]
+    assert asked
+    assert all(q.kind is Kind.SHORT for q in asked)
+    assert {q.template for q in asked} <= {"term-expansion", "term-name"}
+
+
+@pytest.mark.parametrize(("facts", "decks"), BANKS)
+def test_no_office_is_offered_to_a_background_figure(facts: Path, decks: Path) -> None:
+    """A source's author is no plausible Chief of the General Staff."""
+    loaded = load_facts(facts)
+    background = {p.name for p in loaded.people if p.background}
+    ids = {p.id for p in loaded.people if p.background}
+    offered = [
+        (q.question.prompt, c)
+        for q in generate_checked(loaded, seed=0)
+        if q.question.template in ("person-role", "person-role-true-false")
+        and not ids & set(q.question.fact_ids)
+        for c in (*q.question.choices, q.question.prompt)
+        if any(name in c for name in background) and c not in q.question.answer
+    ]
+    assert offered == []

@@ -150,7 +150,7 @@ SHAPES: dict[str, Shape] = {
         ),
     ),
     "role": Shape(("title",), ("of", "since", "until", "source", "aliases")),
-    "term": Shape(("id", "term", "definition"), ("aliases", *COMMON_KEYS)),
+    "term": Shape(("id", "term", "definition"), ("aliases", "category", *COMMON_KEYS)),
     "statement": Shape(("id", "text"), ("about", *COMMON_KEYS)),
     "quantity": Shape(
         ("property",),
@@ -772,6 +772,7 @@ class FactsReader(NodeReader):
             term=self.string(keys.get("term"), "term"),
             definition=self.string(keys.get("definition"), "definition"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
+            category=self.string(keys.get("category"), "category"),
         )
 
     def read_statement(self, node: yaml.Node) -> Statement | None:

@@ -363,6 +363,9 @@ class Term(FactBase):
     term: str
     definition: str
     aliases: tuple[str, ...] = ()
+    category: str = ""
+    """What kind of thing the term names ("planet type", "organisation"): a definition is offered
+    as a wrong option, or swapped into a false statement, only for a term of the same category."""
 
 
 @dataclass(frozen=True, slots=True)

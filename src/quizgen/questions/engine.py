@@ -3,6 +3,7 @@ with the claims the oracle checks. Templates live in ``questions.templates``, on
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
@@ -131,9 +132,12 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             step = 1 if checked.question.answer == (TRUE_TEXT,) else -1
             for key in _balance_keys(checked.question):
                 lean[key] = lean.get(key, 0) + step
-    chosen_bank = []
+    chosen_bank: list[CheckedQuestion] = []
+    one_form = []
+    other_form: dict[int, CheckedQuestion] = {}
     for checked in bank:
         keys = _balance_keys(checked.question)
+        single = not has_choice(checked)
         chosen = checked
         false_form = checked.false_form
         if false_form is not None and has_choice(checked):
@@ -145,8 +149,99 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             step = 1 if chosen.question.answer == (TRUE_TEXT,) else -1
             for key in keys:
                 lean[key] = lean.get(key, 0) + step
+            other_form[len(chosen_bank)] = checked if chosen is false_form else false_form
+        one_form.append(checked.question.kind is Kind.TRUE_FALSE and single)
         chosen_bank.append(replace(chosen, false_form=None))
-    return chosen_bank
+    _even_out(chosen_bank, other_form, prompts)
+    return _without_surplus_truths(chosen_bank, one_form)
+
+
+# A deck whose true/false items are more than this share True rewards guessing "True"; less
+# than 1 - MOST_TRUE, guessing "False".
+MOST_TRUE = 0.6
+
+
+def _even_out(
+    bank: list[CheckedQuestion], other_form: dict[int, CheckedQuestion], prompts: set[str]
+) -> None:
+    """Swaps items to their other form while a deck still leans outside the band, taking only
+    a swap that leaves each of the item's other decks inside it (or no further outside)."""
+    counts: dict[str, list[int]] = {}
+    for checked in bank:
+        if checked.question.kind is Kind.TRUE_FALSE:
+            truth = int(checked.question.answer == (TRUE_TEXT,))
+            for key in _balance_keys(checked.question):
+                counts.setdefault(key, [0, 0])[truth] += 1
+
+    def outside(key: str, true_count: int) -> float:
+        share = true_count / sum(counts[key])
+        return max(share - MOST_TRUE, 1 - MOST_TRUE - share, 0.0)
+
+    hopeless: set[str] = set()
+    for _ in range(len(other_form) + 1):
+        lopsided = [k for k in sorted(counts) if outside(k, counts[k][1]) and k not in hopeless]
+        if not lopsided:
+            return
+        worst = max(lopsided, key=lambda k: outside(k, counts[k][1]))
+        too_true = counts[worst][1] / sum(counts[worst]) > MOST_TRUE
+        for position in sorted(other_form):
+            current, other = bank[position], other_form[position]
+            keys = _balance_keys(current.question)
+            if worst not in keys or (current.question.answer == (TRUE_TEXT,)) != too_true:
+                continue
+            if too_true and other.question.prompt in prompts:
+                continue  # that false statement is already made by another item
+            step = -1 if too_true else 1
+            if any(outside(k, counts[k][1] + step) > outside(k, counts[k][1]) for k in keys):
+                continue
+            prompts.discard(current.question.prompt)
+            prompts.add(other.question.prompt)
+            bank[position] = replace(other, false_form=None)
+            other_form[position] = current
+            for key in keys:
+                counts[key][1] += step
+                counts[key][0] -= step
+            break
+        else:
+            hopeless.add(worst)
+
+
+def _without_surplus_truths(
+    bank: list[CheckedQuestion], one_form: list[bool]
+) -> list[CheckedQuestion]:
+    """Drops true statements that have no false twin while one of their decks still holds
+    more true than false ones ("As of 2024, Belgium was a member", for every member of a list the
+    author has not declared complete): the last ones first, and never so many that a deck
+    tips the other way."""
+    counts: dict[str, list[int]] = {}
+    for checked in bank:
+        if checked.question.kind is Kind.TRUE_FALSE:
+            truth = int(checked.question.answer == (TRUE_TEXT,))
+            for key in _balance_keys(checked.question):
+                counts.setdefault(key, [0, 0])[truth] += 1
+    candidates = [
+        position
+        for position, checked in enumerate(bank)
+        if one_form[position] and checked.question.answer == (TRUE_TEXT,)
+    ]
+    # Large families of alike statements (every member of one group) give way first.
+    families = Counter(_family(bank[p].question) for p in candidates)
+    candidates.sort(key=lambda p: (-families[_family(bank[p].question)], -p))
+    dropped: set[int] = set()
+    for position in candidates:
+        question = bank[position].question
+        keys = _balance_keys(question)
+        lopsided = any(counts[k][1] > MOST_TRUE * sum(counts[k]) for k in keys)
+        tips = any(counts[k][1] - 1 < (1 - MOST_TRUE) * (sum(counts[k]) - 1) for k in keys)
+        if lopsided and not tips:
+            dropped.add(position)
+            for key in keys:
+                counts[key][1] -= 1
+    return [checked for position, checked in enumerate(bank) if position not in dropped]
+
+
+def _family(question: Question) -> tuple[str, str]:
+    return question.template, question.fact_ids[0]
 
 
 def _balance_keys(question: Question) -> list[str]:

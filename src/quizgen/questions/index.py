@@ -24,7 +24,14 @@ from quizgen.facts.model import (
     Statement,
     Term,
 )
-from quizgen.questions.wording import ProperWords, in_sentence, name_words, proper_words_in
+from quizgen.questions.wording import (
+    ProperWords,
+    expansion,
+    in_sentence,
+    is_abbreviation,
+    name_words,
+    proper_words_in,
+)
 
 if TYPE_CHECKING:
     from quizgen.questions.subjects import SubjectIndex
@@ -93,6 +100,11 @@ class FactIndex:
         self.group_ids = [g.id for g in facts.groups]
         self.person_ids = [p.id for p in facts.people]
         self.term_ids = [t.id for t in facts.terms]
+        terms_by_category: dict[str, list[str]] = defaultdict(list)
+        for term in facts.terms:
+            if term.category:
+                terms_by_category[term.category.casefold()].append(term.id)
+        self.terms_by_category = dict(terms_by_category)
         self.entity_ids_by_type: dict[str, list[str]] = defaultdict(list)
         for entity in facts.entities:
             self.entity_ids_by_type[entity.type].append(entity.id)
@@ -140,6 +152,9 @@ class FactIndex:
         self.definitions: dict[str, set[str]] = defaultdict(set)
         for term in facts.terms:
             self.definitions[text_key(term.definition)].add(term.id)
+            if is_abbreviation(term.term):
+                # What the letters stand for is the short form of the definition.
+                self.definitions[text_key(expansion(term.definition))].add(term.id)
 
         # words the facts capitalise as names: they keep their capital after "According to ..."
         alone: set[str] = set()

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import re
 
-from quizgen.questions.claims import CheckedQuestion
+from quizgen.questions.claims import CheckedQuestion, Relation
 from quizgen.questions.index import FactIndex, contains_word
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import TRUE_TEXT
-from quizgen.questions.wording import SENTENCE_OPENERS, VERBS
+from quizgen.questions.wording import (
+    SENTENCE_OPENERS,
+    VERBS,
+    abbreviation_letters,
+    initials,
+    is_abbreviation,
+)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Words every stem uses to ask (and verbs of any statement): they tie an option to nothing.
@@ -31,8 +37,15 @@ def content_words(text: str) -> set[str]:
     for match in WORD.finditer(text.casefold()):
         word = re.sub(r"['’]s$", "", match.group())
         if len(word) > 2 and word not in SENTENCE_OPENERS | VERBS | ASKING_WORDS:
-            words.add(word)
+            words.add(_singular(word))
     return words
+
+
+def _singular(word: str) -> str:
+    """``forces`` -> ``force``: a plural cues its singular as much as the word itself."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def answer_in_stem(question: Question) -> str:
@@ -69,9 +82,10 @@ def typed_giveaway(question: Question) -> str:
     expanded = _EXPANDED_NAME.search(question.prompt)
     if expanded:
         stem -= content_words(expanded.group(1))
-    shared = [content_words(text) & stem for text in (*question.answer, *question.accept)]
-    if shared and all(shared):
-        return f"every accepted answer repeats {sorted(set().union(*shared))} from the stem"
+    for text in (*question.answer, *question.accept):
+        shared = content_words(text) & stem
+        if shared:
+            return f"the accepted answer {text!r} repeats {sorted(shared)} from the stem"
     return ""
 
 
@@ -105,6 +119,42 @@ def clang(question: Question) -> str:
     return ""
 
 
+def letters_giveaway(question: Question) -> str:
+    """The stem names an abbreviation and only the right option fits its letters ("What does
+    CRRF stand for?" with one option that reads C-R-R-F): the letters answer it."""
+    if question.kind not in CHOICE_KINDS:
+        return ""
+    for token in re.findall(r"[^\s“”\"?,:;()]+", question.prompt):
+        if not is_abbreviation(token):
+            continue
+        letters = abbreviation_letters(token)
+        # The whole letters, or (for an expansion that skips one, EAEU) the first letter.
+        for prefix in (letters, letters[:1]):
+            fitting = [c for c in question.choices if initials(c).startswith(prefix)]
+            if not any(c in question.answer for c in fitting):
+                continue
+            if all(c in question.answer for c in fitting):
+                return f"only the right option fits the letters of {token!r}"
+            break
+    return ""
+
+
+def named_after_its_place(checked: CheckedQuestion, index: FactIndex) -> str:
+    """Where an event took place, or a document was signed, when its own name says so ("Russia's
+    annexation of Crimea", "the Treaty of Lisbon"): a true form is a tautology and a false one
+    is false by the name alone."""
+    claim = checked.claim
+    if claim.relation not in (Relation.HAPPENED_AT, Relation.SIGNED_AT):
+        return ""
+    place_id = getattr(index.by_id.get(claim.subject), "place_id", "")
+    if not place_id or place_id not in index.by_id:
+        return ""
+    shared = content_words(index.name(place_id)) & content_words(index.name(claim.subject))
+    if shared:
+        return f"the name {index.name(claim.subject)!r} says where: {sorted(shared)}"
+    return ""
+
+
 def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
     """A true statement that is true by its own words ("The Tavush/Tovuz border clashes took
     place in the Tavush/Tovuz border sector"): the value shares a word with the subject's name."""
@@ -127,5 +177,7 @@ def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
         or typed_giveaway(question)
         or spelled_in_stem(question)
         or clang(question)
+        or letters_giveaway(question)
+        or named_after_its_place(checked, index)
         or tautology(checked, index)
     )

@@ -451,3 +451,44 @@ def measure_text(value: float, decimals: int, unit: str) -> str:
     """``142,984 km``, ``95``: a number with its unit."""
     number = number_text(value, decimals)
     return f"{number} {unit}" if unit else number
+
+
+def is_abbreviation(short: str) -> bool:
+    """Whether a short name is letters that stand for words (``NATO``, ``CSTO PA``, ``C&A``) rather
+    than a shortened name (``UN Security Council``), which has no "abbreviation" to stand for."""
+    words = short.split()
+    return bool(words) and all(_is_capitals(word) for word in words)
+
+
+def _is_capitals(word: str) -> bool:
+    """``NATO``, ``PA``, ``LoC``, ``IL-76``: two capitals or more, and half the letters or more."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and 2 * capitals >= len(letters)
+
+
+# Words an abbreviation skips ("Conference on Security and Cooperation in Europe" is CSCE).
+_UNLETTERED = frozenset(["of", "and", "the", "on", "in", "for", "to", "a", "an", "at", "by"])
+
+
+def initials(name: str) -> str:
+    """The letters an abbreviation of ``name`` would have: ``CSTOPA`` for "CSTO Parliamentary
+    Assembly", ``LC`` for "Line of contact"; compare with ``abbreviation_letters``."""
+    letters = []
+    for word in re.split(r"[\s\-/]+", name.split(",", 1)[0]):
+        word = word.strip("()“”\"'.")
+        if not word or word.casefold() in _UNLETTERED:
+            continue
+        letters.append(word if _is_capitals(word) else word[0])
+    return "".join(letters).upper()
+
+
+def abbreviation_letters(short: str) -> str:
+    """``CSTOPA`` for "CSTO PA", ``LC`` for "LoC": the capitals an expansion must start with."""
+    return "".join(c for c in short if c.isupper())
+
+
+def expansion(definition: str) -> str:
+    """What an abbreviation stands for: its definition up to the first comma
+    (``Collective Rapid Reaction Forces, the CSTO's joint force ...`` -> its first three words)."""
+    return definition.split(",", 1)[0].strip().rstrip(".")

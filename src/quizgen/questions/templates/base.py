@@ -50,6 +50,9 @@ class Context:
     index: FactIndex
     oracle: Oracle
     seed: int
+    false_statements: set[str] = field(default_factory=set, compare=False, hash=False)
+    """False statements already made: another item makes a different one, or its deck is left
+    with nothing but true statements to choose from."""
 
     def draft(
         self, template: str, kind: Kind, fact_ids: Sequence[str], qualifier: str = ""
@@ -318,20 +321,23 @@ class Draft:
         true_form = self._true_false_form(
             subject, claim, right_value, statement_for, explain(right_value), notes
         )
-        candidates = wrong_values()
+        made = self.context.false_statements
+        fresh = [c for c in wrong_values() if sentence(statement_for(c)) not in made]
         false_form = (
             self._true_false_form(
                 subject,
                 claim,
-                candidates[0],
+                fresh[0],
                 statement_for,
-                explain(candidates[0]),
+                explain(fresh[0]),
                 notes,
-                (candidates[0], f"in place of {_short(right_value)}, and wrong by the facts"),
+                (fresh[0], f"in place of {_short(right_value)}, and wrong by the facts"),
             )
-            if candidates
+            if fresh
             else None
         )
+        if fresh:
+            made.add(sentence(statement_for(fresh[0])))
         if true_form is None or false_form is None:
             return true_form or false_form
         return replace(true_form, false_form=false_form)

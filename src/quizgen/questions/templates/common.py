@@ -11,7 +11,7 @@ from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.wording import the
+from quizgen.questions.wording import is_abbreviation, the
 
 # How a status joins its group: "a member of the CSTO", "a party to the Treaty".
 STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
@@ -44,13 +44,6 @@ def name_in_sentence(context: Context, name: str) -> str:
     States``, ``the CSTO``."""
     ids = context.index.resolve(name, (Entity, Group))
     return context.index.in_sentence(ids.pop()) if len(ids) == 1 else name
-
-
-def is_abbreviation(short: str) -> bool:
-    """Whether a short name is letters that stand for words (``NATO``, ``CSTO PA``, ``C&A``) rather
-    than a shortened name (``UN Security Council``), which has no "abbreviation" to stand for."""
-    words = short.split()
-    return bool(words) and all(len(w) > 1 and w == w.upper() and w != w.lower() for w in words)
 
 
 def short_name_wording(full_name: str, short: str, in_sentence: str) -> tuple[str, str, str]:

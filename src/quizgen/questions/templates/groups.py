@@ -161,18 +161,21 @@ def membership_true_false(
     def wrong_values() -> list[str]:
         if truth is not Verdict.TRUE:
             return []  # the statement is already false
-        # Former members first (the likeliest mistake), then states sharing another group.
+        # States sharing another group first (a near miss). A former member is not used: it
+        # has a statement of its own, and the same false statement twice leaves the deck with
+        # nothing but true ones.
         entity_type = context.index.type_of(entity_id)
-        former = [e for e in by_name.values() if context.index.type_of(e) == entity_type]
+        listed_ids = set(by_name.values())
         neighbours = [
             e
             for e in context.index.co_members([entity_id])
-            if context.index.type_of(e) == entity_type
+            if context.index.type_of(e) == entity_type and e not in listed_ids
         ]
+        others = [e for e in context.index.same_type(entity_id) if e not in listed_ids]
         return pick_distractors(
             draft.rng,
-            1,
-            [former, neighbours, context.index.same_type(entity_id)],
+            3,
+            [neighbours, others],
             context.index.name,
             context.is_wrong(claim),
             [name],

@@ -64,8 +64,21 @@ def holding(person: Person, role: Role, context: Context) -> str:
 
 
 def person_tiers(role: Role, context: Context) -> list[list[str]]:
-    """People of the same organisation first (predecessors make the best wrong options)."""
-    return [context.index.people_by_org.get(role.organization_id, []), context.index.person_ids]
+    """People of the same organisation first (predecessors make the best wrong options), then
+    people who held office in a body of the same kind (a state's officials for a state's post).
+    Nobody else: a background figure such as a source's author is no plausible office holder."""
+
+    def body_kind(organization_id: str) -> str:
+        kind = context.index.type_of(organization_id)
+        return kind or ("group" if organization_id in context.index.memberships else "")
+
+    kind = body_kind(role.organization_id)
+    alike = [
+        p.id
+        for p in context.facts.people
+        if not p.background and any(body_kind(r.organization_id) == kind for r in p.roles)
+    ]
+    return [context.index.people_by_org.get(role.organization_id, []), alike if kind else []]
 
 
 def name_if_alive(context: Context, when: PartialDate) -> Callable[[str], str]:

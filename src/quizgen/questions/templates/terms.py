@@ -5,17 +5,49 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from quizgen.facts.model import Term
+from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import quoted
+from quizgen.questions.wording import expansion, is_abbreviation, quoted
 
 
 def term_questions(term: Term, context: Context) -> Iterator[CheckedQuestion | None]:
+    if is_abbreviation(term.term):
+        # Among definitions only the right one fits the letters, and a false "“CSTO” means
+        # <another definition>" is false by its letters: the learner types the expansion instead.
+        yield expansion_short(term, context) or term_short(term, context)
+        return
     yield definition_single(term, context)
     yield term_short(term, context)
     yield definition_true_false(term, context)
+
+
+def same_category(term: Term, context: Context) -> list[str]:
+    """The other terms of ``term``'s category: the only definitions to stand beside its own."""
+    if not term.category:
+        return []
+    return [
+        other
+        for other in context.index.terms_by_category.get(term.category.casefold(), [])
+        if other != term.id
+    ]
+
+
+def expansion_short(term: Term, context: Context) -> CheckedQuestion | None:
+    """Typed: what an abbreviation stands for; the explanation adds what the thing is."""
+    full = expansion(term.definition)
+    if not full or full == term.definition.rstrip(".") or not is_typable(full, (), term.term):
+        return None
+    draft = context.draft("term-expansion", Kind.SHORT, [term.id])
+    return draft.finish(
+        term,
+        f"What does the abbreviation {term.term} stand for?",
+        [full],
+        f"{term.term} stands for {context.after_colon(term.definition)}",
+        [Claim(Relation.DEFINITION, term.id)],
+    )
 
 
 def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
@@ -25,7 +57,7 @@ def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
         f"What does {quoted(term.term)} mean?",
         term.definition,
         Claim(Relation.DEFINITION, term.id),
-        [context.index.term_ids],
+        [same_category(term, context)],
         _definition(context),
         meaning(term.term, term.definition, context),
     )
@@ -56,7 +88,7 @@ def definition_true_false(term: Term, context: Context) -> CheckedQuestion | Non
         lambda: pick_distractors(
             draft.rng,
             1,
-            [context.index.term_ids],
+            [same_category(term, context)],
             _definition(context),
             context.is_wrong(claim),
             [term.definition],
