@@ -143,11 +143,10 @@ class FactIndex:
                 self.role_labels[text_key(self.role_label(role))].add(person.id)
         self.people_by_org = {org: list(ids) for org, ids in people_by_org.items()}
 
-        # how many facts share a year (or a place and year): a reverse card needs a unique answer
-        self.documents_in_year = Counter(d.signed.year for d in facts.documents)
+        # How many documents share a place and year: a reverse card needs a unique answer. A year
+        # alone gets no reverse card ("What took place in 1999?"): unique in the facts file, it
+        # still names many things to a learner, who cannot know what the file leaves out.
         self.documents_at = Counter((d.place_id, d.signed.year) for d in facts.documents)
-        self.events_in_year = Counter(e.date.year for e in facts.events)
-        self.groups_founded_in = Counter(g.founded.year for g in facts.groups if g.founded)
 
         self.definitions: dict[str, set[str]] = defaultdict(set)
         for term in facts.terms:

@@ -45,19 +45,13 @@ def signing(document: Document, context: Context) -> str:
 def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
     draft = context.draft("document-year", Kind.YEAR, [document.id])
     year = document.signed.year
-    unique = context.index.documents_in_year[year] == 1
-    reverse = (
-        (f"Which {document.kind} was {document.verb} in {year}?", document.name)
-        if unique
-        else ("", "")
-    )
     return draft.year(
         document,
         f"In which year was {the(document.name)} {document.verb}?",
         year,
         Claim(Relation.SIGNED_IN, document.id),
         signing(document, context),
-        Notes(reverse=reverse),
+        Notes(),
     )
 
 

@@ -85,15 +85,13 @@ def event_year(event: Event, context: Context) -> CheckedQuestion | None:
         return None  # which time? Its year is no question.
     draft = context.draft("event-year", Kind.YEAR, [event.id])
     year = event.date.year
-    unique = context.index.events_in_year[year] == 1
-    reverse = (f"What took place in {year}?", event.name) if unique else ("", "")
     return draft.year(
         event,
         f"In which year did {label(event)} take place?",
         year,
         Claim(Relation.HAPPENED_IN, event.id),
         happening(event, context),
-        Notes(reverse=reverse),
+        Notes(),
     )
 
 

@@ -239,19 +239,13 @@ def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
         return None
     draft = context.draft("group-founded", Kind.YEAR, [group.id])
     name = the(context.index.short_name(group.id))
-    unique = context.index.groups_founded_in[group.founded.year] == 1
-    reverse = (
-        (f"Which organisation was founded in {group.founded.year}?", group.name)
-        if unique
-        else ("", "")
-    )
     return draft.year(
         group,
         f"In which year was {name} founded?",
         group.founded.year,
         Claim(Relation.FOUNDED_IN, group.id),
         f"{capitalized(name)} was founded {on_date(group.founded)}",
-        Notes(reverse=reverse),
+        Notes(),
     )
 
 
