@@ -404,3 +404,19 @@ def test_no_office_is_offered_to_a_background_figure(facts: Path, decks: Path) -
         if any(name in c for name in background) and c not in q.question.answer
     ]
     assert offered == []
+
+
+def test_a_typed_number_is_given_away_by_its_own_value_not_by_its_unit_or_rounding_step() -> None:
+    rounded = hand_made(
+        Kind.SHORT,
+        "What is Jupiter's equatorial diameter, to the nearest 1,000 km?",
+        "143,000 km",
+        accept=("143000",),
+    )
+    assert typed_giveaway(rounded) == ""
+    told = hand_made(
+        Kind.SHORT,
+        "About 80 000 personnel took part; how many took part?",
+        "80,000",
+    )
+    assert typed_giveaway(told) == "the accepted answer '80,000' repeats ['80000'] from the stem"

@@ -49,20 +49,33 @@ def test_the_bundled_bank_lists_every_deck_with_every_key_of_every_question() ->
 
 
 @pytest.mark.parametrize(
-    ("deck", "tag"),
+    ("deck", "tag", "facts"),
     [
-        ("members", "membership"),
-        ("CSTO::Treaties and dates", "treaties"),
-        ("csto-july-2020-escalation", "july-2020"),
-        ("kavkaz-2020", "kavkaz-2020"),
+        ("members", "membership", ()),
+        ("CSTO::Treaties and dates", "treaties", ()),
+        (
+            "csto-july-2020-escalation",
+            "july-2020",
+            (
+                "azerbaijan-arms-from-russia",
+                "azerbaijan-arms-sipri",
+                "russian-base-gyumri",
+                "gyumri-base-extension",
+            ),
+        ),
+        ("kavkaz-2020", "kavkaz-2020", ()),
     ],
 )
-def test_each_bundled_deck_holds_the_questions_of_its_tag(deck: str, tag: str) -> None:
+def test_each_bundled_deck_holds_the_questions_of_its_tag_and_its_listed_facts(
+    deck: str, tag: str, facts: tuple[str, ...]
+) -> None:
     whole = questions_json(*BUNDLED)
     chosen = questions_json(*BUNDLED, "--deck", deck)
 
     (only_deck,) = chosen["decks"]
-    tagged = [q["id"] for q in whole["questions"] if tag in q["tags"]]
+    tagged = [
+        q["id"] for q in whole["questions"] if tag in q["tags"] or set(q["facts"]) & set(facts)
+    ]
     assert tagged, f"the bundled facts have questions tagged {tag}"
     assert only_deck["questions"] == tagged
     assert [q["id"] for q in chosen["questions"]] == tagged

@@ -71,7 +71,7 @@ _EXPANDED_NAME = re.compile(r"(?:full name of |the abbreviation )(.+?)(?: stand 
 
 
 def typed_giveaway(question: Question) -> str:
-    """Every accepted form of a typed answer repeats a word of the stem ("a unit of length ..."
+    """An accepted form of a typed answer repeats a word of the stem ("a unit of length ..."
     -> "astronomical unit"): the stem half answers itself. The noun it asks for does not count."""
     if question.kind is not Kind.SHORT:
         return ""
@@ -84,9 +84,21 @@ def typed_giveaway(question: Question) -> str:
         stem -= content_words(expanded.group(1))
     for text in (*question.answer, *question.accept):
         shared = content_words(text) & stem
+        if any(c.isdigit() for c in text):
+            # A number is the answer: only the same number in the stem gives it away, not its
+            # unit or the rounding step the stem names ("to the nearest 1,000 km").
+            shared = _numbers(text) & _numbers(question.prompt)
         if shared:
             return f"the accepted answer {text!r} repeats {sorted(shared)} from the stem"
     return ""
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers a text writes, without digit grouping: {"143000"} for "143,000 km"."""
+    return {re.sub(r"[,\u00a0\u202f ]", "", number) for number in _NUMBER.findall(text)}
 
 
 def spelled_in_stem(question: Question) -> str:

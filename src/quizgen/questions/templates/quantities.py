@@ -10,6 +10,7 @@ from quizgen.facts.model import PartialDate, Quantity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled_out_of_order
 from quizgen.questions.grammar import plural, possessive
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, parse_number, quantity_key, spoken_name
@@ -230,7 +231,13 @@ def extreme(
     word = "greatest" if greatest else "smallest"
     # The identity comes from the quantity, never from the options the seed draws.
     draft = context.draft(f"quantity-{word}", Kind.SINGLE, fact_ids[:1], qualifier="|".join(key))
-    chosen = draft.rng.sample(fact_ids, min(COMPARED, len(fact_ids)))
+    # A name that repeats the stem's noun ("the Moon" among "these moons") would be a cue, and the
+    # item rules would drop the question for some draws only: keep it out of every draw instead.
+    noun_words = content_words(plural(noun))
+    pool = [i for i in fact_ids if not content_words(context.index.name(i)) & noun_words]
+    if len(pool) < 3:
+        return None
+    chosen = draft.rng.sample(pool, min(COMPARED, len(pool)))
     chosen.sort(key=fact_ids.index)
     draft.fact_ids = tuple(chosen)
     claim = Claim(
