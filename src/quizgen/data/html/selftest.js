@@ -120,34 +120,58 @@
 
   function nextRound(missedClaims) {
     // The facts missed come back first, each in a form not asked last time where the deck has
-    // one; the round is then filled from the next fresh round, under the same rules.
+    // one; the round is then filled from the next fresh round, under the same rules. A form
+    // whose answer shows in many stems can leave too few questions that fit beside it: the
+    // round is then built again with each missed fact in its least conflicting form.
     var attempt = state.attempt + 1;
     var base = rounds[attempt % rounds.length];
-    var limit = base.length;
-    var chosen = [];
-    var claims = {};
-    var trueFalse = 0;
-    function fits(id) {
-      var question = questionsById[id];
-      var isTrueFalse = question.kind === "true_false";
-      return !claims[question.claim] && !conflictsWith(id, chosen) &&
-        (!isTrueFalse || 3 * (trueFalse + 1) <= limit);
-    }
-    function take(id) {
-      var question = questionsById[id];
-      chosen.push(id);
-      claims[question.claim] = true;
-      if (question.kind === "true_false") { trueFalse += 1; }
-    }
-    missedClaims.forEach(function (claim) {
-      var forms = formsByClaim[claim] || [];
-      var last = (state.asked || {})[claim];
-      var others = forms.filter(function (id) { return id !== last; });
-      var pick = others.filter(fits)[0] || (fits(last) ? last : null);
-      if (pick && chosen.length < limit) { take(pick); }
-    });
+    // As long as the first round: the last round built may be a short one, holding the facts
+    // the others left out, and a learner's next round is filled up from the whole deck.
+    var limit = rounds[0].length;
     var rest = base.concat(shuffled(Object.keys(questionsById).sort(), mulberry32(attempt)));
-    rest.forEach(function (id) { if (chosen.length < limit && fits(id)) { take(id); } });
+    function conflictCount(id) { return (conflicts[id] || []).length; }
+    function build(formsFor, pool) {
+      var chosen = [];
+      var claims = {};
+      var trueFalse = 0;
+      function fits(id) {
+        var question = questionsById[id];
+        var isTrueFalse = question.kind === "true_false";
+        return !claims[question.claim] && !conflictsWith(id, chosen) &&
+          (!isTrueFalse || 3 * (trueFalse + 1) <= limit);
+      }
+      function take(id) {
+        var question = questionsById[id];
+        chosen.push(id);
+        claims[question.claim] = true;
+        if (question.kind === "true_false") { trueFalse += 1; }
+      }
+      missedClaims.forEach(function (claim) {
+        var pick = formsFor(claim).filter(fits)[0];
+        if (pick && chosen.length < limit) { take(pick); }
+      });
+      pool.forEach(function (id) { if (chosen.length < limit && fits(id)) { take(id); } });
+      return chosen;
+    }
+    function anotherFormFirst(claim) {
+      var last = (state.asked || {})[claim];
+      var forms = formsByClaim[claim] || [];
+      return forms.filter(function (id) { return id !== last; }).concat(last ? [last] : []);
+    }
+    function leastConflictingFirst(claim) {
+      return anotherFormFirst(claim).slice().sort(function (a, b) {
+        return conflictCount(a) - conflictCount(b);
+      });
+    }
+    // The fewer stems a question's answer shows in, the more others fit beside it.
+    var calmFirst = rest.slice().sort(function (a, b) { return conflictCount(a) - conflictCount(b); });
+    var tries = [[anotherFormFirst, rest], [anotherFormFirst, calmFirst],
+      [leastConflictingFirst, calmFirst]];
+    var chosen = [];
+    for (var i = 0; i < tries.length && chosen.length < limit; i += 1) {
+      var built = build(tries[i][0], tries[i][1]);
+      if (built.length > chosen.length) { chosen = built; }
+    }
     var seed = hash32(quiz.deck.seed + ":" + attempt);
     return { attempt: attempt, seed: seed, order: shuffled(chosen, mulberry32(seed)), index: 0,
       results: {}, phase: "question", known: state.known || {}, asked: state.asked || {} };
