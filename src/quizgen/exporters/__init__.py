@@ -6,12 +6,13 @@ exporter has succeeded, so a failed build never touches what is already in the o
 
 from __future__ import annotations
 
+import html
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol
 
-from quizgen.questions.model import QuestionBank
+from quizgen.questions.model import QuestionBank, SourceNote
 
 PAPER_SIZES = ("a4", "letter")
 
@@ -105,3 +106,22 @@ def left_out_notes(exporter: Exporter) -> list[str]:
     """What an exporter that cannot carry every question left out (nothing for the others)."""
     left_out = getattr(exporter, "left_out", None)
     return list(left_out()) if callable(left_out) else []
+
+
+# Plain text of the model as HTML, for the formats that carry HTML fields (Anki notes, the
+# learning platforms' questions).
+
+
+def text_html(text: str) -> str:
+    """Plain text as HTML that shows it literally, keeping its line breaks."""
+    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def source_html(source: SourceNote) -> str:
+    """A source as HTML: its text, linked when it has a web address."""
+    text = text_html(source.text)
+    # Only web links: a ``javascript:`` URL in a facts file must not become a live link.
+    if source.url.startswith(("https://", "http://")):
+        url_html = html.escape(source.url, quote=True)
+        return f'<a href="{url_html}">{text or url_html}</a>'
+    return text

@@ -27,13 +27,12 @@ from typing import Any, ClassVar
 
 import genanki
 
-from quizgen.exporters import BuildOptions
+from quizgen.exporters import BuildOptions, text_html
 from quizgen.exporters.anki_fields import (
     is_recall_form,
     note_content,
     recall_content,
     recall_forms,
-    text_html,
 )
 from quizgen.exporters.anki_notetypes import NOTE_TYPES, build_model
 from quizgen.questions.model import Deck, Kind, Question, QuestionBank

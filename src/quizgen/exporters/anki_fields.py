@@ -6,10 +6,10 @@ here, so ``<script>`` or ``&amp;`` in a fact shows literally on the card and not
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from quizgen.exporters import source_html, text_html
 from quizgen.exporters.anki_notetypes import (
     ARRANGE,
     CHOICE,
@@ -22,7 +22,7 @@ from quizgen.exporters.anki_notetypes import (
     NoteType,
 )
 from quizgen.questions.answer_view import AnswerView, answer_view
-from quizgen.questions.model import Kind, Question, SourceNote
+from quizgen.questions.model import Kind, Question
 
 CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})
 ARRANGE_KINDS = frozenset({Kind.MATCHING, Kind.ORDERING})
@@ -76,20 +76,6 @@ def note_content(question: Question) -> NoteContent:
         note_type=note_type,
         fields_html=tuple(values_html.get(name, "") for name in note_type.field_names),
     )
-
-
-def text_html(text: str) -> str:
-    """Plain text as HTML that shows it literally, keeping its line breaks."""
-    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def source_html(source: SourceNote) -> str:
-    text = text_html(source.text)
-    # Only web links: a ``javascript:`` URL in a facts file must not become a live link.
-    if source.url.startswith(("https://", "http://")):
-        url_html = html.escape(source.url, quote=True)
-        return f'<a href="{url_html}">{text or url_html}</a>'
-    return text
 
 
 def question_answer_fields(question: Question) -> dict[str, str]:

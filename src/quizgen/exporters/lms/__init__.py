@@ -7,15 +7,15 @@ a quiz imported into a platform asks each fact once, as the printed test does.
 
 from __future__ import annotations
 
-import html
 import time
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.exporters import source_html, text_html
 from quizgen.questions.assembly import assemble_form
-from quizgen.questions.model import Deck, Question, QuestionBank, SourceNote
+from quizgen.questions.model import Deck, Question, QuestionBank
 
 # Zip archives cannot store dates before 1980.
 ZIP_EPOCH_FLOOR = 315532800
@@ -61,20 +61,6 @@ def question_name(number: int, question: Question) -> str:
         cut = prompt[: NAME_LENGTH - 1]
         prompt = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
     return f"{number:03d} {prompt}"
-
-
-def text_html(text: str) -> str:
-    """Plain text as HTML that shows it literally, line breaks kept."""
-    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def source_html(source: SourceNote) -> str:
-    text = text_html(source.text)
-    # Only web links: a ``javascript:`` URL in a facts file must not become a live link.
-    if source.url.startswith(("https://", "http://")):
-        url = html.escape(source.url, quote=True)
-        return f'<a href="{url}">{text or url}</a>'
-    return text
 
 
 def feedback_html(question: Question) -> str:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from quizgen.exporters import BuildOptions
-from quizgen.exporters.lms import LmsQuiz, feedback_html, question_name, quizzes_of, text_html
+from quizgen.exporters import BuildOptions, text_html
+from quizgen.exporters.lms import LmsQuiz, feedback_html, question_name, quizzes_of
 from quizgen.questions.answer_view import AnswerView, answer_view
 from quizgen.questions.model import Kind, Question, QuestionBank
 

@@ -18,13 +18,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import ClassVar
 
-from quizgen.exporters import BuildOptions
+from quizgen.exporters import BuildOptions, text_html
 from quizgen.exporters.lms import (
     LmsQuiz,
     feedback_html,
     question_name,
     quizzes_of,
-    text_html,
     write_zip,
 )
 from quizgen.questions.answer_view import AnswerView, answer_view
