@@ -6,9 +6,11 @@ exporter has succeeded, so a failed build never touches what is already in the o
 
 from __future__ import annotations
 
-import html
 import importlib
 from dataclasses import dataclass
+
+# Not ``import html``: importing the html exporter rebinds that name in this package.
+from html import escape as escape_html
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -114,7 +116,7 @@ def left_out_notes(exporter: Exporter) -> list[str]:
 
 def text_html(text: str) -> str:
     """Plain text as HTML that shows it literally, keeping its line breaks."""
-    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+    return escape_html(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def source_html(source: SourceNote) -> str:
@@ -122,6 +124,6 @@ def source_html(source: SourceNote) -> str:
     text = text_html(source.text)
     # Only web links: a ``javascript:`` URL in a facts file must not become a live link.
     if source.url.startswith(("https://", "http://")):
-        url_html = html.escape(source.url, quote=True)
+        url_html = escape_html(source.url, quote=True)
         return f'<a href="{url_html}">{text or url_html}</a>'
     return text
