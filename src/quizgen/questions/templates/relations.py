@@ -4,7 +4,7 @@ Uranus?" (forward), typed where the relation allows one answer, true or false, a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from quizgen.facts.model import Citation, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -13,7 +13,13 @@ from quizgen.questions.grammar import negation, plural, plural_predicate
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, spoken_name
-from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
+from quizgen.questions.templates.base import (
+    MULTIPLE_OPTIONS,
+    OPTION_COUNT,
+    Context,
+    Draft,
+    Notes,
+)
 from quizgen.questions.wording import capitalized, listed
 
 MAX_RIGHT = 3
@@ -99,22 +105,10 @@ def objects_choice(
     _, object_noun = nouns(relation, fact.id, holders[0], context)
     nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
     pools = [subjects.ids_by_noun.get(noun, []) for noun in nouns_held]
-    wrong = pick_distractors(
-        draft.rng,
-        MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        pools,
-        context.index.name,
-        context.is_wrong(claim),
-        [context.index.name(h) for h in holders],
-    )
-    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+    options = right_and_wrong(draft, kind, pools, claim, holders, context)
+    if options is None:
         return None
-    if kind is Kind.MULTIPLE:
-        count = max(draft.rng.randint(1, MAX_RIGHT), MULTIPLE_OPTIONS - 1 - len(wrong))
-        right = draft.rng.sample(holders, min(len(holders), count))
-        wrong = wrong[: max(1, MULTIPLE_OPTIONS - len(right))]
-    else:
-        right = holders
+    right, wrong = options
     right_texts = [context.index.name(h) for h in right]
     subject_name = spoken_name(context.index, fact.id)
     several = kind is Kind.MULTIPLE
@@ -174,22 +168,10 @@ def subject_choice(
     subject_noun, _ = nouns(relation, fact.id, object_id, context)
     kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
     draft = context.draft("link-subjects", kind, [fact.id, object_id], qualifier=relation.id)
-    wrong = pick_distractors(
-        draft.rng,
-        MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        [like(fact.id, context)],
-        context.index.name,
-        context.is_wrong(claim),
-        [context.index.name(h) for h in holders],
-    )
-    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+    options = right_and_wrong(draft, kind, [like(fact.id, context)], claim, holders, context)
+    if options is None:
         return None
-    if kind is Kind.MULTIPLE:
-        count = max(draft.rng.randint(1, MAX_RIGHT), MULTIPLE_OPTIONS - 1 - len(wrong))
-        right = draft.rng.sample(holders, min(len(holders), count))
-        wrong = wrong[: max(1, MULTIPLE_OPTIONS - len(right))]
-    else:
-        right = holders
+    right, wrong = options
     right_texts = [context.index.name(h) for h in right]
     object_name = spoken_name(context.index, object_id)
     if kind is Kind.MULTIPLE:
@@ -323,3 +305,32 @@ def matching(
         tags=list(dict.fromkeys(t for s, _ in chunk for t in context.index.by_id[s].tags)),
         attribute=False,
     )
+
+
+def right_and_wrong(
+    draft: Draft,
+    kind: Kind,
+    pools: Sequence[Sequence[str]],
+    claim: Claim,
+    holders: Sequence[str],
+    context: Context,
+) -> tuple[list[str], list[str]] | None:
+    """The holders to offer as right and the option texts to offer as wrong, for a single choice
+    (every holder) or a select-all (a few holders); None when too few wrong options are proven."""
+    wrong = pick_distractors(
+        draft.rng,
+        MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
+        pools,
+        context.index.name,
+        context.is_wrong(claim),
+        [context.index.name(h) for h in holders],
+    )
+    if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
+        return None
+    if kind is Kind.MULTIPLE:
+        count = max(draft.rng.randint(1, MAX_RIGHT), MULTIPLE_OPTIONS - 1 - len(wrong))
+        right = draft.rng.sample(holders, min(len(holders), count))
+        wrong = wrong[: max(1, MULTIPLE_OPTIONS - len(right))]
+    else:
+        right = list(holders)
+    return list(right), list(wrong)
