@@ -789,7 +789,7 @@ def test_a_corrected_fact_updates_the_students_notes_and_keeps_their_progress(
     # The teacher corrects the charter's date and the statement's wording, a month later.
     text = facts.read_text(encoding="utf-8")
     corrected = text.replace("signed: 1990-05-12", "signed: 1991-05-12").replace(
-        "keep {trade routes} open", "keep {sea lanes} open"
+        "keep the {Amber Road} open", "keep the {Salt Road} open"
     )
     assert corrected != text
     facts.write_text(corrected, encoding="utf-8")
@@ -816,7 +816,7 @@ def test_a_corrected_fact_updates_the_students_notes_and_keeps_their_progress(
     assert notes_after == expected_notes
     changed = {qid for qid in notes_after if notes_after[qid] != notes_before[qid]}
     assert any("1991" in "".join(notes_after[qid].values()) for qid in changed)
-    assert any("sea lanes" in "".join(notes_after[qid].values()) for qid in changed)
+    assert any("Salt Road" in "".join(notes_after[qid].values()) for qid in changed)
 
 
 def test_two_builds_at_the_same_epoch_write_the_same_package(

@@ -117,7 +117,9 @@ def test_a_failed_build_leaves_every_earlier_file_whole(tmp_path: Path) -> None:
     before = digests(out)
     # A character DejaVu Sans cannot draw fails the PDF export after the other formats have run.
     facts = BUNDLED_FACTS.read_text(encoding="utf-8").replace(
-        "Collective Security Treaty Organization", "Collective Security Treaty Organization 集団", 1
+        "name: Collective Security Treaty Organization\n",
+        "name: Collective Security Treaty Organization 集団\n",
+        1,
     )
     broken = tmp_path / "facts.yaml"
     broken.write_text(facts, encoding="utf-8")

@@ -315,8 +315,8 @@ def test_a_figure_a_source_gives_says_whose_it_is() -> None:
         for q in generate_checked(load_facts(BUNDLED_FACTS), seed=0)
         if q.question.template == "event-figure"
     ]
-    projected = [q.question.prompt for q in figures if "projected" in q.question.prompt]
-    assert projected and all(p.startswith("According to the article, ") for p in projected)
+    invited = [q.question.prompt for q in figures if "invited" in q.question.prompt]
+    assert invited and all(p.startswith("According to the article, ") for p in invited)
 
 
 def test_a_typed_abbreviation_the_stem_spells_out_is_caught() -> None:

@@ -25,7 +25,8 @@ def build_bank(
     ``count`` samples with ``seed`` when given, else with its own.
     """
     chosen = choose_decks(deck_specs, only_decks)  # a misspelt --deck fails before the slow part
-    questions = generate_questions(facts, DEFAULT_SEED if seed is None else seed)
+    # Every deck, not only the chosen ones: a deck's questions do not depend on --deck.
+    questions = generate_questions(facts, DEFAULT_SEED if seed is None else seed, deck_specs)
     return assemble_bank(facts, questions, chosen, seed, generated_at)
 
 

@@ -14,6 +14,8 @@ T = TypeVar("T")
 # pool (every state of a 100,000-fact file) costs no more than a small one.
 DRAWS_PER_TIER = 40
 YEAR_SPREAD = 6
+# Gaps between year options, the closest first.
+YEAR_STEPS = (2, 3)
 
 
 def draw(rng: random.Random, items: Sequence[T], limit: int = DRAWS_PER_TIER) -> Iterator[T]:
@@ -83,21 +85,36 @@ def pick_with_reasons(
 def nearby_years(
     rng: random.Random, year: int, count: int, latest: int | None, is_wrong: Callable[[str], bool]
 ) -> list[str]:
-    """Up to ``count`` other years within a few of ``year``, none after ``latest``, each wrong.
+    """Up to ``count`` wrong years, evenly spaced around ``year``, none after ``latest``.
 
-    Never the year just before or after: a signature and an entry into force, a decision and its
-    agreement, often straddle two years, so the next year can be arguably right.
+    The answer's place among the options is drawn at random, and the options are spaced alike on
+    both sides of it: a key that always sits in the middle of its neighbours, or stands apart by a
+    different gap, is found without knowing the year. The spacing is at least two years, because
+    a signature and an entry into force, a decision and its agreement, often straddle two years,
+    so the next year can be arguably right.
     """
+    for step in YEAR_STEPS:
+        places = list(range(count + 1))
+        rng.shuffle(places)
+        for place in places:
+            others = [year + step * (slot - place) for slot in range(count + 1) if slot != place]
+            if all(_possible(other, latest) and is_wrong(str(other)) for other in others):
+                return [str(other) for other in others]
+    # Too few evenly spaced years are wrong (a bound is near, or the event recurred): the
+    # nearest wrong years, in order.
     candidates = [
         y
         for y in range(year - YEAR_SPREAD, year + YEAR_SPREAD + 1)
-        if abs(y - year) >= 2 and y > 0 and (latest is None or y <= latest)
+        if abs(y - year) >= 2 and _possible(y, latest)
     ]
-    # Near years first, so that the options test knowledge rather than a sense of the era.
     rng.shuffle(candidates)
     candidates.sort(key=lambda y: abs(y - year) // 3)
     chosen = [str(y) for y in candidates if is_wrong(str(y))][:count]
-    return sorted(chosen)
+    return sorted(chosen, key=int)
+
+
+def _possible(year: int, latest: int | None) -> bool:
+    return year > 0 and (latest is None or year <= latest)
 
 
 def shuffled(rng: random.Random, items: Sequence[T]) -> list[T]:

@@ -4,10 +4,10 @@ with the claims the oracle checks. Templates live in ``questions.templates``, on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import chain
-from typing import Any
+from typing import Any, Protocol
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Facts, Group, Person, Statement, Term
 from quizgen.questions.claim_ids import claim_id_of
@@ -55,12 +55,25 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
 )
 
 
-def generate_questions(facts: Facts, seed: int) -> tuple[Question, ...]:
-    """Every question the facts support, in fact file order, then template order."""
-    return tuple(checked.question for checked in generate_checked(facts, seed))
+class DeckLike(Protocol):
+    """What the engine needs of a deck: its name and which questions it selects."""
+
+    name: str
+
+    def selects(self, question: Question) -> bool: ...
 
 
-def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
+def generate_questions(
+    facts: Facts, seed: int, decks: Sequence[DeckLike] = ()
+) -> tuple[Question, ...]:
+    """Every question the facts support, in fact file order, then template order; true/false
+    items are balanced in the whole bank and in each of ``decks``."""
+    return tuple(checked.question for checked in generate_checked(facts, seed, decks))
+
+
+def generate_checked(
+    facts: Facts, seed: int, decks: Sequence[DeckLike] = ()
+) -> tuple[CheckedQuestion, ...]:
     """Like ``generate_questions``, each question with the claims the oracle can check it by."""
     index = FactIndex(facts)
     context = Context(facts, index, Oracle(facts, index), seed)
@@ -78,7 +91,8 @@ def generate_checked(facts: Facts, seed: int) -> tuple[CheckedQuestion, ...]:
     for fact in facts.all_facts:
         bank += _kept(questions_for(fact, context), context)
         bank += sets_after.pop(fact.id, [])
-    return tuple(with_claim_id(checked) for checked in _unique(balanced_true_false(bank)))
+    balanced = balanced_true_false(bank, balance_keys(decks))
+    return tuple(with_claim_id(checked) for checked in _unique(balanced))
 
 
 def with_claim_id(checked: CheckedQuestion) -> CheckedQuestion:
@@ -110,14 +124,16 @@ def _kept(drafts: Iterable[CheckedQuestion | None], context: Context) -> list[Ch
     return kept
 
 
-def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
+def balanced_true_false(
+    bank: list[CheckedQuestion], keys_of: KeysOf | None = None
+) -> list[CheckedQuestion]:
     """Each true/false item in its true or its false form, so that every deck holds about as
     many false items as true ones (or guessing "True" pays).
 
-    Decks select questions by tag, so the count is kept per tag (and per level of a tag
-    ``a::b``) and for the whole bank; an item takes the form that evens out its own tags.
-    Items with one form only (no value the facts prove wrong) count too.
+    The count is kept for the whole bank and for each deck; an item takes the form that evens
+    out its own. Items with one form only (no value the facts prove wrong) count too.
     """
+    keys_of = keys_of or balance_keys(())
     prompts = {checked.question.prompt for checked in bank}
 
     def has_choice(checked: CheckedQuestion) -> bool:
@@ -130,13 +146,13 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
     for checked in bank:
         if checked.question.kind is Kind.TRUE_FALSE and not has_choice(checked):
             step = 1 if checked.question.answer == (TRUE_TEXT,) else -1
-            for key in _balance_keys(checked.question):
+            for key in keys_of(checked.question):
                 lean[key] = lean.get(key, 0) + step
     chosen_bank: list[CheckedQuestion] = []
     one_form = []
     other_form: dict[int, CheckedQuestion] = {}
     for checked in bank:
-        keys = _balance_keys(checked.question)
+        keys = keys_of(checked.question)
         single = not has_choice(checked)
         chosen = checked
         false_form = checked.false_form
@@ -152,8 +168,8 @@ def balanced_true_false(bank: list[CheckedQuestion]) -> list[CheckedQuestion]:
             other_form[len(chosen_bank)] = checked if chosen is false_form else false_form
         one_form.append(checked.question.kind is Kind.TRUE_FALSE and single)
         chosen_bank.append(replace(chosen, false_form=None))
-    _even_out(chosen_bank, other_form, prompts)
-    return _without_surplus_truths(chosen_bank, one_form)
+    _even_out(chosen_bank, other_form, prompts, keys_of)
+    return _without_surplus_truths(chosen_bank, one_form, keys_of)
 
 
 # A deck whose true/false items are more than this share True rewards guessing "True"; less
@@ -162,7 +178,10 @@ MOST_TRUE = 0.6
 
 
 def _even_out(
-    bank: list[CheckedQuestion], other_form: dict[int, CheckedQuestion], prompts: set[str]
+    bank: list[CheckedQuestion],
+    other_form: dict[int, CheckedQuestion],
+    prompts: set[str],
+    keys_of: KeysOf,
 ) -> None:
     """Swaps items to their other form while a deck still leans outside the band, taking only
     a swap that leaves each of the item's other decks inside it (or no further outside)."""
@@ -170,7 +189,7 @@ def _even_out(
     for checked in bank:
         if checked.question.kind is Kind.TRUE_FALSE:
             truth = int(checked.question.answer == (TRUE_TEXT,))
-            for key in _balance_keys(checked.question):
+            for key in keys_of(checked.question):
                 counts.setdefault(key, [0, 0])[truth] += 1
 
     def outside(key: str, true_count: int) -> float:
@@ -186,7 +205,7 @@ def _even_out(
         too_true = counts[worst][1] / sum(counts[worst]) > MOST_TRUE
         for position in sorted(other_form):
             current, other = bank[position], other_form[position]
-            keys = _balance_keys(current.question)
+            keys = keys_of(current.question)
             if worst not in keys or (current.question.answer == (TRUE_TEXT,)) != too_true:
                 continue
             if too_true and other.question.prompt in prompts:
@@ -207,7 +226,7 @@ def _even_out(
 
 
 def _without_surplus_truths(
-    bank: list[CheckedQuestion], one_form: list[bool]
+    bank: list[CheckedQuestion], one_form: list[bool], keys_of: KeysOf
 ) -> list[CheckedQuestion]:
     """Drops true statements that have no false twin while one of their decks still holds
     more true than false ones ("As of 2024, Belgium was a member", for every member of a list the
@@ -217,7 +236,7 @@ def _without_surplus_truths(
     for checked in bank:
         if checked.question.kind is Kind.TRUE_FALSE:
             truth = int(checked.question.answer == (TRUE_TEXT,))
-            for key in _balance_keys(checked.question):
+            for key in keys_of(checked.question):
                 counts.setdefault(key, [0, 0])[truth] += 1
     candidates = [
         position
@@ -230,7 +249,7 @@ def _without_surplus_truths(
     dropped: set[int] = set()
     for position in candidates:
         question = bank[position].question
-        keys = _balance_keys(question)
+        keys = keys_of(question)
         lopsided = any(counts[k][1] > MOST_TRUE * sum(counts[k]) for k in keys)
         tips = any(counts[k][1] - 1 < (1 - MOST_TRUE) * (sum(counts[k]) - 1) for k in keys)
         if lopsided and not tips:
@@ -244,11 +263,21 @@ def _family(question: Question) -> tuple[str, str]:
     return question.template, question.fact_ids[0]
 
 
-def _balance_keys(question: Question) -> list[str]:
-    keys = {""}
-    for tag in question.tags:
-        levels = tag.split("::")
-        keys |= {"::".join(levels[: i + 1]) for i in range(len(levels))}
+KeysOf = Callable[[Question], list[str]]
+
+
+def balance_keys(decks: Sequence[DeckLike]) -> KeysOf:
+    """Where a true/false item counts: the whole bank and each deck that selects it (a bank
+    built without decks is one deck)."""
+
+    def keys_of(question: Question) -> list[str]:
+        keys = [""] + [f"deck:{deck.name}" for deck in decks if deck.selects(question)]
+        return _apart_if_background(question, keys)
+
+    return keys_of
+
+
+def _apart_if_background(question: Question, keys: list[str]) -> list[str]:
     # Background items go into few decks: they are balanced among themselves.
     return sorted(f"background:{key}" if question.background else key for key in keys)
 

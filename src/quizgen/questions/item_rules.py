@@ -140,9 +140,14 @@ def letters_giveaway(question: Question) -> str:
         if not is_abbreviation(token):
             continue
         letters = abbreviation_letters(token)
-        # The whole letters, or (for an expansion that skips one, EAEU) the first letter.
-        for prefix in (letters, letters[:1]):
-            fitting = [c for c in question.choices if initials(c).startswith(prefix)]
+        # The very letters ("CSTO Parliamentary Assembly" reads CSTOPA, not CSTO), or (for an
+        # expansion that skips one, EAEU) the first letter.
+        for exactly in (True, False):
+            fitting = [
+                c
+                for c in question.choices
+                if (initials(c) == letters if exactly else initials(c).startswith(letters[:1]))
+            ]
             if not any(c in question.answer for c in fitting):
                 continue
             if all(c in question.answer for c in fitting):

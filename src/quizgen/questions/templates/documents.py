@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from quizgen.facts.model import Document, Provision
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -29,9 +30,17 @@ def document_questions(document: Document, context: Context) -> Iterator[Checked
         yield named_from_place_and_year(document, context)
     yield signed_true_false(document, context)
     for provision in document.provisions:
-        yield provision_cloze(document, provision, context)
+        # Which article says what is a specialist's detail: asked only where a deck asks for
+        # background.
+        yield as_background(provision_cloze(document, provision, context))
         if len(document.provisions) >= MIN_PROVISIONS_FOR_CHOICE:
-            yield provision_single(document, provision, context)
+            yield as_background(provision_single(document, provision, context))
+
+
+def as_background(checked: CheckedQuestion | None) -> CheckedQuestion | None:
+    if checked is None:
+        return None
+    return replace(checked, question=replace(checked.question, background=True))
 
 
 def signing(document: Document, context: Context) -> str:

@@ -197,7 +197,13 @@ def participant_single(
     draft = context.draft("participant-choice", Kind.SINGLE, [event.id, entity_id], qualifier=role)
     claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=role)
     name = context.index.name(entity_id)
-    listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
+    # Other participants of the same type first; a state is no option among "organs".
+    kind = context.index.type_of(entity_id)
+    listed_ids = [
+        other
+        for other in dict.fromkeys(p.entity_id for p in event.participants)
+        if context.index.type_of(other) == kind
+    ]
     nouns = type_plural(context, [entity_id])
     predicate = took_part(role, only=holders(event, role) == 1)
     phrase = label(event)
@@ -294,11 +300,14 @@ def participant_true_false(
 
 
 def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuestion | None:
-    """Typed: a number stated about the event; the digits alone are accepted."""
+    """Typed: a number stated about the event; the digits alone are accepted. A range
+    ("80,000-115,000") is not asked."""
     draft = context.draft("event-figure", Kind.SHORT, [event.id], qualifier=figure.label)
     # "about 80,000" accepts 80000; a range such as "80,000-115,000" has no one number to accept.
     numbers = NUMBER.findall(figure.value)
-    digits = numbers[0].replace(",", "") if len(numbers) == 1 else ""
+    if len(numbers) != 1:
+        return None  # a learner cannot be expected to type a range word for word
+    digits = numbers[0].replace(",", "")
     claim = Claim(Relation.FIGURE_OF, event.id, detail=figure.label)
     if context.oracle.verdict(claim, figure.value) is not Verdict.TRUE:
         return None
@@ -317,7 +326,7 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
         [figure.value],
         f"In {phrase}, the figure given for {what} is {figure.value}",
         [claim],
-        accept=[digits] if digits and digits != figure.value else [],
+        accept=[digits] if digits != figure.value else [],
         citation=figure.citation,
     )
 

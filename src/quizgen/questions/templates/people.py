@@ -132,7 +132,14 @@ def role_title(
     span = span_text(role.span.since, role.span.until)
     period = f" {span}" if role.span.until else f" (as of {when.text})"
     stem = f"What position did {person.name} hold{where}{period}?"
-    titles = [r.title for p in context.facts.people for r in p.roles if r.title != role.title]
+    # Titles alike in form: one that names its body ("Ambassador of Azerbaijan to ...") among
+    # others that do, a bare one ("Coordinator") among bare ones.
+    titles = [
+        r.title
+        for p in context.facts.people
+        for r in p.roles
+        if r.title != role.title and _names_its_body(r, context) == _names_its_body(role, context)
+    ]
     return draft.typed_or_chosen(
         person,
         (stem, stem),
@@ -194,3 +201,7 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
         context.index.name,
         f"{person.name} is from {state}",
     )
+
+
+def _names_its_body(role: Role, context: Context) -> bool:
+    return not role.organization_id or context.index.position(role) == role.title

@@ -1,17 +1,16 @@
-"""Questions on a free statement: a cloze with its blanks, and the statement to judge.
+"""Questions on a free statement: a cloze per blank, and the statement to judge.
 
 A statement is free text, so the oracle cannot prove a changed copy false by itself (swapping
 "Tashkent" for another city may still be true of something): its false form swaps in a value the
-author wrote as making it false (``{1993|!1992}``). The true statement is never asked: it is
-the cloze word for word, so each would give the other away; without a wrong value there is no
-true/false item.
+author wrote as making it false (``{1993|!1992}``); without a wrong value there is no true/false
+item. The true statement is asked only when it has no cloze, which it would repeat word for word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizgen.facts.model import Statement
+from quizgen.facts.model import Blank, Statement
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context
@@ -21,26 +20,55 @@ GAP = "____"
 
 
 def statement_questions(statement: Statement, context: Context) -> Iterator[CheckedQuestion | None]:
-    yield cloze(statement, context)
+    yield from clozes(statement, context)
     yield statement_true_false(statement, context)
 
 
-def cloze(statement: Statement, context: Context) -> CheckedQuestion | None:
-    draft = context.draft("statement-cloze", Kind.CLOZE, [statement.id])
-    parts = list(statement.text_parts)
+def clozes(statement: Statement, context: Context) -> Iterator[CheckedQuestion | None]:
+    """One cloze per blank a learner can produce, the statement's other blanks filled in: a gap
+    asks one thing. The first keeps the statement's own question id; the others are forms of
+    the same claim, of which a test asks one."""
+    asked = [i for i, blank in enumerate(statement.blanks) if is_recallable(blank)]
+    for number, index in enumerate(asked):
+        yield cloze(statement, index, context, "" if number == 0 else f"blank-{index}")
+
+
+def is_recallable(blank: Blank) -> bool:
+    """Whether a learner who knows the fact would type this blank's very words: a name (it
+    starts with a capital), a number or a date, or a symbol (one token that is not all letters:
+    "<br/>", "pH"). A common word ("misconceptions", "denied") has synonyms the key would mark
+    wrong, so it is asked only as a true/false item."""
+    return any(_recallable_text(text) for text in (blank.answer, *blank.accept))
+
+
+def _recallable_text(text: str) -> bool:
+    if text[:1].isupper() or text[:1].isdigit():
+        return True
+    if " " in text:
+        return False
+    word_characters = text.replace("-", "").replace("'", "")
+    return not word_characters.isalpha() or not word_characters.islower()
+
+
+def cloze(
+    statement: Statement, index: int, context: Context, qualifier: str
+) -> CheckedQuestion | None:
+    draft = context.draft("statement-cloze", Kind.CLOZE, [statement.id], qualifier=qualifier)
+    parts = [_filled(statement, {}, upto=index), _filled_after(statement, index)]
     explanation = sentence(statement.text)
     if statement.attributed:
         lead = context.cite_as(statement)
         parts[0] = context.attributed(parts[0], statement) if parts[0] else f"According to {lead}, "
         explanation = context.attributed(explanation, statement)
+    blank = statement.blanks[index]
     return draft.finish(
         statement,
         GAP.join(parts),
-        [blank.answer for blank in statement.blanks],
+        [blank.answer],
         explanation,
-        [Claim(Relation.BLANK, statement.id, detail=str(i)) for i in range(len(statement.blanks))],
+        [Claim(Relation.BLANK, statement.id, detail=str(index))],
         prompt_parts=parts,
-        blanks=[ClozeBlank(b.answer, b.accept) for b in statement.blanks],
+        blanks=[ClozeBlank(blank.answer, blank.accept)],
         attribute=False,
     )
 
@@ -59,12 +87,28 @@ def statement_true_false(statement: Statement, context: Context) -> CheckedQuest
         lambda: [wrong],
         lambda value: _filled(statement, {index: value}),
     )
-    return both.false_form if both is not None else None
+    if both is None or any(is_recallable(blank) for blank in statement.blanks):
+        # Its true form would be a cloze of the bank word for word, answers filled in.
+        return both.false_form if both is not None else None
+    return both
 
 
-def _filled(statement: Statement, values: dict[int, str]) -> str:
-    """The statement with its blanks filled, some of them by ``values`` instead of the answer."""
+def _filled(statement: Statement, values: dict[int, str], upto: int | None = None) -> str:
+    """The statement with its blanks filled, some of them by ``values`` instead of the answer;
+    with ``upto``, only the text before that blank."""
     pieces = [statement.text_parts[0]]
     for i, (blank, part) in enumerate(zip(statement.blanks, statement.text_parts[1:], strict=True)):
+        if i == upto:
+            break
         pieces += [values.get(i, blank.answer), part]
+    return "".join(pieces)
+
+
+def _filled_after(statement: Statement, index: int) -> str:
+    """The text after blank ``index``, every later blank filled with its answer."""
+    pieces = [statement.text_parts[index + 1]]
+    for blank, part in zip(
+        statement.blanks[index + 1 :], statement.text_parts[index + 2 :], strict=True
+    ):
+        pieces += [blank.answer, part]
     return "".join(pieces)
