@@ -131,7 +131,8 @@ def test_the_cli_builds_every_format_from_any_valid_file(data: Data, seed: int) 
         result = run_quizgen(
             "build", "--facts", path, "--decks", decks, "--out", out, "--seed", str(seed), "-q"
         )
-        expected_ids = [q.id for q in generate_questions(facts, seed)]
+        # The whole-topic deck leaves out background questions (an article's number, say).
+        expected_ids = [q.id for q in generate_questions(facts, seed) if not q.background]
         event("no question" if not expected_ids else "some questions")
         if not expected_ids:
             # Facts that support no question at all (two bare entities) make an empty deck: the
