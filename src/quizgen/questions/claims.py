@@ -10,7 +10,11 @@ from quizgen.questions.model import Question
 
 
 class Relation(str, enum.Enum):
-    """What a claim relates; each says what ``subject``, ``other``, ``detail``, a candidate are."""
+    """What a claim relates; each says what ``subject``, ``other``, ``detail``, a candidate are.
+
+    A relation that asks for a year also settles a century offered for it ("the 13th century"),
+    as a date known only roughly or to the century is asked.
+    """
 
     MEMBER_ON = "member-on"
     """subject group, detail status, when: is the candidate entity in that status on that date?"""

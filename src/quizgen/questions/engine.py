@@ -21,6 +21,7 @@ from quizgen.questions.templates.categories import (
     category_member_questions,
     entity_category_questions,
 )
+from quizgen.questions.templates.centuries import century_questions
 from quizgen.questions.templates.documents import document_questions
 from quizgen.questions.templates.entities import entity_questions
 from quizgen.questions.templates.events import event_questions
@@ -52,6 +53,7 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     (Person, life_questions),
     (Document, in_force_questions),
     ((Entity, Group), history_questions),
+    ((Entity, Group, Event, Document, Person), century_questions),
 )
 
 

@@ -19,6 +19,7 @@ from quizgen.facts.model import (
     Statement,
     Term,
 )
+from quizgen.questions.centuries import century_verdict, century_written
 from quizgen.questions.claims import Claim
 from quizgen.questions.index import FactIndex, contains_word, date_of, text_key
 from quizgen.questions.oracle_subjects import SubjectJudges
@@ -90,6 +91,10 @@ class Oracle:
         return combine([judge(i) for i in sorted(ids)])
 
     def _year(self, candidate: str, first: PartialDate, last: PartialDate | None = None) -> Verdict:
+        century = century_written(candidate)
+        if century is not None:
+            settled = century_verdict(first, last, century)
+            return Verdict.UNKNOWN if settled is None else Verdict.of(settled)
         year = year_of(candidate)
         if year is None or not first.exact:
             return Verdict.UNKNOWN  # "c. 1265", "the 4th century BC" and 44 BC have no year to type

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quizgen.facts.model import Document, Entity, Group, PartialDate, Person, Succession
+from quizgen.questions.centuries import century_verdict, century_written
 from quizgen.questions.claims import Claim, Relation
 from quizgen.questions.index import FactIndex, subject_index
 from quizgen.questions.subjects import NAMED_KINDS, SubjectIndex, number_verdict, parse_number
@@ -156,10 +157,14 @@ class SubjectJudges:
     # -- lives and entry into force ----------------------------------------------------------------
 
     def year_of_date(self, claim: Claim, candidate: str, key: str) -> Settled:
-        """Whether a person was born or died, or a document entered into force, in the year."""
+        """Whether a person was born or died, or a document entered into force, in the year
+        (or the century)."""
         fact = self.index.by_id.get(claim.subject)
         dated = isinstance(fact, Person | Document | Entity | Group)
         when = getattr(fact, key, None) if dated else None
+        century = century_written(candidate)
+        if isinstance(when, PartialDate) and century is not None:
+            return century_verdict(when, None, century)
         year = year_written(candidate)
         if not isinstance(when, PartialDate) or year is None:
             return None
