@@ -31,6 +31,7 @@ from quizgen.questions.templates.lives import in_force_questions, life_questions
 from quizgen.questions.templates.people import person_questions
 from quizgen.questions.templates.quantities import comparison_questions, quantity_questions
 from quizgen.questions.templates.relations import link_questions, relation_matching
+from quizgen.questions.templates.renaming import renaming_questions
 from quizgen.questions.templates.sets import set_questions
 from quizgen.questions.templates.statements import statement_questions
 from quizgen.questions.templates.terms import term_questions
@@ -53,6 +54,7 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     (Person, life_questions),
     (Document, in_force_questions),
     ((Entity, Group), history_questions),
+    ((Entity, Group), renaming_questions),
     ((Entity, Group, Event, Document, Person), century_questions),
 )
 
