@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_quizgen
+from conftest import EU_FACTS, run_quizgen
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -294,6 +294,33 @@ def test_a_former_name_names_the_same_state_in_other_claims(renamed: Path) -> No
     # It is not Sri Lanka's name today, so a typed answer does not take it for one.
     assert oracle.verdict(Claim(Relation.NAME_OF, "sri-lanka"), "Ceylon") is Verdict.UNKNOWN
     assert oracle.verdict(Claim(Relation.NAME_OF, "sri-lanka"), "Sri Lanka") is Verdict.TRUE
+
+
+def test_no_wrong_option_in_the_eu_file_is_wrong_only_because_of_the_renaming() -> None:
+    """The European Community was founded in 1958 as the European Economic Community, whose
+    treaty was signed in 1957: that year is no fair wrong option for its founding."""
+    oracle = Oracle(load_facts(EU_FACTS))
+    founded = Claim(Relation.FOUNDED_IN, "ec")
+
+    assert oracle.verdict(founded, "1958") is Verdict.TRUE
+    assert oracle.verdict(founded, "1957") is Verdict.UNKNOWN
+    questions = asked(EU_FACTS)
+    old_name = questions["Under which name was the European Community known until 1993?"]
+    assert old_name.answer == ("European Economic Community",) and old_name.accept == ("EEC",)
+    assert questions[
+        "In which year was the European Economic Community renamed the European Community?"
+    ].answer == ("1993",)
+    # The EU never stood for the European Economic Community.
+    eu = questions["What does the abbreviation EU stand for?"]
+    assert "European Economic Community" not in eu.accept
+
+
+def test_the_name_it_is_renamed_to_is_no_cue_to_its_former_one(renamed: Path) -> None:
+    """A bearer whose present name repeats its former one ("Which organisation was called the
+    European Economic Community?" -> "European Community") gives itself away: not asked."""
+    questions = asked(EU_FACTS)
+
+    assert not [p for p in questions if p.startswith("Which organisation was called")]
 
 
 def _until(path: Path, position: int) -> PartialDate:
