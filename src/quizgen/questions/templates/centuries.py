@@ -5,6 +5,7 @@ neighbouring centuries, never as a year the facts do not name."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from quizgen.facts.model import (
     Citation,
@@ -115,18 +116,15 @@ def document_centuries(document: Document, context: Context) -> Iterator[Checked
         )
 
 
+@dataclass(frozen=True)
 class Dated:
     """A date as a century question asks it: its start and end (a span for an event), and the
     dates no option may lie before (``floor``) or after (``ceiling``)."""
 
-    def __init__(
-        self,
-        when: PartialDate,
-        end: PartialDate | None = None,
-        floor: PartialDate | None = None,
-        ceiling: PartialDate | None = None,
-    ) -> None:
-        self.when, self.end, self.floor, self.ceiling = when, end, floor, ceiling
+    when: PartialDate
+    end: PartialDate | None = None
+    floor: PartialDate | None = None
+    ceiling: PartialDate | None = None
 
     @property
     def rough(self) -> bool:
