@@ -43,6 +43,13 @@ def test_centuries_count_across_the_missing_year_0() -> None:
     assert next_century(-2, 3) == 2 and next_century(13, -2) == 11
 
 
+def test_an_approximate_date_near_the_start_of_the_era_reaches_back_before_christ() -> None:
+    # Ten years before AD 10 is 1 BC, as there is no year 0; ten years after 10 BC is AD 1.
+    assert PartialDate(10, approximate=True).earliest[0] == -1
+    assert PartialDate(-10, approximate=True).latest[0] == 1
+    assert PartialDate(5, approximate=True).earliest[0] == -6
+
+
 def test_an_approximate_date_lies_in_one_century_only_when_its_margin_does() -> None:
     assert century_of(PartialDate(1265, approximate=True)) == 13
     assert century_of(PartialDate(-190, approximate=True)) == -2

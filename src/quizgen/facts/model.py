@@ -93,9 +93,9 @@ class PartialDate:
 def _year_plus(year: int, years: int) -> int:
     """A year some years later (or earlier), counting across the missing year 0."""
     later = year + years
-    if year < 0 < later or later == 0:
+    if year < 0 <= later:
         later += 1
-    elif later < 0 < year:
+    elif later <= 0 < year:
         later -= 1
     return later
 
