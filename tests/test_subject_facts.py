@@ -572,7 +572,11 @@ def test_dates_before_christ_approximate_or_a_century_order_and_read_as_written(
     assert died.answer == ("19 BC",) and all(c.endswith(" BC") for c in died.choices)
     # "c. 1265" and "the 11th century" name no one year to ask for.
     assert "In which year was Dante Alighieri born?" not in asked
-    assert not [p for p in asked if "Tale of Genji take place" in p or "Aeneid take place" in p]
+    assert not [
+        p
+        for p in asked
+        if p.startswith("In which year") and ("Tale of Genji" in p or "Aeneid take place" in p)
+    ]
 
 
 @pytest.mark.parametrize(

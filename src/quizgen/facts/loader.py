@@ -21,6 +21,7 @@ from quizgen.facts.model import (
     Event,
     Facts,
     Figure,
+    FormerName,
     Group,
     Link,
     Membership,
@@ -47,7 +48,7 @@ COMMON_KEYS = ("tags", "source", "as_of", "attributed", "background", "note")
 # Keys any named fact may have, after its kind's own: numbers about it and links to other facts.
 SUBJECT_KEYS = ("quantities", "links")
 # Keys of things that may cease to exist or become another thing: states, bodies, alliances.
-HISTORY_KEYS = ("dissolved", "succeeded_by")
+HISTORY_KEYS = ("dissolved", "succeeded_by", "former_names")
 # Sections that declare what facts refer to (categories, relations) rather than facts.
 DECLARATIONS = ("categories", "relations")
 # The languages the question wording is written in: English, in any regional variant.
@@ -176,6 +177,7 @@ SHAPES: dict[str, Shape] = {
     ),
     "link": Shape(("relation", "to"), ("source", "note")),
     "succession": Shape(("id",), ("date", "source")),
+    "former_name": Shape(("name", "until"), ("short", "since", "source")),
 }
 FACT_SHAPES = ("entity", "group", "event", "document", "person", "term", "statement")
 
@@ -248,6 +250,7 @@ class FactsReader(NodeReader):
         check_references(self, facts)
         check_links(self, facts)
         check_lives(self, facts)
+        check_former_names(self, facts)
         return facts
 
     def shaped(self, node: yaml.Node, what: str, shape_name: str) -> dict[str, yaml.Node] | None:
@@ -405,7 +408,7 @@ class FactsReader(NodeReader):
         if keys is None:
             return None
         common = self.common(node, keys, "entity")
-        return Entity(
+        entity = Entity(
             **common,
             name=self.string(keys.get("name"), "entity name"),
             type=self.string(keys.get("type"), "entity type"),
@@ -419,6 +422,8 @@ class FactsReader(NodeReader):
             **self.history_parts(keys, common["id"]),
             the=self.article(keys.get("the")),
         )
+        self.check_renamings(entity)
+        return entity
 
     def article(self, node: yaml.Node | None) -> bool | None:
         """``the: true`` or ``the: false``; absent lets the grammar module decide."""
@@ -460,6 +465,7 @@ class FactsReader(NodeReader):
                 ),
             )
         self.check_group_history(group, keys)
+        self.check_renamings(group, group.founded)
         open_ended = any(m.span.until is None for m in group.members)
         if open_ended and group.dissolved is None and not (group.as_of or self.topic_as_of):
             self.problem(
@@ -470,11 +476,89 @@ class FactsReader(NodeReader):
         return group
 
     def history_parts(self, keys: dict[str, yaml.Node], fact_id: str) -> dict[str, Any]:
-        """When a state or body ceased to exist, and what took its place."""
+        """When a state or body ceased to exist, what took its place, and the names it bore
+        before its present one."""
         return {
             "dissolved": self.date(keys.get("dissolved"), "dissolved"),
             "succeeded_by": self.read_succession(keys.get("succeeded_by"), fact_id),
+            "former_names": tuple(
+                self.items(
+                    keys.get("former_names"),
+                    "former_names",
+                    lambda node: self.read_former_name(node, fact_id),
+                )
+            ),
         }
+
+    def read_former_name(self, node: yaml.Node, fact_id: str) -> FormerName | None:
+        """``{name: Ceylon, until: 1972-05-22}``: a name borne until a renaming."""
+        keys = self.shaped(node, "a former name", "former_name")
+        if keys is None:
+            return None
+        name = self.string(keys.get("name"), "former name")
+        what = f"former name '{name}'" if name else "a former name"
+        span = self.span(keys, what)
+        return FormerName(
+            name=name,
+            until=span.until or _NO_DATE,
+            since=span.since,
+            short=self.string(keys.get("short"), f"short of {what}"),
+            citation=self.read_citation(keys.get("source"), f"the {what} of '{fact_id}'"),
+            location=self.at(node),
+        )
+
+    def check_renamings(self, fact: Entity | Group, founded: PartialDate | None = None) -> None:
+        """Former names follow one another, oldest first, each given up before the next is
+        used, and all within the life of the state or body: none ends before it was founded,
+        after it was dissolved or after the date its facts were checked."""
+        previous: FormerName | None = None
+        checked = fact.as_of or self.topic_as_of
+        for former in fact.former_names:
+            where, until = former.location, former.until
+            if where is None or until is _NO_DATE:
+                continue
+            said = f"former name '{former.name}' of '{fact.id}'"
+            problems: list[tuple[str, str]] = []
+            if previous is not None and until.earliest <= previous.until.latest:
+                problems.append(
+                    (
+                        f"former names are listed oldest first, but '{former.name}' (until "
+                        f"{until}) follows '{previous.name}' (until {previous.until})",
+                        "list each name before the names that came after it",
+                    )
+                )
+            elif previous and former.since and former.since.latest < previous.until.earliest:
+                problems.append(
+                    (
+                        f"{said} is used from {former.since}, while '{previous.name}' was still "
+                        f"the name (until {previous.until})",
+                        "a state or body bears one name at a time: a name's 'since' is at the "
+                        "earliest the date the name before it was given up",
+                    )
+                )
+            first = former.since or until
+            if founded is not None and first.latest < founded.earliest:
+                problems.append(
+                    (f"{said} is used ({first}) before '{fact.id}' was founded ({founded})", "")
+                )
+            if fact.dissolved is not None and until.earliest > fact.dissolved.latest:
+                problems.append(
+                    (
+                        f"{said} ends ({until}) after '{fact.id}' was dissolved ({fact.dissolved})",
+                        "a state or body is renamed while it exists; what took its place once it "
+                        "was dissolved is 'succeeded_by'",
+                    )
+                )
+            if checked is not None and until.earliest > checked.latest:
+                problems.append(
+                    (
+                        f"{said} ends ({until}) after the facts were checked ({checked})",
+                        "a former name has been given up by 'as_of'; the name in use then is "
+                        "'name'",
+                    )
+                )
+            self.problems += [Problem(where, message, hint) for message, hint in problems]
+            previous = former
 
     def read_succession(self, node: yaml.Node | None, fact_id: str) -> Succession | None:
         """``succeeded_by: eu`` or ``{id: eu, date: 1993-11-01, source: ...}``."""
@@ -1060,6 +1144,53 @@ def kinds_by_id(facts: Facts) -> dict[str, str]:
     kinds |= {t.id: "a term" for t in facts.terms}
     kinds |= {s.id: "a statement" for s in facts.statements}
     return kinds
+
+
+def check_former_names(reader: FactsReader, facts: Facts) -> None:
+    """A former name names its own state or body alone: it is none of its present names (it
+    would not be former) and no name of another fact, or a question could not tell them apart."""
+    owners: dict[str, set[str]] = {}
+    for fact in facts.all_facts:
+        if isinstance(fact, Term | Statement):
+            continue  # a term may share a name with what it abbreviates
+        formers = getattr(fact, "former_names", ())
+        names = [getattr(fact, "name", ""), getattr(fact, "short", "")]
+        names += [*getattr(fact, "aliases", ()), *(f for n in formers for f in n.forms)]
+        for name in names:
+            if name:
+                owners.setdefault(_name_key(name), set()).add(fact.id)
+    kinds = kinds_by_id(facts)
+    renameable: tuple[Entity | Group, ...] = (*facts.entities, *facts.groups)
+    for renamed in renameable:
+        present = {_name_key(n) for n in (renamed.name, renamed.short, *renamed.aliases) if n}
+        for former in renamed.former_names:
+            if former.location is None:
+                continue
+            for form in former.forms:
+                said = f"former name '{form}' of '{renamed.id}'"
+                if _name_key(form) in present:
+                    reader.problems.append(
+                        Problem(
+                            former.location,
+                            f"{said} is also one of its present names",
+                            "a former name is one it no longer goes by: keep it out of 'name', "
+                            "'short' and 'aliases'",
+                        )
+                    )
+                for other in sorted(owners.get(_name_key(form), set()) - {renamed.id}):
+                    reader.problems.append(
+                        Problem(
+                            former.location,
+                            f"{said} is also a name of '{other}', {kinds.get(other, 'a fact')}",
+                            "a name names one thing: if both are the same state or body, keep "
+                            "one fact and list the old name under its 'former_names'",
+                        )
+                    )
+
+
+def _name_key(name: str) -> str:
+    """A name as two spellings of it compare: case and spacing do not count."""
+    return " ".join(name.casefold().split())
 
 
 def check_lives(reader: FactsReader, facts: Facts) -> None:

@@ -93,9 +93,9 @@ class PartialDate:
 def _year_plus(year: int, years: int) -> int:
     """A year some years later (or earlier), counting across the missing year 0."""
     later = year + years
-    if year < 0 < later or later == 0:
+    if year < 0 <= later:
         later += 1
-    elif later < 0 < year:
+    elif later <= 0 < year:
         later -= 1
     return later
 
@@ -198,6 +198,8 @@ class Entity(FactBase):
     the: bool | None = None
     """Whether the name takes "the" in a sentence ("the Netherlands", "NATO"); None: the
     grammar module decides from the name and its type."""
+    former_names: tuple[FormerName, ...] = ()
+    """The names it bore before its present one, oldest first (Ceylon, until 1972)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +227,28 @@ class Succession:
 
 
 @dataclass(frozen=True, slots=True)
+class FormerName:
+    """A name a state, city or body bore before it was renamed, keeping its identity: Ceylon
+    until 1972 (now Sri Lanka), the European Economic Community until 1993.
+
+    A renaming is no succession: nothing new took the old one's place, so memberships, roles and
+    events carry on under the new name. ``until`` is the date the next name took over.
+    """
+
+    name: str
+    until: PartialDate
+    since: PartialDate | None = None
+    short: str = ""
+    citation: Citation | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The name and its short form, as a learner may type either."""
+        return tuple(n for n in (self.name, self.short) if n)
+
+
+@dataclass(frozen=True, slots=True)
 class Group(FactBase):
     """An organisation, alliance or set whose members change over time."""
 
@@ -239,6 +263,8 @@ class Group(FactBase):
     dissolved: PartialDate | None = None
     """When the body ceased to exist; every membership has ended by then."""
     succeeded_by: Succession | None = None
+    former_names: tuple[FormerName, ...] = ()
+    """The names it bore before its present one, oldest first."""
     complete: tuple[str, ...] = ()
     """The statuses whose list of members is complete up to the group's as_of date: only for
     these is an entity that is not listed surely not in that status."""

@@ -37,6 +37,10 @@ ONE_ANSWER_ASPECTS: dict[Relation, str] = {
 }
 
 
+# The relations of one renaming: each stem names what the others ask.
+RENAMING = (Relation.FORMER_NAME, Relation.FORMER_NAME_OF, Relation.RENAMED_IN)
+
+
 def claim_id_of(checked: CheckedQuestion) -> str:
     """The claim id of a checked question (see the module's docstring for what it means)."""
     question = checked.question
@@ -86,6 +90,9 @@ def many_answers_claim_id(
         return f"{fact_ids[0]}/role/{slug_of(claim.detail, 'role')}"
     if claim.relation is Relation.ROLE_TITLE:
         return f"{subject}/role/{slug_of(answer[0] if answer else '', 'role')}"
+    if claim.relation in RENAMING:
+        # "Sri Lanka was called Ceylon until 1972", asked for the name, the state or the year.
+        return f"{subject}/former-name/{slug_of(claim.detail, 'name')}"
     if claim.relation is Relation.FIGURE_OF:
         return f"{subject}/figure/{slug_of(claim.detail, 'figure')}"
     if claim.relation is Relation.PROVISION_LABEL:

@@ -10,7 +10,11 @@ from quizgen.questions.model import Question
 
 
 class Relation(str, enum.Enum):
-    """What a claim relates; each says what ``subject``, ``other``, ``detail``, a candidate are."""
+    """What a claim relates; each says what ``subject``, ``other``, ``detail``, a candidate are.
+
+    A relation that asks for a year also settles a century offered for it ("the 13th century"),
+    as a date known only roughly or to the century is asked.
+    """
 
     MEMBER_ON = "member-on"
     """subject group, detail status, when: is the candidate entity in that status on that date?"""
@@ -86,6 +90,14 @@ class Relation(str, enum.Enum):
     """subject entity or group: is the candidate what took its place?"""
     SUCCEEDED_IN = "succeeded-in"
     """subject entity or group: did its successor take its place in the candidate year?"""
+    FORMER_NAME = "former-name"
+    """subject entity or group, detail a former name, when the date it was given up: is the
+    candidate that name (the one it bore up to then)?"""
+    FORMER_NAME_OF = "former-name-of"
+    """as FORMER_NAME: is the candidate the entity or group that bore that name up to then?"""
+    RENAMED_IN = "renamed-in"
+    """subject entity or group, detail a former name: was that name given up in the candidate
+    year (or century)?"""
 
 
 @dataclass(frozen=True, slots=True)

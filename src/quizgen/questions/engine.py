@@ -21,6 +21,7 @@ from quizgen.questions.templates.categories import (
     category_member_questions,
     entity_category_questions,
 )
+from quizgen.questions.templates.centuries import century_questions
 from quizgen.questions.templates.documents import document_questions
 from quizgen.questions.templates.entities import entity_questions
 from quizgen.questions.templates.events import event_questions
@@ -30,6 +31,7 @@ from quizgen.questions.templates.lives import in_force_questions, life_questions
 from quizgen.questions.templates.people import person_questions
 from quizgen.questions.templates.quantities import comparison_questions, quantity_questions
 from quizgen.questions.templates.relations import link_questions, relation_matching
+from quizgen.questions.templates.renaming import renaming_questions
 from quizgen.questions.templates.sets import set_questions
 from quizgen.questions.templates.statements import statement_questions
 from quizgen.questions.templates.terms import term_questions
@@ -52,6 +54,8 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     (Person, life_questions),
     (Document, in_force_questions),
     ((Entity, Group), history_questions),
+    ((Entity, Group), renaming_questions),
+    ((Entity, Group, Event, Document, Person), century_questions),
 )
 
 

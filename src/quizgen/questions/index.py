@@ -76,6 +76,14 @@ def names_of(fact: Fact) -> tuple[str, ...]:
     return (fact.name,)
 
 
+def former_names_of(fact: Fact) -> tuple[str, ...]:
+    """The names a renamed state or body went by before its present one (Ceylon, EEC): a text
+    that gives one names that fact, as it was then."""
+    if isinstance(fact, Entity | Group):
+        return tuple(form for former in fact.former_names for form in former.forms)
+    return ()
+
+
 def date_of(fact: Fact) -> PartialDate | None:
     """When a dated fact happened: an event's date or a document's signing."""
     if isinstance(fact, Event):
@@ -94,7 +102,7 @@ class FactIndex:
         self.sources: dict[str, Source] = {source.id: source for source in facts.sources}
         self.ids_by_name: dict[str, set[str]] = defaultdict(set)
         for fact in facts.all_facts:
-            for name in names_of(fact):
+            for name in (*names_of(fact), *former_names_of(fact)):
                 self.ids_by_name[text_key(name)].add(fact.id)
 
         self.group_ids = [g.id for g in facts.groups]
@@ -161,7 +169,7 @@ class FactIndex:
         for fact in facts.all_facts:
             found = [proper_words_in(text) for text in _free_texts(fact)]
             if not isinstance(fact, Statement):
-                found += [name_words(name) for name in names_of(fact)]
+                found += [name_words(n) for n in (*names_of(fact), *former_names_of(fact))]
             for words in found:
                 alone |= words.alone
                 in_names |= words.in_names

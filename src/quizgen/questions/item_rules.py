@@ -65,9 +65,12 @@ _ASKED_NOUN = re.compile(
 )
 
 
-# A short name the stem asks to expand ("the full name of the UN Security Council"): its words
-# are the question, not a cue to the answer.
-_EXPANDED_NAME = re.compile(r"(?:full name of |the abbreviation )(.+?)(?: stand for)?\?$")
+# A short name the stem asks to expand ("the full name of the UN Security Council"), or a name
+# whose forerunner it asks ("Under which name was the European Community known until 1993?"):
+# its words are the question, not a cue to the answer.
+_EXPANDED_NAME = re.compile(
+    r"(?:full name of |the abbreviation )(.+?)(?: stand for)?\?$|^Under which name was (.+?) known "
+)
 
 
 def typed_giveaway(question: Question) -> str:
@@ -81,7 +84,7 @@ def typed_giveaway(question: Question) -> str:
         stem -= content_words(asked.group(1) or asked.group(2))
     expanded = _EXPANDED_NAME.search(question.prompt)
     if expanded:
-        stem -= content_words(expanded.group(1))
+        stem -= content_words(expanded.group(1) or expanded.group(2))
     for text in (*question.answer, *question.accept):
         shared = content_words(text) & stem
         if any(c.isdigit() for c in text):

@@ -19,8 +19,16 @@ from quizgen.facts.model import (
     Statement,
     Term,
 )
+from quizgen.questions.centuries import century_verdict, century_written
 from quizgen.questions.claims import Claim
-from quizgen.questions.index import FactIndex, contains_word, date_of, text_key
+from quizgen.questions.index import (
+    FactIndex,
+    contains_word,
+    date_of,
+    former_names_of,
+    names_of,
+    text_key,
+)
 from quizgen.questions.oracle_subjects import SubjectJudges
 
 TRUE_TEXT = "True"
@@ -90,6 +98,10 @@ class Oracle:
         return combine([judge(i) for i in sorted(ids)])
 
     def _year(self, candidate: str, first: PartialDate, last: PartialDate | None = None) -> Verdict:
+        century = century_written(candidate)
+        if century is not None:
+            settled = century_verdict(first, last, century)
+            return Verdict.UNKNOWN if settled is None else Verdict.of(settled)
         year = year_of(candidate)
         if year is None or not first.exact:
             return Verdict.UNKNOWN  # "c. 1265", "the 4th century BC" and 44 BC have no year to type
@@ -145,6 +157,9 @@ class Oracle:
             return Verdict.UNKNOWN
         if claim.subject not in ids:
             return Verdict.FALSE
+        subject = self.index.by_id[claim.subject]
+        if text_key(candidate) not in {text_key(n) for n in names_of(subject)}:
+            return Verdict.UNKNOWN  # a name it bore once (Ceylon) is not its name today
         # A term and the thing it abbreviates share a name ("CIS"): they are no rivals. Two
         # things (or two terms) with one name make the name ambiguous.
         is_term = isinstance(self.index.by_id[claim.subject], Term)
@@ -181,7 +196,7 @@ class Oracle:
     def _signing_years(self, group: Group) -> set[int]:
         """The years documents named after the group were signed (cached: asked per option)."""
         if group.id not in self._signing_years_by_group:
-            names = [text_key(name) for name in (group.name, group.short, *group.aliases) if name]
+            names = [text_key(n) for n in (*names_of(group), *former_names_of(group))]
             self._signing_years_by_group[group.id] = {
                 document.signed.year
                 for document in self.index.facts.documents

@@ -6,9 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quizgen.facts.model import Document, Entity, Group, PartialDate, Person, Succession
+from quizgen.facts.model import (
+    Document,
+    Entity,
+    FormerName,
+    Group,
+    PartialDate,
+    Person,
+    Succession,
+)
+from quizgen.questions.centuries import century_verdict, century_written
 from quizgen.questions.claims import Claim, Relation
-from quizgen.questions.index import FactIndex, subject_index
+from quizgen.questions.index import FactIndex, subject_index, text_key
 from quizgen.questions.subjects import NAMED_KINDS, SubjectIndex, number_verdict, parse_number
 
 Settled = bool | None
@@ -48,6 +57,9 @@ class SubjectJudges:
             Relation.FOUNDING_MEMBER: self.founding_member,
             Relation.SUCCEEDED_BY: self.succeeded_by,
             Relation.SUCCEEDED_IN: self.succeeded_in,
+            Relation.FORMER_NAME: self.former_name,
+            Relation.FORMER_NAME_OF: self.former_name_of,
+            Relation.RENAMED_IN: self.renamed_in,
         }
 
     def judge(self, claim: Claim, candidate: str) -> Settled:
@@ -156,10 +168,14 @@ class SubjectJudges:
     # -- lives and entry into force ----------------------------------------------------------------
 
     def year_of_date(self, claim: Claim, candidate: str, key: str) -> Settled:
-        """Whether a person was born or died, or a document entered into force, in the year."""
+        """Whether a person was born or died, or a document entered into force, in the year
+        (or the century)."""
         fact = self.index.by_id.get(claim.subject)
         dated = isinstance(fact, Person | Document | Entity | Group)
         when = getattr(fact, key, None) if dated else None
+        century = century_written(candidate)
+        if isinstance(when, PartialDate) and century is not None:
+            return century_verdict(when, None, century)
         year = year_written(candidate)
         if not isinstance(when, PartialDate) or year is None:
             return None
@@ -209,6 +225,56 @@ class SubjectJudges:
         if successor is None or successor.date is None or not text.isdigit():
             return None
         return int(text) == successor.date.year if successor.date.exact else None
+
+    # -- renamings -------------------------------------------------------------------------------
+
+    def renaming(self, claim: Claim) -> tuple[Entity | Group, FormerName] | None:
+        """The renamed fact and the former name a claim is about (the name it gave up then)."""
+        fact = self.index.by_id.get(claim.subject)
+        if not isinstance(fact, Entity | Group):
+            return None
+        key = text_key(claim.detail)
+        for former in fact.former_names:
+            if text_key(former.name) == key and claim.when in (None, former.until):
+                return fact, former
+        return None
+
+    def former_name(self, claim: Claim, candidate: str) -> Settled:
+        """The name it bore up to the renaming is right; a name of any other fact, or its present
+        name, is wrong. Another name it bore at another time is left open: "known before 1991"
+        fits Petrograd as much as Leningrad, so it is never offered as wrong."""
+        found = self.renaming(claim)
+        if found is None:
+            return None
+        fact, asked = found
+        key = text_key(candidate)
+        if key in {text_key(form) for form in asked.forms}:
+            return True
+        if key in {text_key(form) for former in fact.former_names for form in former.forms}:
+            return None
+        ids = self.index.resolve(candidate, (Entity, Group))
+        return False if ids else None
+
+    def former_name_of(self, claim: Claim, candidate: str) -> Settled:
+        """Which state or body bore the name: itself by any of its names, then or now; any other
+        entity or group is wrong."""
+        if self.renaming(claim) is None:
+            return None
+        ids = self.index.resolve(candidate, (Entity, Group))
+        return agreed([i == claim.subject for i in sorted(ids)]) if ids else None
+
+    def renamed_in(self, claim: Claim, candidate: str) -> Settled:
+        found = self.renaming(claim)
+        if found is None:
+            return None
+        until = found[1].until
+        century = century_written(candidate)
+        if century is not None:
+            return century_verdict(until, None, century)
+        year = year_written(candidate)
+        if year is None or until.approximate or until.century:
+            return None
+        return year == until.year
 
 
 def year_written(text: str) -> int | None:

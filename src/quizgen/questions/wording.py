@@ -350,6 +350,8 @@ def event_in_sentence(name: str) -> str:
         return "the " + " ".join(rest) if rest[-1].islower() else quoted(name)
     if words[1] in HEAD_PREPOSITIONS and first.isalpha() and first.istitle():
         return "the " + first.lower() + " " + " ".join(words[1:])
+    if first[:1].islower():
+        return "the " + name  # a description written in lower case: "writing of The Tale of Genji"
     if any(word.islower() and word not in CONNECTIVES for word in words[1:]):
         return "the " + name
     return quoted(name)
