@@ -325,6 +325,13 @@ BAD_FILES = [
         "complete names the role 'sent observers', which no entry of 'participants' has",
         id="complete-names-an-unlisted-role",
     ),
+    pytest.param(
+        HEAD + "events:\n  - id: summit\n    name: Nile summit\n    the: maybe\n"
+        "    date: 2020\n    source: {ref: atlas, quote: summit}\n",
+        "7:10",
+        "'the' must be true or false, not 'maybe'",
+        id="event-article-not-a-boolean",
+    ),
 ]
 
 

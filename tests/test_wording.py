@@ -184,6 +184,12 @@ def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
     assert event_in_sentence(name) == in_sentence
 
 
+def test_the_author_says_whether_an_event_takes_the_article() -> None:
+    assert event_in_sentence("Schuman Declaration", the=True) == "the Schuman Declaration"
+    assert event_in_sentence("The Great Fire", the=True) == "the Great Fire"
+    assert event_in_sentence("Brexit", the=False) == "Brexit"
+
+
 def test_event_stems_use_the_event_as_a_noun_phrase(harbour_bank: tuple[Question, ...]) -> None:
     prompts = [q.prompt for q in harbour_bank]
     assert "In which year did the renewal of the Harbour Pact take place?" in prompts

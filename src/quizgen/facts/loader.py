@@ -115,6 +115,7 @@ SHAPES: dict[str, Shape] = {
             "figures",
             "complete",
             "recurring",
+            "the",
             *COMMON_KEYS,
             *SUBJECT_KEYS,
         ),
@@ -427,7 +428,7 @@ class FactsReader(NodeReader):
 
     def article(self, node: yaml.Node | None) -> bool | None:
         """``the: true`` or ``the: false``; absent lets the grammar module decide."""
-        return None if node is None else self.boolean(node, "the")
+        return None if node is None else self.boolean(node, "'the'")
 
     def read_group(self, node: yaml.Node) -> Group | None:
         keys = self.shaped(node, "a group", "group")
@@ -669,6 +670,7 @@ class FactsReader(NodeReader):
             figures=tuple(self.items(keys.get("figures"), "figures", self.read_figure)),
             **self.subject_parts(keys, common["id"]),
             recurring=self.boolean(keys.get("recurring"), "recurring"),
+            the=self.article(keys.get("the")),
         )
         event = replace(
             event,

@@ -300,6 +300,9 @@ class Event(FactBase):
     figures: tuple[Figure, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     links: tuple[Link, ...] = ()
+    the: bool | None = None
+    """Whether the name takes "the" in a sentence ("the Schuman Declaration"); None: the grammar
+    module decides from the name's form."""
     recurring: bool = False
     """True for a kind of event that happened more than once (Armenia appealed to the CSTO several
     times): its questions name its date, and none asks for its year."""

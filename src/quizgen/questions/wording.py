@@ -333,12 +333,16 @@ CONNECTIVES = HEAD_PREPOSITIONS | frozenset(
 )
 
 
-def event_in_sentence(name: str) -> str:
+def event_in_sentence(name: str, the: bool | None = None) -> str:
     """How an event's name reads inside a sentence, as a noun phrase where its form shows one:
     ``the renewal of the Treaty`` (a heading noun), ``the Tavush/Tovuz border clashes`` (a
     description), ``the 9/11 terrorist attacks``, ``Armenia's appeal to the CSTO``, ``Kavkaz-2020``.
     A name whose form does not say whether it takes an article (``Schuman Declaration``, or a
-    headline such as ``The United Kingdom leaves the EU``) is quoted as a title instead."""
+    headline such as ``The United Kingdom leaves the EU``) is quoted as a title instead, unless
+    the facts say whether it takes "the" (``the``)."""
+    if the is not None:
+        bare = name[4:] if name.lower().startswith("the ") else name
+        return f"the {bare}" if the else name
     words = name.split()
     if not words:
         return name

@@ -64,14 +64,14 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
 def label(event: Event) -> str:
     """The event as a sentence names it; one that recurred also by its date, so that a stem
     never leaves open which time is meant ("Armenia's appeal to the CSTO of 13 July 2020")."""
-    phrase = event_in_sentence(event.name)
+    phrase = event_in_sentence(event.name, event.the)
     return f"{phrase} of {event.date.text}" if event.recurring else phrase
 
 
 def happening(event: Event, context: Context) -> str:
     """``Kavkaz-2020 took place in the Southern Military District from 21 to 26 September 2020``."""
     where = f" in {context.index.in_sentence(event.place_id)}" if event.place_id else ""
-    phrase = event_in_sentence(event.name)
+    phrase = event_in_sentence(event.name, event.the)
     return f"{phrase} took place{where} {dates_text(event.date, event.end)}"
 
 
