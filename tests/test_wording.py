@@ -22,6 +22,7 @@ from quizgen.questions.wording import (
     according_to,
     dates_text,
     did_not,
+    emphasised_not,
     event_in_sentence,
     lowered_opening,
     proper_words_in,
@@ -182,6 +183,17 @@ def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
     name: str, in_sentence: str
 ) -> None:
     assert event_in_sentence(name) == in_sentence
+
+
+def test_a_question_asking_for_a_denial_says_not_in_capitals(
+    bundled_bank: tuple[Question, ...],
+) -> None:
+    assert emphasised_not("did not renew the Treaty") == "did NOT renew the Treaty"
+    assert emphasised_not("sent forces") == "sent forces"
+    assert emphasised_not("was not invited, nor notified") == "was NOT invited, nor notified"
+    asking = [q.prompt for q in bundled_bank if q.template == "participant-choice"]
+    assert any("did NOT renew" in prompt for prompt in asking)
+    assert not any("did not renew" in prompt for prompt in asking)
 
 
 def test_the_author_says_whether_an_event_takes_the_article() -> None:

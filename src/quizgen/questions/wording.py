@@ -385,6 +385,12 @@ def took_part(role: str, several: bool = False, only: bool = False) -> str:
     return f"was the {role}" if only else f"took part as {a_or_an(role)}"
 
 
+def emphasised_not(predicate: str) -> str:
+    """A question that asks for a denial ("which of these states did not renew the Treaty?")
+    says NOT in capitals, so that no reader misses it."""
+    return re.sub(r"\bnot\b", "NOT", predicate, count=1)
+
+
 def did_not(role: str, several: bool = False) -> str:
     """What the participants who did not play ``role`` did not do, said without repeating it:
     ``did not`` (sent troops), ``was not`` (invited) and, for a role that is itself a denial

@@ -28,6 +28,7 @@ from quizgen.questions.wording import (
     according_to,
     dates_text,
     did_not,
+    emphasised_not,
     event_in_sentence,
     listed,
     took_part,
@@ -175,9 +176,9 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     predicate = took_part(role, several=kind is Kind.MULTIPLE)
     phrase = label(event)
     if kind is Kind.MULTIPLE:
-        stem = f"In {phrase}, which of these {nouns} {predicate}?"
+        stem = f"In {phrase}, which of these {nouns} {emphasised_not(predicate)}?"
     else:
-        stem = f"In {phrase}, which one of these {nouns} {predicate}?"
+        stem = f"In {phrase}, which one of these {nouns} {emphasised_not(predicate)}?"
     return draft.finish(
         event,
         stem,
@@ -209,7 +210,7 @@ def participant_single(
     phrase = label(event)
     return draft.single(
         event,
-        f"In {phrase}, which one of these {nouns} {predicate}?",
+        f"In {phrase}, which one of these {nouns} {emphasised_not(predicate)}?",
         name,
         claim,
         [listed_ids, context.index.same_type(entity_id)],
