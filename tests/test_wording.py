@@ -222,7 +222,7 @@ def test_a_role_that_is_a_denial_is_not_denied_again_for_the_others(
     denied = [
         q
         for q in made_by(harbour_bank, "event-participants", "renewal")
-        if "did not renew" in q.prompt
+        if "did NOT renew" in q.prompt
     ]
     assert denied
     for question in denied:
