@@ -123,7 +123,7 @@ def place_choice(
     picked = pick_with_reasons(
         draft.rng,
         3,
-        place_tiers(context, place_id),
+        place_tiers(context, fact, place_id),
         context.index.name,
         wrong,
         [place],
@@ -136,18 +136,44 @@ def place_choice(
 
 
 PLACE_REASONS = (
+    "a place of the same type where an event or signing with the same parties took place",
     "a place of the same type where another event or signing of the topic took place",
     "a place of the same type",
 )
 
 
-def place_tiers(context: Context, place_id: str) -> list[list[str]]:
-    """Places of the same type: those of other events and documents first, then any."""
+def place_tiers(context: Context, fact: Fact, place_id: str) -> list[list[str]]:
+    """Places of the same type: first those of other events and documents that share a party or
+    participant with ``fact`` (the places of its own story, not of another continent's), then
+    those of any event or document, then any."""
     kind = context.index.type_of(place_id)
     return [
+        [p for p in _places_sharing_a_party(context, fact) if context.index.type_of(p) == kind],
         context.index.places_by_type.get(kind, []),
         context.index.entity_ids_by_type.get(kind, []),
     ]
+
+
+def _places_sharing_a_party(context: Context, fact: Fact) -> list[str]:
+    own = _parties(fact)
+    if not own:
+        return []
+    others: list[Event | Document] = [*context.facts.documents, *context.facts.events]
+    return list(
+        dict.fromkeys(
+            other.place_id
+            for other in others
+            if other.id != fact.id and other.place_id and own & _parties(other)
+        )
+    )
+
+
+def _parties(fact: Fact) -> set[str]:
+    if isinstance(fact, Document):
+        return set(fact.parties)
+    if isinstance(fact, Event):
+        return {p.entity_id for p in fact.participants}
+    return set()
 
 
 def safe_place(

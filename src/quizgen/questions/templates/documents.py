@@ -113,7 +113,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
             lambda: pick_distractors(
                 draft.rng,
                 1,
-                place_tiers(context, document.place_id),
+                place_tiers(context, document, document.place_id),
                 context.index.name,
                 wrong,
                 [place],

@@ -122,7 +122,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
             lambda: pick_distractors(
                 draft.rng,
                 1,
-                place_tiers(context, event.place_id),
+                place_tiers(context, event, event.place_id),
                 context.index.name,
                 wrong,
                 [place],
