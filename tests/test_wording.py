@@ -463,3 +463,13 @@ def test_a_document_is_asked_about_with_its_own_verb(tmp_path: Path) -> None:
     prompts = [q.prompt for q in generate_questions(load_facts(path), seed=1)]
     assert "Where was the Resolution on the definition of a planet adopted?" in prompts
     assert not any("signed" in prompt for prompt in prompts)
+
+
+def test_a_short_name_the_full_name_keeps_part_of_is_not_asked_to_spell_out(
+    bundled_bank: tuple[Question, ...],
+) -> None:
+    """ "CSTO PA" stands for "CSTO Parliamentary Assembly" and for "Collective Security Treaty
+    Organization Parliamentary Assembly": a typed answer could not be graded fairly."""
+    asked = {q.prompt for q in bundled_bank if q.kind is Kind.SHORT}
+    assert "What does the abbreviation CSTO stand for?" in asked
+    assert "What does the abbreviation CSTO PA stand for?" not in asked
