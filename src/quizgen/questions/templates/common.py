@@ -81,9 +81,10 @@ def full_name_typed(
     fact: Entity | Group, template: str, context: Context
 ) -> CheckedQuestion | None:
     """Typed: what the short name stands for; the reverse card asks for the short name. A name
-    that keeps part of its short name ("CSTO Parliamentary Assembly" for CSTO PA) is not asked:
-    spelling out only the rest, or all of it, would both be right."""
-    if fact.short and set(fact.short.casefold().split()) & set(fact.name.casefold().split()):
+    that keeps an abbreviation of its short name ("CSTO Parliamentary Assembly" for CSTO PA) is
+    not asked: spelling out only the rest, or all of it, would both be right."""
+    kept = set(fact.short.split()) & set(fact.name.split())
+    if any(is_abbreviation(word) for word in kept):
         return None
     draft = context.draft(template, Kind.SHORT, [fact.id])
     stem, explanation, reverse = short_name_wording(
