@@ -653,3 +653,13 @@ def test_a_link_asked_from_either_end_is_one_claim() -> None:
     assert uranus == {"herschel/link/discovered/uranus"}
     comparisons = [q.claim_id for q in bank if q.template.startswith("quantity-greatest")]
     assert comparisons and all("|" not in claim_id for claim_id in comparisons)
+
+
+def test_a_person_offered_as_wrong_lived_when_the_right_one_did() -> None:
+    """Hipparchus and Galileo are no plausible discoverers of Pluto (1930)."""
+    by_name = {
+        q.prompt: q for q in bank_of(ASTRONOMY_FACTS) if q.prompt.startswith("Which of these astr")
+    }
+    pluto = by_name["Which of these astronomers discovered Pluto?"]
+    assert "Clyde Tombaugh" in pluto.choices
+    assert not {"Hipparchus", "Galileo Galilei", "William Herschel"} & set(pluto.choices)

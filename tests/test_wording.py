@@ -465,11 +465,30 @@ def test_a_document_is_asked_about_with_its_own_verb(tmp_path: Path) -> None:
     assert not any("signed" in prompt for prompt in prompts)
 
 
-def test_a_short_name_the_full_name_keeps_part_of_is_not_asked_to_spell_out(
-    bundled_bank: tuple[Question, ...],
+def test_a_name_keeping_an_abbreviation_is_asked_only_with_that_abbreviation_spelt_out(
+    tmp_path: Path,
 ) -> None:
-    """ "CSTO PA" stands for "CSTO Parliamentary Assembly" and for "Collective Security Treaty
-    Organization Parliamentary Assembly": a typed answer could not be graded fairly."""
-    asked = {q.prompt for q in bundled_bank if q.kind is Kind.SHORT}
-    assert "What does the abbreviation CSTO stand for?" in asked
-    assert "What does the abbreviation CSTO PA stand for?" not in asked
+    """ "HL PA" stands for "HL Parliamentary Assembly" and for "Harbour League Parliamentary
+    Assembly": both are right, so the question is asked only when the facts give both."""
+    facts = """\
+format: quizgen-facts/1
+topic: {title: Harbours, as_of: 2020}
+sources: [{id: chronicle, title: The Harbour Chronicle}]
+groups:
+  - {id: league, name: Harbour League, short: HL, source: {ref: chronicle, quote: HL}}
+  - id: assembly
+    name: HL Parliamentary Assembly
+    short: HL PA
+    source: {ref: chronicle, quote: HL PA}
+"""
+
+    def typed_expansions(text: str) -> list[Question]:
+        path = tmp_path / "facts.yaml"
+        path.write_text(text, encoding="utf-8")
+        bank = generate_questions(load_facts(path), seed=0)
+        return [q for q in bank if q.prompt == "What does the abbreviation HL PA stand for?"]
+
+    assert typed_expansions(facts) == []
+    spelt_out = "Harbour League Parliamentary Assembly"
+    (question,) = typed_expansions(facts + f"    aliases: [{spelt_out}]\n")
+    assert question.answer == ("HL Parliamentary Assembly",) and spelt_out in question.accept

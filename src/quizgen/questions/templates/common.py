@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Group
@@ -82,9 +83,11 @@ def full_name_typed(
 ) -> CheckedQuestion | None:
     """Typed: what the short name stands for; the reverse card asks for the short name. A name
     that keeps an abbreviation of its short name ("CSTO Parliamentary Assembly" for CSTO PA) is
-    not asked: spelling out only the rest, or all of it, would both be right."""
-    kept = set(fact.short.split()) & set(fact.name.split())
-    if any(is_abbreviation(word) for word in kept):
+    right with that abbreviation spelt out too, so it is asked only when the facts give that
+    form among its names (an alias)."""
+    spelt_out = with_abbreviations_spelt_out(fact, context)
+    claim = Claim(Relation.NAME_OF, fact.id)
+    if spelt_out is None or not all(context.is_right(claim, name) for name in spelt_out):
         return None
     draft = context.draft(template, Kind.SHORT, [fact.id])
     stem, explanation, reverse = short_name_wording(
@@ -98,17 +101,35 @@ def full_name_typed(
         fact,
         (stem, stem),
         fact.name,
-        Claim(Relation.NAME_OF, fact.id),
+        claim,
         [others],
         context.index.name,
         explanation,
         Notes(
             # Another abbreviation (EEU for EAEU) is not what the short name stands for.
-            accept=tuple(a for a in fact.aliases if a != fact.short and not is_abbreviation(a)),
+            accept=(
+                *spelt_out,
+                *(a for a in fact.aliases if a != fact.short and not is_abbreviation(a)),
+            ),
             reverse=(reverse, fact.short) if reverse else ("", ""),
         ),
         spelled_by=fact.short if is_abbreviation(fact.short) else "",
     )
+
+
+def with_abbreviations_spelt_out(fact: Entity | Group, context: Context) -> list[str] | None:
+    """The name with each abbreviation it shares with its short name written in full
+    ("Collective Security Treaty Organization Parliamentary Assembly"), or None when the facts
+    name nothing by that abbreviation."""
+    kept = [word for word in dict.fromkeys(fact.short.split()) if is_abbreviation(word)]
+    kept = [word for word in kept if word in fact.name.split()]
+    name = fact.name
+    for word in kept:
+        meant = sorted(context.index.resolve(word) - {fact.id})
+        if len(meant) != 1:
+            return None
+        name = re.sub(rf"\b{re.escape(word)}\b", context.index.name(meant[0]), name)
+    return [name] if kept else []
 
 
 def place_choice(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from quizgen.facts.model import Citation, RelationKind
+from quizgen.facts.model import Citation, Person, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled, shuffled_out_of_order
 from quizgen.questions.grammar import negation, plural, plural_predicate
@@ -307,6 +307,32 @@ def matching(
     )
 
 
+def contemporaries(
+    candidates: Sequence[str], holders: Sequence[str], context: Context
+) -> list[str]:
+    """The candidates a learner could confuse with the holders by era: a person whose life
+    overlaps a holder's (nobody offers Hipparchus as the discoverer of Pluto); anything else, or
+    anyone whose dates the facts do not give, as it is."""
+    spans = [span for span in (life_span(h, context) for h in holders) if span is not None]
+    if not spans:
+        return list(candidates)
+    kept = []
+    for candidate in candidates:
+        span = life_span(candidate, context)
+        if span is None or any(span[0] <= end and start <= span[1] for start, end in spans):
+            kept.append(candidate)
+    return kept
+
+
+def life_span(fact_id: str, context: Context) -> tuple[int, int] | None:
+    """The years a person lived (to the facts' own date when alive), or None."""
+    person = context.index.by_id.get(fact_id)
+    if not isinstance(person, Person) or person.born is None:
+        return None
+    end = person.died or context.index.checked_until(person)
+    return person.born.year, end.year if end is not None else person.born.year + 100
+
+
 def right_and_wrong(
     draft: Draft,
     kind: Kind,
@@ -320,7 +346,7 @@ def right_and_wrong(
     wrong = pick_distractors(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        pools,
+        [contemporaries(pool, holders, context) for pool in pools],
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(h) for h in holders],

@@ -68,7 +68,7 @@ def term_short(term: Term, context: Context) -> CheckedQuestion | None:
     draft = context.draft("term-name", Kind.SHORT, [term.id])
     return draft.finish(
         term,
-        f"Which term means: {context.after_colon(term.definition).rstrip('.')}?",
+        f"Name the term: {context.after_colon(term.definition).rstrip('.')}.",
         [term.term],
         meaning(term.term, term.definition, context),
         [Claim(Relation.NAME_OF, term.id)],
@@ -98,8 +98,9 @@ def definition_true_false(term: Term, context: Context) -> CheckedQuestion | Non
 
 
 def meaning(term: str, definition: str, context: Context) -> str:
-    """``“collective defence” means: a commitment by allies ...``."""
-    return f"{quoted(term)} means: {context.after_colon(definition)}"
+    """``The term “collective defence” means: a commitment by allies ...``: a sentence opens
+    with a capital even when the term is written in lower case."""
+    return f"The term {quoted(term)} means: {context.after_colon(definition)}"
 
 
 def _definition(context: Context) -> Callable[[str], str]:
