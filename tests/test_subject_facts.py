@@ -50,7 +50,7 @@ def test_a_second_gas_giant_is_never_offered_as_not_a_gas_giant(astronomy: Oracl
 def test_an_entity_in_several_categories_is_asked_each_without_offering_another_as_wrong(
     astronomy: Oracle,
 ) -> None:
-    jupiter = [q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these is Jupiter?"]
+    jupiter = [q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these describes Jupiter?"]
 
     # "a giant planet" is not asked: its only wrong options would be narrower categories of it
     # (an ice giant is a giant planet too), which cue the wider one as the answer.

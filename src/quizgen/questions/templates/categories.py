@@ -68,14 +68,14 @@ def narrower(context: Context, category_id: str, than_id: str) -> bool:
 def which_category(
     entity: Entity, category: Category, when: PartialDate | None, context: Context
 ) -> CheckedQuestion | None:
-    """``Which of these is Jupiter?`` among categories it surely does not belong to."""
+    """``Which of these describes Jupiter?`` among categories it surely does not belong to."""
     draft = context.draft("category-of", Kind.SINGLE, [entity.id], qualifier=category.id)
     claim = Claim(Relation.CATEGORY_OF, entity.id, detail=category.id, when=when)
     subjects = context.index.subjects_index()
     name = spoken_name(context.index, entity.id)
     return draft.single(
         entity,
-        capitalized(f"{opening(when)}which of these is {name}?"),
+        capitalized(f"{opening(when)}which of these describes {name}?"),
         a_noun(category.name),
         claim,
         [[c for c in other_categories(context, entity) if not narrower(context, c, category.id)]],
