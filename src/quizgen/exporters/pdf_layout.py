@@ -11,11 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from quizgen.exporters.pdf_fonts import BOLD, REGULAR, register_fonts
@@ -81,80 +84,118 @@ def make_styles() -> Styles:
     )
 
 
-class Painter:
-    """Draws one page. Lines and boxes go to the canvas as they come; text is gathered and written
-    at the end as one text object that changes font, colour and position only where they change
-    (a text object per string, as ``drawString`` makes, costs more than the text itself).
-    Nothing is drawn over text, so text last is the same picture.
+class PdfText:
+    """The codes of each string a document draws, worked out once.
+
+    reportlab embeds a TrueType font as subsets of 256 glyphs and writes a string as the codes
+    of its characters in those subsets. Its text object works them out again for every string
+    and formats every number with a general routine, which together took most of the time spent
+    on a quiz; a quiz prints the same letters and options in every version, so the codes of a
+    string are kept for the document (the subsets are numbered per document).
     """
 
-    def __init__(self, canvas: Canvas, colors: dict[str, Color]) -> None:
-        self.canvas = canvas
-        self._colors = colors
-        self._texts: list[tuple[float, float, str, TextStyle]] = []
-        self._stroke: tuple[str, float] | None = None
-        self._fill = ""
+    def __init__(self, canvas: Canvas) -> None:
+        self._doc = canvas._doc
+        self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
-    def color(self, hex_color: str) -> Color:
-        found = self._colors.get(hex_color)
+    def runs(self, text: str, font_name: str) -> tuple[tuple[str, str], ...]:
+        """Each subset's PDF font name with the text's codes in it, escaped for a PDF string."""
+        key = (font_name, text)
+        found = self._runs.get(key)
         if found is None:
-            found = self._colors[hex_color] = HexColor(hex_color)
+            font = getFont(font_name)
+            found = tuple(
+                (font.getSubsetInternalName(subset, self._doc), escapePDF(codes))
+                for subset, codes in font.splitString(text, self._doc)
+            )
+            self._runs[key] = found
         return found
 
+
+@cache
+def color_operator(hex_color: str, stroke: bool) -> str:
+    """``#555555`` as the operator that sets it: a grey as one number, other colours as RGB."""
+    color = HexColor(hex_color)
+    levels = [f"{round(level, 3):g}" for level in (color.red, color.green, color.blue)]
+    if levels[0] == levels[1] == levels[2]:
+        return f"{levels[0]} {'G' if stroke else 'g'}"
+    return f"{' '.join(levels)} {'RG' if stroke else 'rg'}"
+
+
+def pt(value: float) -> str:
+    """A length as PDF writes it, to a hundredth of a point (a 300 dpi dot is 24 of them)."""
+    return f"{round(value, 2):g}"
+
+
+class Painter:
+    """Draws one page as PDF operators added to the canvas's page. Lines and boxes come first,
+    then all the text in one text object that sets font and colour only where they change.
+    Nothing is drawn over text, so text last is the same picture.
+
+    Each string is placed relative to the one before (``Td``, in whole hundredths of a point,
+    so that no rounding adds up): the steps repeat from line to line and compress well.
+    """
+
+    def __init__(self, canvas: Canvas, pdf_text: PdfText) -> None:
+        self.canvas = canvas
+        self._pdf_text = pdf_text
+        self._graphics: list[str] = []
+        self._text: list[str] = []
+        self._stroke: tuple[str, float] | None = None
+        self._fill = ""
+        self._text_font: tuple[str, float] | None = None
+        self._text_color = ""
+        self._text_at = (0, 0)
+
     def text(self, x: float, y: float, text: str, style: TextStyle) -> None:
-        self._texts.append((x, y, text, style))
+        ops = self._text
+        if self._text_color != style.color:
+            self._text_color = style.color
+            ops.append(color_operator(style.color, stroke=False))
+        at = (round(x * 100), round(y * 100))
+        ops.append(f"{(at[0] - self._text_at[0]) / 100:g} {(at[1] - self._text_at[1]) / 100:g} Td")
+        self._text_at = at
+        for font, codes in self._pdf_text.runs(text, style.font):
+            if self._text_font != (font, style.size):
+                self._text_font = (font, style.size)
+                ops.append(f"{font} {style.size:g} Tf")
+            ops.append(f"({codes}) Tj")
 
     def line_of(self, x: float, y: float, line: Line) -> None:
         for fragment in line:
-            self._texts.append((x + fragment.x, y, fragment.text, fragment.style))
+            self.text(x + fragment.x, y, fragment.text, fragment.style)
 
     def _set_stroke(self, width: float, hex_color: str) -> None:
         if self._stroke != (hex_color, width):
-            self.canvas.setStrokeColor(self.color(hex_color))
-            self.canvas.setLineWidth(width)
+            self._graphics.append(f"{color_operator(hex_color, stroke=True)} {width:g} w")
             self._stroke = (hex_color, width)
 
     def line(self, x1: float, y1: float, x2: float, y2: float, width: float, color: str) -> None:
         self._set_stroke(width, color)
-        self.canvas.line(x1, y1, x2, y2)
+        self._graphics.append(f"{pt(x1)} {pt(y1)} m {pt(x2)} {pt(y2)} l S")
 
     def lines(
         self, segments: list[tuple[float, float, float, float]], width: float, color: str
     ) -> None:
-        self._set_stroke(width, color)
-        self.canvas.lines(segments)
+        for x1, y1, x2, y2 in segments:
+            self.line(x1, y1, x2, y2, width, color)
 
     def box(self, x: float, y: float, width: float, height: float, line_width: float) -> None:
         self._set_stroke(line_width, INK)
-        self.canvas.rect(x, y, width, height, stroke=1, fill=0)
+        self._graphics.append(f"{pt(x)} {pt(y)} {pt(width)} {pt(height)} re S")
 
     def fill(self, x: float, y: float, width: float, height: float, color: str) -> None:
         if self._fill != color:
-            self.canvas.setFillColor(self.color(color))
+            self._graphics.append(color_operator(color, stroke=False))
             self._fill = color
-        self.canvas.rect(x, y, width, height, stroke=0, fill=1)
+        self._graphics.append(f"{pt(x)} {pt(y)} {pt(width)} {pt(height)} re f")
 
     def finish(self) -> None:
-        """Writes the page's text: the next line of a paragraph is reached by the line feed."""
-        if not self._texts:
-            return
-        text = self.canvas.beginText()
-        font: tuple[str, float, float] | None = None
-        color = ""
-        next_line: tuple[float, float] | None = None
-        for x, y, string, style in self._texts:
-            if font != (style.font, style.size, style.leading):
-                font = (style.font, style.size, style.leading)
-                text.setFont(*font)
-            if color != style.color:
-                color = style.color
-                text.setFillColor(self.color(color))
-            if next_line is None or abs(next_line[0] - x) > 1e-6 or abs(next_line[1] - y) > 1e-6:
-                text.setTextOrigin(x, y)
-            text.textLine(string)
-            next_line = (x, y - style.leading)
-        self.canvas.drawText(text)
-        self._texts.clear()
+        """Adds the page's drawing, then its text, to the canvas's page."""
+        ops = self._graphics
+        if self._text:
+            ops += ["BT", *self._text, "ET"]
+        self.canvas.addLiteral("\n".join(ops))
 
 
 class Block:
@@ -415,10 +456,10 @@ def write_pdf(
     canvas.setSubject(pdf.subject)
     canvas.setAuthor("quizgen")
     canvas.setCreator("quizgen")
-    colors: dict[str, Color] = {}
+    pdf_text = PdfText(canvas)
     seen: dict[str, int] = {}
     for page in pages:
-        painter = Painter(canvas, colors)
+        painter = Painter(canvas, pdf_text)
         for offset, block in page.blocks:
             block.draw(painter, MARGIN_SIDE, body_top - offset)
         seen[page.version] = seen.get(page.version, 0) + 1

@@ -88,6 +88,12 @@ class Typesetter:
         return self.lines(((text, style),), width)
 
     def _break(self, spans: tuple[Span, ...], width: float) -> Iterator[Line]:
+        if len(spans) == 1:
+            # Most texts (an option, a grid cell, a label) are one run that fits on one line.
+            text, style = spans[0]
+            if " ".join(text.split()) == text and self.width(text, style) <= width:
+                yield (Fragment(0.0, text, style),)
+                return
         line: list[Fragment] = []
         x = 0.0
         for word in _words(spans):
