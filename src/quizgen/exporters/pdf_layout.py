@@ -61,25 +61,23 @@ class Styles:
 
 def make_styles() -> Styles:
     register_fonts()
-    prompt = TextStyle(REGULAR, 10.2, 12.8)
-    option = TextStyle(REGULAR, 9.8, 12)
     return Styles(
         title=TextStyle(BOLD, 15, 18),
         subtitle=TextStyle(REGULAR, 10.5, 13, MUTED),
         version=TextStyle(BOLD, 13, 16),
         field=TextStyle(REGULAR, 9.5, 12),
         instructions=TextStyle(REGULAR, 8.8, 11.2, MUTED),
-        prompt=prompt,
+        prompt=TextStyle(REGULAR, 10.2, 12.8),
         prompt_number=TextStyle(BOLD, 10.2, 12.8),
-        hint=TextStyle(REGULAR, 8.6, prompt.leading, MUTED),
-        blank_number=TextStyle(REGULAR, 7.5, prompt.leading, MUTED),
-        option=option,
+        hint=TextStyle(REGULAR, 8.6, 10.6, MUTED),
+        blank_number=TextStyle(REGULAR, 7.5, 9, MUTED),
+        option=TextStyle(REGULAR, 9.8, 12),
         letter=TextStyle(BOLD, 9.8, 12),
         muted_option=TextStyle(REGULAR, 9.8, 12, MUTED),
         indented=TextStyle(REGULAR, 10, 15),
         small=TextStyle(REGULAR, 8.6, 10.6, MUTED),
         heading=TextStyle(BOLD, 11.5, 14),
-        where=TextStyle(REGULAR, 8, prompt.leading, MUTED),
+        where=TextStyle(REGULAR, 8, 10, MUTED),
         footer=TextStyle(REGULAR, 8, 10, MUTED),
     )
 
@@ -323,7 +321,7 @@ class WritingLine(Block):
     ) -> None:
         self.label = label
         self.line_width = line_width
-        self.style = TextStyle(REGULAR, 8.8, 11.2, MUTED)
+        self.style = styles.instructions
         self.label_width = typesetter.width(label, self.style)
         self.height = 20.0
 

@@ -5,7 +5,6 @@ instructions, then every question laid out for its kind and never split across p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from quizgen.exporters.pdf_layout import (
     INK,
@@ -238,10 +237,9 @@ def cloze_parts(
     longest_part = max(question.prompt_parts, key=len).strip()
     separate = bool(question.prompt.strip()) and longest_part not in question.prompt
     style = styles.indented if separate else styles.prompt
-    number_style = replace(styles.blank_number, leading=style.leading)
     spans: list[Span] = [(question.prompt_parts[0], style)]
     for number, part in enumerate(question.prompt_parts[1:], start=1):
-        spans += [(f"({number})", number_style), (BLANK_TEXT, style), (part, style)]
+        spans += [(f"({number})", styles.blank_number), (BLANK_TEXT, style), (part, style)]
     if separate:
         return [
             prompt_paragraph(printed, question.prompt, styles, width, typesetter),

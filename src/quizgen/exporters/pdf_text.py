@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import getFont
 
 
-@dataclass(frozen=True)
-class TextStyle:
+class TextStyle(NamedTuple):
+    """How a run of text looks. A tuple, as it is hashed for every text looked up."""
+
     font: str
     size: float
     leading: float
-    """The distance from one line's baseline to the next."""
+    """The distance from one baseline to the next, in a paragraph of this style."""
     color: str = "#000000"
 
 
@@ -88,11 +90,12 @@ class Typesetter:
         return self.lines(((text, style),), width)
 
     def _break(self, spans: tuple[Span, ...], width: float) -> Iterator[Line]:
-        if len(spans) == 1:
-            # Most texts (an option, a grid cell, a label) are one run that fits on one line.
-            text, style = spans[0]
-            if " ".join(text.split()) == text and self.width(text, style) <= width:
-                yield (Fragment(0.0, text, style),)
+        # Most texts (an option, a grid cell, "Answer: ...") fit on one line as they are.
+        joined = "".join(text for text, _ in spans)
+        if " ".join(joined.split()) == joined:
+            widths = [self.width(text, style) for text, style in spans]
+            if sum(widths) <= width:
+                yield self._as_is(spans, widths)
                 return
         line: list[Fragment] = []
         x = 0.0
@@ -111,18 +114,30 @@ class Typesetter:
             for index, (text, style) in enumerate(word.pieces):
                 gap = space if index == 0 else 0.0
                 previous = line[-1] if line else None
-                joins = previous is not None and previous.style == style
-                if joins and gap and word.space != style:
-                    joins = False
-                if previous is not None and joins:
-                    line[-1] = Fragment(
-                        previous.x, previous.text + (" " if gap else "") + text, style
-                    )
+                # A space joins two words of one fragment only if it is in their style too.
+                if (
+                    previous is not None
+                    and previous.style == style
+                    and (not gap or word.space == style)
+                ):
+                    joint = " " if gap else ""
+                    line[-1] = Fragment(previous.x, previous.text + joint + text, style)
                 else:
                     line.append(Fragment(x + gap, text, style))
                 x += gap + self.width(text, style)
         if line:
             yield tuple(line)
+
+    def _as_is(self, spans: tuple[Span, ...], widths: list[float]) -> Line:
+        line: list[Fragment] = []
+        x = 0.0
+        for (text, style), text_width in zip(spans, widths, strict=True):
+            if line and line[-1].style == style:
+                line[-1] = Fragment(line[-1].x, line[-1].text + text, style)
+            elif text:
+                line.append(Fragment(x, text, style))
+            x += text_width
+        return tuple(line)
 
     def _cut(self, pieces: list[Span], width: float) -> Iterator[Line]:
         line: list[Fragment] = []
