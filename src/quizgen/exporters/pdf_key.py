@@ -29,7 +29,8 @@ from quizgen.exporters.pdf_versions import (
 )
 from quizgen.questions.model import Kind
 
-GRID_NUMBER_WIDTH = 26.0
+GRID_NUMBER_WIDTH = 28.0
+"""Room for a three-digit number (18.7 pt) between the cell's sides."""
 GRID_ROWS_PER_BLOCK = 20
 """Rows of the grid before it continues in a block beside it, to keep it on the first page."""
 GRID_GAP = 10.0
