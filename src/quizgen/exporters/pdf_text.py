@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -65,7 +66,7 @@ class Typesetter:
         per_point = self._word_widths.get(key)
         if per_point is None:
             widths, default = self._font_widths(style.font)
-            per_point = sum(widths.get(ord(ch), default) for ch in text) / 1000.0
+            per_point = sum(map(widths.get, map(ord, text), repeat(default, len(text)))) / 1000
             self._word_widths[key] = per_point
         return per_point * style.size
 
