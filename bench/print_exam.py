@@ -135,14 +135,21 @@ def quizgen_print(bank: QuestionBank, folder: Path) -> None:
     PdfExporter().write(bank, folder, BuildOptions(seed=7, versions=len(VERSIONS), epoch=1))
 
 
-def median_time(action: Callable[[Path], None], runs: int) -> float:
-    times = []
+def timed(action: Callable[[Path], None]) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        action(Path(folder))
+        return time.perf_counter() - start
+
+
+def median_times(actions: list[Callable[[Path], None]], runs: int) -> list[float]:
+    """The median time of each action; every run times each once, one right after the other,
+    so that on a shared machine both meet the same load."""
+    times: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as folder:
-            start = time.perf_counter()
-            action(Path(folder))
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for action, taken in zip(actions, times, strict=True):
+            taken.append(timed(action))
+    return [statistics.median(taken) for taken in times]
 
 
 def main() -> None:
@@ -151,11 +158,13 @@ def main() -> None:
     runs = parser.parse_args().runs
     bank = exam_bank()
     font = register_bare_font()
+    actions = [
+        lambda folder: bare_reportlab(bank, folder, font),
+        lambda folder: quizgen_print(bank, folder),
+    ]
     # One warm-up each: font parsing and imports are paid once per process by both.
-    bare = median_time(lambda folder: bare_reportlab(bank, folder, font), 1)
-    quizgen = median_time(lambda folder: quizgen_print(bank, folder), 1)
-    bare = median_time(lambda folder: bare_reportlab(bank, folder, font), runs)
-    quizgen = median_time(lambda folder: quizgen_print(bank, folder), runs)
+    median_times(actions, 1)
+    bare, quizgen = median_times(actions, runs)
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}, median of {runs}")
     print()
     print("| 30 questions, 3 versions, with keys | seconds | ratio |")
