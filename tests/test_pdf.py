@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import subprocess
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -18,6 +21,7 @@ from pdf_banks import EVERY_KIND, LONG_OPTIONS, STATES, bank_of, question, thirt
 from quizgen.build import BuildRequest, decks_for_format, make_bank
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
+from quizgen.exporters import pdf as pdf_exporter
 from quizgen.exporters.pdf import PdfExporter
 from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Kind, Question, QuestionBank
@@ -292,6 +296,27 @@ def test_a_rebuild_is_byte_identical_and_dated_by_the_build_epoch(tmp_path: Path
         bank_of(EVERY_KIND), tmp_path / "reseeded", BuildOptions(seed=8, versions=2, epoch=EPOCH)
     )
     assert reseeded[0].read_bytes() != first[0].read_bytes()
+
+
+def test_files_laid_out_on_both_cores_are_those_laid_out_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = bank_of(EVERY_KIND)
+    in_one = export(bank, tmp_path / "one", versions=3)
+    contexts: list[str] = []
+    fork_context = multiprocessing.get_context
+
+    def recorded(method: str) -> Any:
+        contexts.append(method)
+        return fork_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    monkeypatch.setattr(pdf_exporter, "FORK_WORTH_QUESTIONS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    forked = export(bank, tmp_path / "forked", versions=3)
+    assert contexts == ["fork"], "the files were laid out by forked workers"
+    for one, other in zip(in_one, forked, strict=True):
+        assert one.read_bytes() == other.read_bytes()
 
 
 def test_every_font_is_embedded_dejavu_and_no_base14_font_is_listed(tmp_path: Path) -> None:
