@@ -3,7 +3,8 @@ pages with a footer of "page x of y".
 
 Shared by the quiz and the answer key so that both look alike. Pages are laid out from measured
 blocks before anything is drawn, so each page's footer knows how many pages its version has and
-every page is drawn once, straight on a reportlab canvas.
+every page is drawn once, as PDF operators on a reportlab canvas; reportlab writes the file and
+embeds the fonts.
 """
 
 from __future__ import annotations
