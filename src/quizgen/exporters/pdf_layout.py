@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
@@ -95,6 +96,7 @@ class PdfText:
 
     def __init__(self, canvas: Canvas) -> None:
         self._doc = canvas._doc
+        self._fonts: dict[str, FontCodes] = {}
         self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
     def runs(self, text: str, font_name: str) -> tuple[tuple[str, str], ...]:
@@ -102,13 +104,46 @@ class PdfText:
         key = (font_name, text)
         found = self._runs.get(key)
         if found is None:
-            font = getFont(font_name)
-            found = tuple(
-                (font.getSubsetInternalName(subset, self._doc), escapePDF(codes))
-                for subset, codes in font.splitString(text, self._doc)
-            )
-            self._runs[key] = found
+            codes = self._fonts.get(font_name)
+            if codes is None:
+                codes = self._fonts[font_name] = FontCodes(getFont(font_name), self._doc)
+            found = self._runs[key] = codes.runs(text)
         return found
+
+
+class FontCodes:
+    """One font's codes in one document, character by character.
+
+    A character gets its code from reportlab the first time it is drawn, in the order it comes,
+    as reportlab's text object would give it; then a text of the first subset (all of a Latin
+    text) is written in one ``str.translate`` instead of a loop over its characters.
+    """
+
+    def __init__(self, font: Any, doc: Any) -> None:
+        self.font = font
+        self.doc = doc
+        self.first_subset: dict[int, str] = {}
+        """Character to its code, escaped for a PDF string, for the first subset."""
+        self.later_subsets: set[str] = set()
+        self.known: set[str] = set()
+
+    def runs(self, text: str) -> tuple[tuple[str, str], ...]:
+        if not self.known.issuperset(text):
+            for character in dict.fromkeys(text):
+                if character not in self.known:
+                    ((subset, code),) = self.font.splitString(character, self.doc)
+                    self.known.add(character)
+                    if subset:
+                        self.later_subsets.add(character)
+                    else:
+                        self.first_subset[ord(character)] = escapePDF(code)
+        if self.later_subsets.isdisjoint(text):
+            name = self.font.getSubsetInternalName(0, self.doc)
+            return ((name, text.translate(self.first_subset)),)
+        return tuple(
+            (self.font.getSubsetInternalName(subset, self.doc), escapePDF(codes))
+            for subset, codes in self.font.splitString(text, self.doc)
+        )
 
 
 @cache
@@ -123,7 +158,7 @@ def color_operator(hex_color: str, stroke: bool) -> str:
 
 def pt(value: float) -> str:
     """A length as PDF writes it, to a hundredth of a point (a 300 dpi dot is 24 of them)."""
-    return f"{round(value, 2):g}"
+    return f"{value:.2f}"
 
 
 class Painter:
