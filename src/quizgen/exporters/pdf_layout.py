@@ -98,16 +98,26 @@ class PdfText:
         self._doc = canvas._doc
         self._fonts: dict[str, FontCodes] = {}
         self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._moves: dict[tuple[int, int], str] = {}
 
     def runs(self, text: str, font_name: str) -> tuple[tuple[str, str], ...]:
-        """Each subset's PDF font name with the text's codes in it, escaped for a PDF string."""
+        """Each subset's PDF font name with the operator that shows the text's part in it."""
         key = (font_name, text)
         found = self._runs.get(key)
         if found is None:
             codes = self._fonts.get(font_name)
             if codes is None:
                 codes = self._fonts[font_name] = FontCodes(getFont(font_name), self._doc)
-            found = self._runs[key] = codes.runs(text)
+            found = tuple((font, f"({escaped}) Tj") for font, escaped in codes.runs(text))
+            self._runs[key] = found
+        return found
+
+    def move(self, across: int, up: int) -> str:
+        """The operator that moves to the next text, in hundredths of a point; the same few
+        steps (to the next line, to an option's text) come back all the time."""
+        found = self._moves.get((across, up))
+        if found is None:
+            found = self._moves[across, up] = f"{across / 100:g} {up / 100:g} Td"
         return found
 
 
@@ -183,17 +193,18 @@ class Painter:
 
     def text(self, x: float, y: float, text: str, style: TextStyle) -> None:
         ops = self._text
+        pdf_text = self._pdf_text
         if self._text_color != style.color:
             self._text_color = style.color
             ops.append(color_operator(style.color, stroke=False))
-        at = (round(x * 100), round(y * 100))
-        ops.append(f"{(at[0] - self._text_at[0]) / 100:g} {(at[1] - self._text_at[1]) / 100:g} Td")
-        self._text_at = at
-        for font, codes in self._pdf_text.runs(text, style.font):
+        at_x, at_y = round(x * 100), round(y * 100)
+        ops.append(pdf_text.move(at_x - self._text_at[0], at_y - self._text_at[1]))
+        self._text_at = (at_x, at_y)
+        for font, show in pdf_text.runs(text, style.font):
             if self._text_font != (font, style.size):
                 self._text_font = (font, style.size)
                 ops.append(f"{font} {style.size:g} Tf")
-            ops.append(f"({codes}) Tj")
+            ops.append(show)
 
     def line_of(self, x: float, y: float, line: Line) -> None:
         for fragment in line:
