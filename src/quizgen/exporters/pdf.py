@@ -46,7 +46,7 @@ class PdfExporter:
         check_glyphs(bank)
         folder.mkdir(parents=True, exist_ok=True)
         jobs: list[RenderJob] = []
-        # One for every file: the key prints the quiz's prompts again, each version its options.
+        # One for all the files: every version prints the same prompts and options again.
         typesetter = Typesetter()
         for deck in bank.decks:
             if not deck.questions:
