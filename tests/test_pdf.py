@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import subprocess
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -14,10 +17,11 @@ from click.testing import Result
 from PIL import Image
 
 from conftest import BUNDLED_DECKS, BUNDLED_FACTS, FIXTURES, HOSTILE_FACTS, run_quizgen
-from pdf_banks import EVERY_KIND, LONG_OPTIONS, bank_of, question, thirty_question_exam
+from pdf_banks import EVERY_KIND, LONG_OPTIONS, STATES, bank_of, question, thirty_question_exam
 from quizgen.build import BuildRequest, decks_for_format, make_bank
 from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
+from quizgen.exporters import pdf as pdf_exporter
 from quizgen.exporters.pdf import PdfExporter
 from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Kind, Question, QuestionBank
@@ -226,6 +230,42 @@ def test_a_30_question_exam_in_3_versions_prints_3_pages_a_version_and_a_5_page_
     assert all(sorted(column) == list(range(1, 31)) for column in grid.values())
 
 
+def test_a_key_grid_longer_than_a_page_goes_on_over_pages_each_with_its_header(
+    tmp_path: Path,
+) -> None:
+    questions = tuple(
+        question(
+            f"step-{n:03d}:single",
+            Kind.SINGLE,
+            f"Which state joined the organisation in step {n} of its enlargement?",
+            (STATES[n % len(STATES)],),
+            choices=tuple(STATES[(n + k) % len(STATES)] for k in range(4)),
+        )
+        for n in range(130)
+    )
+    bank = bank_of(questions)
+    quiz, key = export(bank, tmp_path, versions=3)
+    rows: list[list[str]] = []
+    grid_pages = 0
+    with pdfplumber.open(key) as pdf:
+        for page in pdf.pages:
+            tables = page.extract_tables()
+            if not tables:
+                break
+            grid_pages += 1
+            for header, *table_rows in tables:
+                assert header == ["No.", "A", "B", "C"], header
+                rows += [row for row in table_rows if row[0]]
+    assert grid_pages >= 2, "130 rows do not fit one page"
+    # Every number once, in one line (three digits fit the number column), read across pages.
+    assert sorted(int(str(row[0])) for row in rows) == list(range(1, 131))
+    paper = text_by_version(quiz)["A"]
+    form = assemble_form(bank.decks[0])
+    for row in rows:
+        q = form[int(str(row[0])) - 1]
+        assert letter_before(block_of(paper, q, questions), q.answer[0]) == row[1], row
+
+
 def test_versions_shuffle_options_but_true_stays_before_false(tmp_path: Path) -> None:
     bank = thirty_question_exam()
     quiz, _ = export(bank, tmp_path, versions=3)
@@ -256,6 +296,27 @@ def test_a_rebuild_is_byte_identical_and_dated_by_the_build_epoch(tmp_path: Path
         bank_of(EVERY_KIND), tmp_path / "reseeded", BuildOptions(seed=8, versions=2, epoch=EPOCH)
     )
     assert reseeded[0].read_bytes() != first[0].read_bytes()
+
+
+def test_files_laid_out_on_both_cores_are_those_laid_out_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = bank_of(EVERY_KIND)
+    in_one = export(bank, tmp_path / "one", versions=3)
+    contexts: list[str] = []
+    fork_context = multiprocessing.get_context
+
+    def recorded(method: str) -> Any:
+        contexts.append(method)
+        return fork_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recorded)
+    monkeypatch.setattr(pdf_exporter, "FORK_WORTH_QUESTIONS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    forked = export(bank, tmp_path / "forked", versions=3)
+    assert contexts == ["fork"], "the files were laid out by forked workers"
+    for one, other in zip(in_one, forked, strict=True):
+        assert one.read_bytes() == other.read_bytes()
 
 
 def test_every_font_is_embedded_dejavu_and_no_base14_font_is_listed(tmp_path: Path) -> None:

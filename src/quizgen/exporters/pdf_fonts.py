@@ -53,10 +53,12 @@ def _drawn(character: str) -> bool:
 def missing_characters(text: str, font_names: Iterable[str] = (REGULAR,)) -> tuple[str, ...]:
     """The distinct characters of ``text`` that one of the fonts cannot draw, in text order."""
     covered = [font_codepoints(name) for name in font_names]
-    missing = dict.fromkeys(
-        ch for ch in text if _drawn(ch) and any(ord(ch) not in cps for cps in covered)
+    # Each distinct character once, in text order: a text is mostly the same few letters.
+    return tuple(
+        ch
+        for ch in dict.fromkeys(text)
+        if _drawn(ch) and any(ord(ch) not in cps for cps in covered)
     )
-    return tuple(missing)
 
 
 def describe_characters(characters: Iterable[str]) -> str:

@@ -5,27 +5,22 @@ instructions, then every question laid out for its kind and never split across p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
-
-from quizgen.exporters.pdf_fonts import REGULAR
 from quizgen.exporters.pdf_layout import (
     INK,
-    MUTED,
     NUMBER_INDENT,
-    RULE,
+    Block,
+    Group,
+    Item,
+    Painter,
+    Rule,
     Styles,
-    TickBox,
-    VersionMark,
+    TextBlock,
+    VersionStart,
     WritingLine,
-    header_block,
-    markup,
-    ruled_fields,
-    table_style,
+    paragraph,
 )
+from quizgen.exporters.pdf_text import Fragment, Line, Span, TextStyle, Typesetter
 from quizgen.exporters.pdf_versions import PrintedQuestion, QuizVersion, option_letter
 from quizgen.questions.model import Kind
 
@@ -33,6 +28,8 @@ BOX_COLUMN = 14.0
 LETTER_COLUMN = 13.0
 OPTION_GAP = 10.0
 TICK_SIZE = 8.6
+TICK_LINE = 0.7
+VERSION_BOX = 92.0
 BLANK_TEXT = "_" * 16
 """A cloze blank: always the same length, so that its length gives nothing away."""
 
@@ -43,31 +40,34 @@ HINTS = {
 
 
 def quiz_story(
-    versions: Sequence[QuizVersion], topic_title: str, styles: Styles, width: float
-) -> list[Flowable]:
+    versions: Sequence[QuizVersion],
+    topic_title: str,
+    styles: Styles,
+    width: float,
+    typesetter: Typesetter,
+) -> list[Item]:
     """Every version, each starting on a new page with its own header."""
-    story: list[Flowable] = []
-    for index, version in enumerate(versions):
-        if index:
-            story.append(PageBreak())
-        story.append(VersionMark(version.letter))
-        story += version_header(version, topic_title, styles, width)
+    story: list[Item] = []
+    for version in versions:
+        story.append(VersionStart(version.letter))
+        story += version_header(version, topic_title, styles, width, typesetter)
         for printed in version.questions:
-            story.append(question_block(printed, styles, width))
+            story.append(question_block(printed, styles, width, typesetter))
     return story
 
 
 def version_header(
-    version: QuizVersion, topic_title: str, styles: Styles, width: float
-) -> list[Flowable]:
+    version: QuizVersion, topic_title: str, styles: Styles, width: float, typesetter: Typesetter
+) -> list[Block]:
     count = len(version.questions)
     subtitle = f"{version.deck.title} · {count} question{'s' if count != 1 else ''}"
     fields = [("Name", 5.0), ("Class", 1.6), ("Date", 2.0), ("Score", 1.0)]
+    instructions = ((instructions_text(version), styles.instructions),)
     return [
-        *header_block(topic_title, subtitle, version.letter, styles, width),
-        ruled_fields(fields, styles, width, tail=f"/ {count}"),
-        Paragraph(markup(instructions_text(version)), styles.instructions),
-        rule_line(width),
+        HeaderBlock(topic_title, subtitle, version.letter, styles, width, typesetter),
+        RuledFields(fields, f"/ {count}", styles, width, typesetter),
+        paragraph(typesetter, instructions, styles.instructions, width, 0, None, 6, 8),
+        Rule(width),
     ]
 
 
@@ -92,71 +92,172 @@ def instructions_text(version: QuizVersion) -> str:
     return " ".join(sentences)
 
 
-def rule_line(width: float) -> Flowable:
-    table = Table([[""]], colWidths=[width], rowHeights=[4])
-    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE)]))
-    return table
+class HeaderBlock(Block):
+    """Title and deck on the left, the version letter boxed on the right."""
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str,
+        letter: str,
+        styles: Styles,
+        width: float,
+        typesetter: Typesetter,
+    ) -> None:
+        text_width = width - VERSION_BOX - 6
+        self.title = typesetter.plain_lines(title, styles.title, text_width)
+        self.subtitle = typesetter.plain_lines(subtitle, styles.subtitle, text_width)
+        self.styles = styles
+        self.width = width
+        self.version = f"Version {letter}"
+        self.version_width = typesetter.width(self.version, styles.version)
+        # Each row has 1 pt above its text and 2 below, as the cells of a table would.
+        self.title_height = len(self.title) * styles.title.leading + 3
+        self.height = self.title_height + len(self.subtitle) * styles.subtitle.leading + 3
+
+    def draw(self, painter: Painter, x: float, top: float) -> None:
+        styles = self.styles
+        baseline = top - 1 - styles.title.size
+        for line in self.title:
+            painter.line_of(x, baseline, line)
+            baseline -= styles.title.leading
+        baseline = top - self.title_height - 1 - styles.subtitle.size
+        for line in self.subtitle:
+            painter.line_of(x, baseline, line)
+            baseline -= styles.subtitle.leading
+        box_left = x + self.width - VERSION_BOX
+        painter.box(box_left, top - self.height, VERSION_BOX, self.height, 1.2)
+        # Centred in the box's height, right-aligned 6 pt inside it.
+        text_bottom = top - self.height + 2 + (self.height - 3 - styles.version.leading) / 2
+        painter.text(
+            x + self.width - 6 - self.version_width,
+            text_bottom + styles.version.leading - styles.version.size,
+            self.version,
+            styles.version,
+        )
 
 
-def question_block(printed: PrintedQuestion, styles: Styles, width: float) -> Flowable:
+class RuledFields(Block):
+    """Labels each followed by a line to write on (widths are shares of the row), then ``tail``."""
+
+    GAP = 12.0
+
+    def __init__(
+        self,
+        fields: Sequence[tuple[str, float]],
+        tail: str,
+        styles: Styles,
+        width: float,
+        typesetter: Typesetter,
+    ) -> None:
+        self.style = styles.field
+        label_widths = [typesetter.width(label, self.style) + 5 for label, _ in fields]
+        tail_width = typesetter.width(tail, self.style) + 4
+        line_room = width - sum(label_widths) - tail_width - self.GAP * (len(fields) - 1)
+        total_share = sum(share for _, share in fields)
+        self.labels: list[tuple[float, str]] = []
+        self.lines: list[tuple[float, float]] = []
+        x = 0.0
+        for index, ((label, share), label_width) in enumerate(
+            zip(fields, label_widths, strict=True)
+        ):
+            if index:
+                x += self.GAP
+            self.labels.append((x, label))
+            x += label_width
+            line_width = line_room * share / total_share
+            self.lines.append((x, line_width))
+            x += line_width
+        self.labels.append((x + 4, tail))
+        self.height = 25.0
+        """12 pt above the labels for handwriting, a line of text and 1 pt under it."""
+
+    def draw(self, painter: Painter, x: float, top: float) -> None:
+        bottom = top - self.height
+        baseline = bottom + 1 + self.style.leading - self.style.size
+        for left, label in self.labels:
+            painter.text(x + left, baseline, label, self.style)
+        for left, line_width in self.lines:
+            painter.line(x + left, bottom, x + left + line_width, bottom, 0.6, INK)
+
+
+def question_block(
+    printed: PrintedQuestion, styles: Styles, width: float, typesetter: Typesetter
+) -> Block:
     """One question with its answer space, kept on one page."""
     kind = printed.question.kind
-    parts: list[Flowable] = []
+    parts: list[Block] = []
     if kind is Kind.CLOZE:
-        parts += cloze_parts(printed, styles)
+        parts += cloze_parts(printed, styles, width, typesetter)
     else:
-        parts.append(prompt_paragraph(printed, printed.question.prompt, styles))
+        parts.append(prompt_paragraph(printed, printed.question.prompt, styles, width, typesetter))
     if kind in (Kind.SINGLE, Kind.MULTIPLE):
-        parts.append(choice_table(printed.options, styles, width, lettered=True))
+        parts += option_rows(printed.options, styles, width, typesetter, lettered=True)
     elif kind is Kind.TRUE_FALSE:
-        parts.append(choice_table(printed.options, styles, width, lettered=False))
+        parts += option_rows(printed.options, styles, width, typesetter, lettered=False)
     elif kind is Kind.MATCHING:
-        parts.append(matching_table(printed, styles, width))
+        parts += matching_rows(printed, styles, width, typesetter)
     elif kind is Kind.ORDERING:
-        parts.append(ordering_table(printed, styles, width))
+        parts += ordering_rows(printed, styles, width, typesetter)
     elif kind is Kind.YEAR:
-        parts.append(WritingLine("Year:", 90))
+        parts.append(WritingLine("Year:", 90, styles, typesetter))
     elif kind is Kind.SHORT:
-        parts.append(WritingLine("Answer:", min(300.0, width - NUMBER_INDENT - 50)))
-    parts.append(Spacer(1, 9))
-    return KeepTogether(parts)
+        answer_width = min(300.0, width - NUMBER_INDENT - 50)
+        parts.append(WritingLine("Answer:", answer_width, styles, typesetter))
+    return Group(parts, space_after=9)
 
 
-def prompt_paragraph(printed: PrintedQuestion, prompt: str, styles: Styles) -> Paragraph:
+def number_bullet(printed: PrintedQuestion, styles: Styles) -> Fragment:
+    return Fragment(0.0, f"{printed.number}.", styles.prompt_number)
+
+
+def prompt_paragraph(
+    printed: PrintedQuestion, prompt: str, styles: Styles, width: float, typesetter: Typesetter
+) -> TextBlock:
     """The prompt hanging after its bold number, with a muted hint for kinds that need one."""
-    text = markup(prompt)
+    spans: list[Span] = [(prompt, styles.prompt)]
     hint = HINTS.get(printed.question.kind)
     if printed.question.kind is Kind.ORDERING:
         hint = f"number the boxes 1–{len(printed.right_items)}"
     if hint and hint.lower() not in prompt.lower():
-        text += f' <font color="#555555" size="8.6">({markup(hint)})</font>'
-    return Paragraph(text, styles.prompt, bulletText=f"{printed.number}.")
+        spans += [(" ", styles.prompt), (f"({hint})", styles.hint)]
+    bullet = number_bullet(printed, styles)
+    return paragraph(
+        typesetter, spans, styles.prompt, width, NUMBER_INDENT, bullet, space_after=2.5
+    )
 
 
-def cloze_parts(printed: PrintedQuestion, styles: Styles) -> list[Flowable]:
+def cloze_parts(
+    printed: PrintedQuestion, styles: Styles, width: float, typesetter: Typesetter
+) -> list[Block]:
     """The sentence with numbered blank lines; the prompt above it when it says something else."""
     question = printed.question
     if not question.prompt_parts:
-        return [prompt_paragraph(printed, question.prompt, styles)]
-    pieces = [markup(question.prompt_parts[0])]
-    for number, part in enumerate(question.prompt_parts[1:], start=1):
-        pieces.append(f'<font size="7.5" color="#555555">({number})</font>{BLANK_TEXT}')
-        pieces.append(markup(part))
-    sentence = "".join(pieces)
+        return [prompt_paragraph(printed, question.prompt, styles, width, typesetter)]
     longest_part = max(question.prompt_parts, key=len).strip()
-    if question.prompt.strip() and longest_part not in question.prompt:
+    separate = bool(question.prompt.strip()) and longest_part not in question.prompt
+    style = styles.indented if separate else styles.prompt
+    spans: list[Span] = [(question.prompt_parts[0], style)]
+    for number, part in enumerate(question.prompt_parts[1:], start=1):
+        spans += [(f"({number})", styles.blank_number), (BLANK_TEXT, style), (part, style)]
+    if separate:
         return [
-            prompt_paragraph(printed, question.prompt, styles),
-            Paragraph(sentence, styles.indented),
+            prompt_paragraph(printed, question.prompt, styles, width, typesetter),
+            paragraph(typesetter, spans, style, width, NUMBER_INDENT),
         ]
-    return [Paragraph(sentence, styles.prompt, bulletText=f"{printed.number}.")]
+    bullet = number_bullet(printed, styles)
+    return [paragraph(typesetter, spans, style, width, NUMBER_INDENT, bullet, space_after=2.5)]
 
 
-def option_columns(options: Sequence[str], styles: Styles, width: float, per_option: float) -> int:
+def option_columns(
+    options: Sequence[str],
+    style: TextStyle,
+    width: float,
+    per_option: float,
+    typesetter: Typesetter,
+) -> int:
     """Up to 4 short options on one row, else 2 per row when they fit, else one per line."""
-    widest = max(
-        (stringWidth(text, REGULAR, styles.option.fontSize) for text in options), default=0.0
-    )
+    widest = max((typesetter.width(text, style) for text in options), default=0.0)
     for columns in (4, 2):
         fits = widest + per_option + OPTION_GAP <= width / columns
         if fits and (columns == 2 or len(options) <= columns):
@@ -164,133 +265,154 @@ def option_columns(options: Sequence[str], styles: Styles, width: float, per_opt
     return 1
 
 
-def choice_table(options: Sequence[str], styles: Styles, width: float, lettered: bool) -> Flowable:
+def option_rows(
+    options: Sequence[str], styles: Styles, width: float, typesetter: Typesetter, lettered: bool
+) -> list[Block]:
     """Each option with a box to tick (and its letter), laid out in rows of 1, 2 or 4."""
     room = width - NUMBER_INDENT
-    per_option = BOX_COLUMN + (LETTER_COLUMN if lettered else 0.0)
-    columns = option_columns(options, styles, room, per_option)
-    return OptionGrid(options, styles, room / columns, columns, lettered)
+    text_left = BOX_COLUMN + (LETTER_COLUMN if lettered else 0.0)
+    columns = option_columns(options, styles.option, room, text_left, typesetter)
+    column_width = room / columns
+    cells = [
+        (
+            option_letter(index) if lettered else "",
+            typesetter.plain_lines(text, styles.option, column_width - text_left - 3) or ((),),
+        )
+        for index, text in enumerate(options)
+    ]
+    return [
+        OptionRow(cells[start : start + columns], column_width, text_left, styles)
+        for start in range(0, len(cells), columns)
+    ]
 
 
-class OptionGrid(Flowable):  # type: ignore[misc]
-    """Options in rows of 1, 2 or 4, each a tick box, a bold letter and its wrapped text.
-
-    Drawn straight on the canvas: plain text needs no paragraph markup, and a table of
-    paragraphs per option was most of the time spent printing a quiz.
-    """
+class OptionRow(Block):
+    """A row of options, each a tick box, a bold letter and its wrapped text."""
 
     def __init__(
         self,
-        options: Sequence[str],
-        styles: Styles,
+        cells: Sequence[tuple[str, Sequence[Line]]],
         column_width: float,
-        columns: int,
-        lettered: bool,
+        text_left: float,
+        styles: Styles,
     ) -> None:
-        super().__init__()
-        self.font, self.size = styles.option.fontName, styles.option.fontSize
-        self.letter_font = styles.letter.fontName
-        self.leading = styles.option.leading
+        self.cells = cells
         self.column_width = column_width
-        self.columns = columns
-        self.lettered = lettered
-        text_left = BOX_COLUMN + (LETTER_COLUMN if lettered else 0.0)
         self.text_left = text_left
-        room = column_width - text_left - 3
-        self.cells = [
-            (option_letter(index), simpleSplit(text, self.font, self.size, room) or [""])
-            for index, text in enumerate(options)
-        ]
-        self.row_heights = [
-            max(len(lines) for _, lines in self.cells[start : start + columns]) * self.leading + 2.0
-            for start in range(0, len(self.cells), columns)
-        ]
+        self.style = styles.option
+        self.letter_style = styles.letter
+        self.height = max(len(lines) for _, lines in cells) * self.style.leading + 2.0
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return available_width, sum(self.row_heights)
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setLineWidth(0.7)
-        canvas.setStrokeColor(INK)
-        canvas.setFillColor(INK)
-        top = sum(self.row_heights)
-        for row, height in enumerate(self.row_heights):
-            for column in range(self.columns):
-                index = row * self.columns + column
-                if index >= len(self.cells):
-                    break
-                letter, lines = self.cells[index]
-                left = NUMBER_INDENT + column * self.column_width
-                baseline = top - 0.5 - self.size
-                canvas.rect(left, top - 2.1 - TICK_SIZE, TICK_SIZE, TICK_SIZE, stroke=1, fill=0)
-                if self.lettered:
-                    canvas.setFont(self.letter_font, self.size)
-                    canvas.drawString(left + BOX_COLUMN, baseline, letter)
-                canvas.setFont(self.font, self.size)
-                for number, line in enumerate(lines):
-                    canvas.drawString(left + self.text_left, baseline - number * self.leading, line)
-            top -= height
+    def draw(self, painter: Painter, x: float, top: float) -> None:
+        baseline = top - 0.5 - self.style.size
+        for column, (letter, lines) in enumerate(self.cells):
+            left = x + NUMBER_INDENT + column * self.column_width
+            painter.box(left, top - 2.1 - TICK_SIZE, TICK_SIZE, TICK_SIZE, TICK_LINE)
+            if letter:
+                painter.text(left + BOX_COLUMN, baseline, letter, self.letter_style)
+            y = baseline
+            for line in lines:
+                painter.line_of(left + self.text_left, y, line)
+                y -= self.style.leading
 
 
-def matching_table(printed: PrintedQuestion, styles: Styles, width: float) -> Flowable:
+class MatchingRow(Block):
+    """A numbered left item after a line for its letter, and a lettered right item beside it."""
+
+    BLANK = 20.0
+    NUMBER = 22.0
+    GAP = 14.0
+    LETTER = 16.0
+
+    def __init__(
+        self,
+        left: tuple[str, Sequence[Line]] | None,
+        right: tuple[str, Sequence[Line]] | None,
+        left_width: float,
+        styles: Styles,
+    ) -> None:
+        self.left = left
+        self.right = right
+        self.left_width = left_width
+        self.style = styles.option
+        self.bold = styles.letter
+        lines = max(len(lines) for _, lines in (left or ("", ()), right or ("", ())))
+        self.height = max(1, lines) * self.style.leading + 4.5
+
+    def draw(self, painter: Painter, x: float, top: float) -> None:
+        baseline = top - 0.5 - self.style.size
+        blank_x = x + NUMBER_INDENT
+        text_x = blank_x + self.BLANK + self.NUMBER
+        letter_x = text_x + self.left_width + self.GAP
+        if self.left:
+            bottom = top - self.height
+            painter.line(blank_x, bottom, blank_x + self.BLANK, bottom, 0.6, INK)
+            self._item(painter, self.left, blank_x + self.BLANK, text_x, baseline)
+        if self.right:
+            self._item(painter, self.right, letter_x, letter_x + self.LETTER, baseline)
+
+    def _item(
+        self,
+        painter: Painter,
+        item: tuple[str, Sequence[Line]],
+        mark_x: float,
+        text_x: float,
+        baseline: float,
+    ) -> None:
+        mark, lines = item
+        painter.text(mark_x, baseline, mark, self.bold)
+        for line in lines:
+            painter.line_of(text_x, baseline, line)
+            baseline -= self.style.leading
+
+
+def matching_rows(
+    printed: PrintedQuestion, styles: Styles, width: float, typesetter: Typesetter
+) -> list[Block]:
     """Numbered left items each with a line for a letter; lettered right items beside them."""
-    blank_width, number_width, letter_width, gap = 26.0, 16.0, 16.0, 14.0
-    text_room = width - NUMBER_INDENT - blank_width - number_width - letter_width - gap
+    fixed = MatchingRow.BLANK + MatchingRow.NUMBER + MatchingRow.GAP + MatchingRow.LETTER
+    text_room = width - NUMBER_INDENT - fixed
     left_width = text_room * 0.48
     right_width = text_room - left_width
-    rows: list[list[Any]] = []
-    commands: list[tuple[Any, ...]] = []
+    rows: list[Block] = []
     for index in range(max(len(printed.left_items), len(printed.right_items))):
-        row: list[Any] = ["", "", "", "", "", "", ""]
+        left = right = None
         if index < len(printed.left_items):
-            row[2] = Paragraph(f"{index + 1}.", styles.letter)
-            row[3] = Paragraph(markup(printed.left_items[index]), styles.option)
-            commands.append(("LINEBELOW", (1, index), (1, index), 0.6, INK))
+            text = printed.left_items[index]
+            left = (f"{index + 1}.", typesetter.plain_lines(text, styles.option, left_width - 3))
         if index < len(printed.right_items):
-            row[5] = Paragraph(f"{option_letter(index)}.", styles.letter)
-            row[6] = Paragraph(markup(printed.right_items[index]), styles.option)
-        rows.append(row)
-    widths = [
-        NUMBER_INDENT,
-        blank_width - 6,
-        number_width + 6,
-        left_width,
-        gap,
-        letter_width,
-        right_width,
-    ]
-    return tight_table(rows, widths, padding_bottom=4, extra=commands)
+            text = printed.right_items[index]
+            lines = typesetter.plain_lines(text, styles.option, right_width - 3)
+            right = (f"{option_letter(index)}.", lines)
+        rows.append(MatchingRow(left, right, left_width, styles))
+    return rows
 
 
-def ordering_table(printed: PrintedQuestion, styles: Styles, width: float) -> Flowable:
-    """Each item with a box big enough to write its place in the order."""
-    rows: list[list[Any]] = [
-        ["", TickBox(size=12, drop=0), Paragraph(markup(item), styles.option)]
+class OrderingRow(Block):
+    """An item with a box big enough to write its place in the order."""
+
+    BOX = 12.0
+    COLUMN = 20.0
+
+    def __init__(self, lines: Sequence[Line], styles: Styles) -> None:
+        self.lines = lines
+        self.style = styles.option
+        self.height = max(self.BOX, len(lines) * self.style.leading) + 3.5
+
+    def draw(self, painter: Painter, x: float, top: float) -> None:
+        left = x + NUMBER_INDENT
+        painter.box(left, top - 0.5 - self.BOX, self.BOX, self.BOX, TICK_LINE)
+        y = top - 0.5 - self.style.size
+        for line in self.lines:
+            painter.line_of(left + self.COLUMN, y, line)
+            y -= self.style.leading
+
+
+def ordering_rows(
+    printed: PrintedQuestion, styles: Styles, width: float, typesetter: Typesetter
+) -> list[Block]:
+    text_width = width - NUMBER_INDENT - OrderingRow.COLUMN - 3
+    return [
+        OrderingRow(typesetter.plain_lines(item, styles.option, text_width) or ((),), styles)
         for item in printed.right_items
     ]
-    widths = [NUMBER_INDENT, 20.0, width - NUMBER_INDENT - 20.0]
-    return tight_table(rows, widths, padding_bottom=3)
-
-
-def tight_table(
-    rows: list[list[Any]],
-    widths: list[float],
-    padding_bottom: float,
-    extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), padding_bottom),
-                ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
-                *extra,
-            ]
-        )
-    )
-    return table

@@ -13,6 +13,7 @@ import random
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from quizgen.questions.answer_view import AnswerView, answer_view
@@ -49,8 +50,9 @@ class PrintedQuestion:
     right_items: tuple[str, ...] = ()
     """Matching: the right-hand items in printed order, lettered A, B, C...; ordering: the items."""
 
-    @property
+    @cached_property
     def answers(self) -> AnswerView:
+        """Read once: the key asks for it in every version's grid and again in full."""
         return answer_view(self.question)
 
     @property
