@@ -456,7 +456,7 @@ def test_a_document_is_asked_in_the_word_of_its_act_and_its_entry_into_force() -
     assert asked["In which year was the Statute of Anne enacted?"].answer == ("1710",)
     in_force = asked["In which year did the Statute of Anne enter into force?"]
     assert in_force.answer == ("1710",)
-    assert in_force.explanation == (
+    assert in_force.explanation.startswith(
         "The Statute of Anne was enacted on 5 April 1710 and entered into force on 10 April 1710."
     )
     assert not [p for p in asked if "Statute of Anne" in p and "signed" in p]
@@ -488,9 +488,8 @@ def test_people_take_part_in_events_and_are_asked_as_people() -> None:
     assert set(guests.answer) <= {"Mary Shelley", "Percy Bysshe Shelley", "Claire Clairmont"}
     assert "Lord Byron" in guests.choices
     born = asked["In which year was Mary Shelley born?"]
-    assert (
-        born.answer == ("1797",) and born.explanation == "Mary Shelley was born on 30 August 1797."
-    )
+    assert born.answer == ("1797",)
+    assert born.explanation.startswith("Mary Shelley was born on 30 August 1797.")
 
 
 # -- founding members, dissolution and succession ----------------------------------------------
