@@ -317,4 +317,6 @@ def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
         or letters_giveaway(question)
         or named_after_its_place(checked, index)
         or tautology(checked, index)
+        or echo_explanation(question)
+        or explanation_opens_with_stem(question)
     )
