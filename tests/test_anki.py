@@ -789,7 +789,7 @@ def test_a_corrected_fact_updates_the_students_notes_and_keeps_their_progress(
     # The teacher corrects the charter's date and the statement's wording, a month later.
     text = facts.read_text(encoding="utf-8")
     corrected = text.replace("signed: 1990-05-12", "signed: 1991-05-12").replace(
-        "keep the {Amber Road} open", "keep the {Salt Road} open"
+        "keep the {Amber Road|", "keep the {Salt Road|"
     )
     assert corrected != text
     facts.write_text(corrected, encoding="utf-8")

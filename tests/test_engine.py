@@ -124,7 +124,14 @@ def test_editing_one_date_changes_only_the_questions_on_that_fact(tmp_path: Path
     before = generate_questions(load_facts(ENGINE_FACTS), seed=9)
     after = generate_questions(edited_copy(tmp_path, "signed: 2009-06-14", "signed: 2010-06-14"), 9)
     assert [q.id for q in before] == [q.id for q in after]
-    changed = {a.id for a, b in zip(before, after, strict=True) if a != b}
+
+    # An explanation may tell of the fact to say why an option is wrong ("Moscow is where the
+    # agreement was signed on 14 June 2009"): there it changes with the date, and nowhere else.
+    def redated(question: Question) -> Question:
+        explanation = question.explanation.replace("14 June 2009", "14 June 2010")
+        return dataclasses.replace(question, explanation=explanation)
+
+    changed = {a.id for a, b in zip(before, after, strict=True) if redated(a) != b}
     touching = {q.id for q in before if "crrf-agreement" in q.fact_ids}
     assert changed and changed <= touching
 

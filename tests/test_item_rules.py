@@ -10,9 +10,17 @@ from pathlib import Path
 import pytest
 
 from bank_checks import guessing_pays, true_twins, unexplained_distractors
-from conftest import BUNDLED_DECKS, BUNDLED_FACTS, ENGINE_FACTS, EU_FACTS, PLANETS_FACTS
+from conftest import (
+    BUNDLED_DECKS,
+    BUNDLED_FACTS,
+    ENGINE_FACTS,
+    EU_FACTS,
+    EXAMPLE_FACTS,
+    PLANETS_FACTS,
+)
 from quizgen.build import BuildRequest, make_bank
 from quizgen.facts.loader import load_facts
+from quizgen.questions import item_rules
 from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.engine import generate_checked
@@ -21,6 +29,8 @@ from quizgen.questions.item_rules import (
     answer_in_stem,
     broken_rule,
     clang,
+    echo_explanation,
+    explanation_opens_with_stem,
     letters_giveaway,
     named_after_its_place,
     spelled_in_stem,
@@ -133,6 +143,109 @@ def test_no_question_in_the_bank_breaks_an_engine_rule(
         if broken_rule(checked, index)
     ]
     assert broken == []
+
+
+def test_an_explanation_that_only_restates_its_stem_is_caught() -> None:
+    what = "the association of former Soviet republics founded in December 1991"
+    stem = f"Name the organisation: {what}."
+    echo = f"The Commonwealth of Independent States is {what}."
+    source = "Source: Alma-Ata Protocol, 21 December 1991."
+    bad = hand_made(
+        Kind.SHORT, stem, "Commonwealth of Independent States", explanation=f"{echo} {source}"
+    )
+    assert echo_explanation(bad).startswith("the explanation adds nothing")
+    # A quote's words are the source's, not the explanation's: an echo stays an echo.
+    quote = "in tandem with the Commonwealth of Independent States"
+    quoted = f"{echo} As Strakes (2020) puts it, “{quote}”."
+    assert echo_explanation(replace(bad, explanation=quoted))
+    # Its short name, or "also called", says nothing new either.
+    also = "The Commonwealth of Independent States is also called CIS."
+    assert echo_explanation(replace(bad, explanation=f"{also} {source}"))
+    good = "Its founders were Russia, Belarus and Ukraine; eight more republics joined at Alma-Ata."
+    assert echo_explanation(replace(bad, explanation=f"{good} {source}")) == ""
+
+
+def test_a_true_statement_explained_by_itself_is_caught() -> None:
+    bad = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? The CSTO Charter was signed in Chisinau on 7 October 2002.",
+        "True",
+        choices=("True", "False"),
+        explanation="True. The CSTO Charter was signed in Chisinau on 7 October 2002.",
+    )
+    assert echo_explanation(bad)
+    assert explanation_opens_with_stem(bad)
+    good = "True. Its parties were Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan."
+    assert echo_explanation(replace(bad, explanation=good)) == ""
+    assert explanation_opens_with_stem(replace(bad, explanation=good)) == ""
+
+
+def test_an_explanation_that_opens_with_its_stem_is_caught() -> None:
+    bad = hand_made(
+        Kind.SINGLE,
+        "In Kavkaz-2020, which one of these states sent forces?",
+        "Iran",
+        choices=("Iran", "India", "Kazakhstan"),
+        explanation="In Kavkaz-2020, Iran sent forces; India withdrew.",
+    )
+    assert explanation_opens_with_stem(bad) == (
+        "the explanation opens with the stem's words 'in kavkaz 2020'"
+    )
+    good = "Russia, Armenia, Belarus, China and Iran sent forces; India withdrew."
+    assert explanation_opens_with_stem(replace(bad, explanation=good)) == ""
+
+
+def test_a_number_or_a_short_name_is_news_to_an_explanation() -> None:
+    """Numbers of one or two digits and two-letter names are what an explanation may add."""
+    question = hand_made(
+        Kind.SINGLE,
+        "Which of these planets has the most known moons?",
+        "Saturn",
+        choices=("Saturn", "Jupiter", "Mars"),
+        explanation="Saturn has 146 known moons.",
+    )
+    assert echo_explanation(replace(question, explanation="Saturn has the most moons.")) != ""
+    assert echo_explanation(replace(question, explanation="Mars has 2 moons.")) == ""
+    assert echo_explanation(replace(question, explanation="Io is a moon of Jupiter.")) == ""
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
+def test_no_question_in_the_bank_restates_its_stem_as_its_explanation(path: Path) -> None:
+    broken = [
+        f"{q.template}: {q.prompt} -> {q.explanation}: {rule(q)}"
+        for q in (c.question for c in generate_checked(load_facts(path), seed=0))
+        for rule in (echo_explanation, explanation_opens_with_stem)
+        if rule(q)
+    ]
+    assert broken == []
+
+
+# Templates that ask for a name from what the facts say of it (its description, definition,
+# abbreviation or sentence): when the facts hold nothing more, the explanation can only restate
+# the stem, and the engine drops the question. Every other template always has more to tell.
+SAYS_ALL_IT_KNOWS = frozenset(
+    [
+        "entity-description",
+        "entity-abbreviation",
+        "group-abbreviation",
+        "document-name",
+        "term-name",
+        "term-true-false",
+        "statement-cloze",
+    ]
+)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
+def test_only_a_template_whose_stem_says_all_the_facts_know_relies_on_the_rule(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(item_rules, "echo_explanation", lambda question: "")
+    monkeypatch.setattr(item_rules, "explanation_opens_with_stem", lambda question: "")
+    drafts = [c.question for c in generate_checked(load_facts(path), seed=0)]
+    echoes = {q.template for q in drafts if echo_explanation(q)}
+    assert echoes <= SAYS_ALL_IT_KNOWS
+    assert [q.prompt for q in drafts if explanation_opens_with_stem(q)] == []
 
 
 def test_a_stem_that_holds_its_answer_is_caught() -> None:

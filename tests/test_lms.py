@@ -468,7 +468,7 @@ def test_qti_items_are_built_like_text2qtis_for_the_kinds_both_write(
     """text2qti's quiz text for the same questions, converted by text2qti, has items of the same
     structure: the same metadata fields, inputs and response processing, element for element."""
     deck = bundled.decks("qti")[0]
-    markdown_free = re.compile(r"^[\w ,;.?'()-]+$")
+    markdown_free = re.compile(r"^[\w ,;:.?'()-]+$")
     chosen: dict[Kind, Question] = {}
     written = [q for quiz_deck in bundled.decks("qti") for q in assemble_form(quiz_deck)]
     for question in written:

@@ -50,7 +50,9 @@ def test_a_second_gas_giant_is_never_offered_as_not_a_gas_giant(astronomy: Oracl
 def test_an_entity_in_several_categories_is_asked_each_without_offering_another_as_wrong(
     astronomy: Oracle,
 ) -> None:
-    jupiter = [q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these describes Jupiter?"]
+    jupiter = [
+        q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these describes Jupiter?"
+    ]
 
     # "a giant planet" is not asked: its only wrong options would be narrower categories of it
     # (an ice giant is a giant planet too), which cue the wider one as the answer.
@@ -456,7 +458,7 @@ def test_a_document_is_asked_in_the_word_of_its_act_and_its_entry_into_force() -
     assert asked["In which year was the Statute of Anne enacted?"].answer == ("1710",)
     in_force = asked["In which year did the Statute of Anne enter into force?"]
     assert in_force.answer == ("1710",)
-    assert in_force.explanation == (
+    assert in_force.explanation.startswith(
         "The Statute of Anne was enacted on 5 April 1710 and entered into force on 10 April 1710."
     )
     assert not [p for p in asked if "Statute of Anne" in p and "signed" in p]
@@ -488,9 +490,8 @@ def test_people_take_part_in_events_and_are_asked_as_people() -> None:
     assert set(guests.answer) <= {"Mary Shelley", "Percy Bysshe Shelley", "Claire Clairmont"}
     assert "Lord Byron" in guests.choices
     born = asked["In which year was Mary Shelley born?"]
-    assert (
-        born.answer == ("1797",) and born.explanation == "Mary Shelley was born on 30 August 1797."
-    )
+    assert born.answer == ("1797",)
+    assert born.explanation.startswith("Mary Shelley was born on 30 August 1797.")
 
 
 # -- founding members, dissolution and succession ----------------------------------------------

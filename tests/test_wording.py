@@ -129,7 +129,7 @@ documents:
         summary: Common defence
 statements:
   - id: rumours
-    text: Allegations of smuggling since {1704} rest more on rumour than on evidence.
+    text: Allegations of smuggling since {1704|!1710} rest more on rumour than on evidence.
     attributed: true
     tags: [t]
     source: {ref: chronicle, quote: rumour}
@@ -226,7 +226,10 @@ def test_a_role_that_is_a_denial_is_not_denied_again_for_the_others(
     ]
     assert denied
     for question in denied:
-        assert re.search(r"did not renew the Pact; [A-Za-z, ]+ did\.$", question.explanation)
+        assert re.search(
+            r"did not renew the Pact\. [A-Za-z, ]+ renewed the Pact\.", question.explanation
+        )
+        assert "did not did" not in question.explanation
     assert did_not("did not renew the Treaty") == "did"
     assert did_not("was not invited", several=True) == "were"
     assert did_not("invited", several=True) == "were not"
@@ -243,8 +246,8 @@ def test_a_role_named_by_a_noun_takes_an_article(harbour_bank: tuple[Question, .
 
 
 def test_a_group_taking_part_is_named_with_its_article(harbour_bank: tuple[Question, ...]) -> None:
-    explanations = [q.explanation for q in harbour_bank if "league" in q.fact_ids]
-    assert any("In the Portside trade fair, the HL sponsored the fair" in e for e in explanations)
+    explanations = [q.explanation.casefold() for q in harbour_bank if "league" in q.fact_ids]
+    assert any("the hl sponsored the fair" in e for e in explanations)
 
 
 def test_an_event_with_one_role_asks_no_true_false_that_restates_it(
@@ -303,7 +306,7 @@ def test_no_bundled_description_stem_repeats_its_year(bundled_bank: tuple[Questi
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(
     harbour_bank: tuple[Question, ...], bundled_bank: tuple[Question, ...]
 ) -> None:
-    assert "Port Royal, N.B. is the capital of Portavia." in [q.explanation for q in harbour_bank]
+    assert any(q.explanation.startswith("Port Royal, N.B. is ") for q in harbour_bank)
     assert not any(".. " in text or text.endswith("..") for text in texts(bundled_bank))
 
 
@@ -315,7 +318,7 @@ def test_a_shortened_name_that_is_no_abbreviation_asks_for_the_full_name(
     assert council[0].reverse_prompt == "What is the short name of the United Harbours Council?"
     league = made_by(harbour_bank, "group-abbreviation", "league")
     assert [q.prompt for q in league] == ["What does the abbreviation HL stand for?"]
-    assert league[0].explanation == "HL stands for the Harbour League."
+    assert league[0].explanation.startswith("HL stands for the Harbour League. ")
     assert not any("abbreviation UN Security Council" in text for text in texts(bundled_bank))
 
 
@@ -325,7 +328,7 @@ def test_a_reverse_card_names_the_thing_with_its_article(
     reverse = {q.reverse_prompt for q in bundled_bank}
     assert "What is the Southern Military District?" in reverse
     assert "What is the abbreviation of the North Atlantic Treaty Organization?" in reverse
-    assert "What is Operation Enduring Freedom?" in reverse
+    assert "What is Crimea?" in reverse
 
 
 def test_a_provision_is_not_quoted_as_if_it_were_the_documents_wording(
@@ -336,7 +339,7 @@ def test_a_provision_is_not_quoted_as_if_it_were_the_documents_wording(
         cloze.prompt
         == "____ of the Harbour Pact provides that an attack on one harbour is an attack on all."
     )
-    assert cloze.explanation == "Article 2 of the Harbour Pact provides this: common defence."
+    assert cloze.explanation.startswith("Article 2 of the Harbour Pact is on common defence.")
 
 
 # -- wrong options ---------------------------------------------------------------------------------

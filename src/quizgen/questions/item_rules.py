@@ -7,12 +7,13 @@ hand-made bad question.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from quizgen.questions.claims import CheckedQuestion, Relation
 from quizgen.questions.index import FactIndex, contains_word
 from quizgen.questions.model import Kind, Question
-from quizgen.questions.oracle import TRUE_TEXT
+from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT
 from quizgen.questions.wording import (
     SENTENCE_OPENERS,
     VERBS,
@@ -33,12 +34,21 @@ TYPED_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR, Kind.SHORT)
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry meaning: no articles, prepositions or asking words, and
     a possessive counted as its noun ("Armenia's" is "armenia")."""
+    return set(_content_words(text))
+
+
+_EMPTY_WORDS = SENTENCE_OPENERS | VERBS | ASKING_WORDS
+
+
+# Every question's stem, options and explanation are read by several rules: each text once.
+@functools.lru_cache(maxsize=1 << 16)
+def _content_words(text: str) -> frozenset[str]:
     words = set()
     for match in WORD.finditer(text.casefold()):
         word = re.sub(r"['’]s$", "", match.group())
-        if len(word) > 2 and word not in SENTENCE_OPENERS | VERBS | ASKING_WORDS:
+        if len(word) > 2 and word not in _EMPTY_WORDS:
             words.add(_singular(word))
-    return words
+    return frozenset(words)
 
 
 def _singular(word: str) -> str:
@@ -189,6 +199,121 @@ def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
     return ""
 
 
+# How an explanation's last sentence, its evidence, opens ("As Strakes (2020) puts it, “...”",
+# "Source: ...", "Sources: ..."): those words are the source's, not the explanation's own.
+EVIDENCE_OPENINGS = ("As ", "Source: ", "Sources: ")
+_EVIDENCE = re.compile(
+    r"(?:^|(?<=[.!?”] ))(?:As (?:(?!\. [A-Z])[^“])+? puts it, “[^”]*”|Sources?: .*)\.$"
+)
+_VERDICT = re.compile(rf"^(?:{TRUE_TEXT}|{FALSE_TEXT})\.\s*")
+_TRUE_OR_FALSE = re.compile(r"^True or false\?\s*")
+# How many opening words an explanation may not share with its stem ("In Kavkaz-2020, ...").
+STEM_OPENING = 3
+
+
+def reasoning(explanation: str) -> str:
+    """An explanation without its verdict ("True.") and its evidence sentence: what it says."""
+    return _VERDICT.sub("", _EVIDENCE.sub("", explanation).strip())
+
+
+# Words an explanation frames facts with ("Nagorno-Karabakh is also called Karabakh", "for
+# comparison", "the other figures given"): they add nothing to what the stem said.
+FRAMING_WORDS = frozenset(
+    [
+        "also",
+        "called",
+        "include",
+        "comparison",
+        "given",
+        "figure",
+        "other",
+        "meaning",
+        "mean",
+        "term",
+        "word",
+        "order",
+        "put",
+        "their",
+        "hold",
+        "true",
+        "fill",
+        "blank",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def told_words(text: str) -> frozenset[str]:
+    """What a text says, word by word: its content words and its numbers, however short (a
+    planet's 95 moons are news after a stem that gave none), but not the words that frame them."""
+    short_names = {word.casefold() for word in _SHORT_NAME.findall(text)}
+    return (_content_words(text) - FRAMING_WORDS) | _numbers(text) | short_names
+
+
+# A name of two letters ("Io"), which ``content_words`` leaves out with the small words.
+_SHORT_NAME = re.compile(r"\b[A-Z][a-z]\b")
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]*,?\s+(?:(?:of|and|the|on|for|in|to)\s+)*)+[A-Z][\w'’-]*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_letters(text: str) -> frozenset[str]:
+    """The letters that abbreviate the names in ``text`` (``unesco`` for "United Nations
+    Educational, Scientific and Cultural Organization") and its abbreviations' letters, so that
+    one name in two forms counts as one."""
+    letters = set()
+    for run in _NAME_RUN.findall(text):
+        capitals = "".join(word[0] for word in re.findall(r"[A-Z][\w'’-]*", run))
+        if len(capitals) >= 2:
+            letters.add(capitals.casefold())
+    for token in text.split():
+        token = token.strip(".,;:()“”\"'’")
+        if is_abbreviation(token):
+            letters.add(abbreviation_letters(token).casefold())
+    return frozenset(letters)
+
+
+def shown_words(question: Question) -> set[str]:
+    """What a learner has seen once answered, word by word: the stem, the options and the answer
+    (with both sides of a matching and the items of an ordering), and the letters of their names."""
+    texts = [
+        question.prompt,
+        *question.choices,
+        *question.answer,
+        *question.order,
+        *(side for pair in question.pairs for side in pair),
+        *(blank.answer for blank in question.blanks),
+    ]
+    return set().union(*(told_words(text) | name_letters(text) for text in texts))
+
+
+def echo_explanation(question: Question) -> str:
+    """An explanation whose every word is in the stem, the options or the answer ("Moscow is
+    the capital of Russia." after "Which city is this: the capital of Russia?"): it says why
+    nothing, however it cites its source."""
+    if told_words(reasoning(question.explanation)) - shown_words(question):
+        return ""
+    return f"the explanation adds nothing to the stem and its answer: {question.explanation!r}"
+
+
+def explanation_opens_with_stem(question: Question) -> str:
+    """An explanation that opens with its stem's words ("In Kavkaz-2020, Iran sent forces." after
+    "In Kavkaz-2020, which one of these states sent forces?"), or a true/false one with the
+    statement again: it reads as the question once more."""
+    if opens_like(question.prompt, reasoning(question.explanation)):
+        opening = WORD.findall(_TRUE_OR_FALSE.sub("", question.prompt).casefold())
+        return f"the explanation opens with the stem's words {' '.join(opening[:STEM_OPENING])!r}"
+    return ""
+
+
+def opens_like(prompt: str, text: str) -> bool:
+    """Whether ``text`` opens with the first words of the stem ``prompt``."""
+    opening = WORD.findall(_TRUE_OR_FALSE.sub("", prompt).casefold())[:STEM_OPENING]
+    said = WORD.findall(text.casefold())[:STEM_OPENING]
+    return len(opening) == STEM_OPENING and said == opening
+
+
 def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
     """The first rule ``checked`` breaks, or "" when it breaks none."""
     question = checked.question
@@ -200,4 +325,6 @@ def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
         or letters_giveaway(question)
         or named_after_its_place(checked, index)
         or tautology(checked, index)
+        or echo_explanation(question)
+        or explanation_opens_with_stem(question)
     )

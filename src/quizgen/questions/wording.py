@@ -133,6 +133,32 @@ def the(name: str) -> str:
     return "the " + name
 
 
+# How a status joins its group: "a member of the CSTO", "a party to the Treaty".
+STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
+
+
+def status_phrase(status: str, group_name: str) -> str:
+    """``a member of the CSTO``, ``an observer of the CSTO PA``."""
+    return f"{a_or_an(status)} {_of_group(status, group_name)}"
+
+
+def statuses_phrase(status: str, group_name: str) -> str:
+    """``members of the CSTO``, ``observers (parliaments) of the CSTO PA``, for plural stems."""
+    head, bracket, rest = status.partition(" (")
+    return f"{plural(head)}{' (' + rest if bracket else ''} {_of_group(status, group_name)}"
+
+
+def _of_group(status: str, group_name: str) -> str:
+    """``of the CSTO``; a group named after its members ("Parties to the Treaty") gives
+    ``to the Treaty`` rather than "to the Parties to the Treaty"."""
+    preposition = STATUS_PREPOSITIONS.get(status, "of")
+    head = status.partition(" (")[0]
+    for opening in (f"{plural(head)} {preposition} ", f"{plural(head)} of "):
+        if group_name.lower().startswith(opening.lower()):
+            return f"{opening.split()[-1]} {the(group_name[len(opening) :])}"
+    return f"{preposition} {the(group_name)}"
+
+
 # Names that read without an article ("in Armenia", "in Moscow", "Operation Enduring Freedom"),
 # unless they are plural or descriptive ("the United States", "the Tavush border sector").
 BARE_TYPES = (
@@ -195,6 +221,13 @@ def listed(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def listed_or(names: Sequence[str]) -> str:
+    """``A``, ``A or B``, ``A, B or C``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def on_date(when: PartialDate) -> str:
@@ -382,6 +415,8 @@ def took_part(role: str, several: bool = False, only: bool = False) -> str:
         return role
     if several:
         return f"took part as {plural(role)}"
+    if first.endswith(("'s", "’s")):
+        return f"was {role}"  # "was Byron's physician": a possessive takes no article
     return f"was the {role}" if only else f"took part as {a_or_an(role)}"
 
 

@@ -17,12 +17,14 @@ from quizgen.questions.distractors import (
     pick_with_reasons,
     shuffled,
 )
+from quizgen.questions.explanations import Why, compose
 from quizgen.questions.identity import question_id, question_rng
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
-from quizgen.questions.wording import according_to, lowered_opening, sentence, sentences
+from quizgen.questions.profiles import Profiles, profiles
+from quizgen.questions.wording import according_to, lowered_opening, sentence
 
 OPTION_COUNT = 4
 MIN_SINGLE_OPTIONS = 3
@@ -62,6 +64,11 @@ class Context:
         rng = question_rng(self.seed, identity)
         return Draft(self, identity, template, kind, ids, rng, qualifier=qualifier)
 
+    @property
+    def told(self) -> Profiles:
+        """What the facts hold about each fact, as sentences for explanations."""
+        return profiles(self.index)
+
     def is_wrong(self, claim: Claim) -> Callable[[str], bool]:
         """A test for candidates the facts prove wrong for ``claim`` (not merely unknown)."""
         return lambda candidate: self.oracle.verdict(claim, candidate) is Verdict.FALSE
@@ -84,6 +91,13 @@ class Context:
     def attributed(self, text: str, fact: Fact) -> str:
         """``According to the article, ...`` before a stem on a source's own framing."""
         return according_to(text, self.cite_as(fact), self.index.proper_words)
+
+    def attributed_why(self, why: Why, fact: Fact) -> Why:
+        """An explanation of a source's own framing says whose it is, after its answer."""
+        cite_as = self.cite_as(fact)
+        if not why.answer or cite_as.casefold() in why.answer.casefold():
+            return why
+        return replace(why, answer=f"{why.answer.rstrip('.')}, according to {cite_as}")
 
     def after_colon(self, text: str) -> str:
         """Text that follows a colon: a capital it has only as a sentence opener is lowered."""
@@ -137,7 +151,7 @@ class Draft:
         subject: Fact,
         prompt: str,
         answer: Sequence[str],
-        explanation: str,
+        why: Why,
         claims: Sequence[Claim],
         *,
         choices: Sequence[str] = (),
@@ -166,13 +180,14 @@ class Draft:
                 return None
             accept = [a for a in accept if self.context.is_right(claims[0], a)]
         answer_keys = {text_key(a) for a in answer}
+        citation = why.citation or citation or subject.citation
         question = Question(
             id=self.id,
             kind=self.kind,
             prompt=prompt,
             answer=tuple(answer),
-            explanation=sentences(explanation),
-            source=self.context.source_note(citation or subject.citation),
+            explanation="",
+            source=self.context.source_note(citation),
             fact_ids=self.fact_ids,
             template=self.template,
             choices=tuple(choices),
@@ -188,7 +203,10 @@ class Draft:
             background=subject.background,
             distractor_reasons=_reasons(self.kind, choices, answer, reasons),
         )
-        return CheckedQuestion(question, tuple(claims))
+        if subject.attributed:
+            why = self.context.attributed_why(why, subject)
+        explanation = compose(self.context.index, why, question, citation)
+        return CheckedQuestion(replace(question, explanation=explanation), tuple(claims))
 
     def _settled(self, claim: Claim, choices: Sequence[str], answer: Sequence[str]) -> bool:
         """Whether the facts prove every right option right and every other one wrong: a last
@@ -209,7 +227,7 @@ class Draft:
         claim: Claim,
         tiers: Sequence[Sequence[str]],
         text_of: Callable[[str], str],
-        explanation: str,
+        why: Why,
         notes: Notes = NO_NOTES,
         reasons: Sequence[str] = (),
     ) -> CheckedQuestion | None:
@@ -238,7 +256,7 @@ class Draft:
             subject,
             prompt,
             [answer_text],
-            explanation,
+            why,
             [claim],
             choices=choices,
             reasons=picked,
@@ -253,16 +271,14 @@ class Draft:
         claim: Claim,
         tiers: Sequence[Sequence[str]],
         text_of: Callable[[str], str],
-        explanation: str,
+        why: Why,
         notes: Notes = NO_NOTES,
         spelled_by: str = "",
     ) -> CheckedQuestion | None:
         """Typed when a learner could produce the answer (a name, a term, a number), else one to
         choose among others of its kind: ``prompts`` are the typed and the chosen stem."""
         if is_typable(answer_text, notes.accept, spelled_by):
-            return self.finish(
-                subject, prompts[0], [answer_text], explanation, [claim], **notes.fields()
-            )
+            return self.finish(subject, prompts[0], [answer_text], why, [claim], **notes.fields())
         chosen = self.context.draft(self.template, Kind.SINGLE, self.fact_ids, self.qualifier)
         return chosen.single(
             subject,
@@ -271,7 +287,7 @@ class Draft:
             claim,
             tiers,
             text_of,
-            explanation,
+            why,
             replace(notes, accept=()),
         )
 
@@ -281,7 +297,7 @@ class Draft:
         prompt: str,
         year: int,
         claim: Claim,
-        explanation: str,
+        why: Why,
         notes: Notes = NO_NOTES,
         earliest: int | None = None,
     ) -> CheckedQuestion | None:
@@ -298,7 +314,7 @@ class Draft:
         )
         choices = sorted([str(year), *wrong], key=int)
         return self.finish(
-            subject, prompt, [str(year)], explanation, [claim], choices=choices, **notes.fields()
+            subject, prompt, [str(year)], why, [claim], choices=choices, **notes.fields()
         )
 
     def true_false(
@@ -309,17 +325,19 @@ class Draft:
         wrong_values: Callable[[], list[str]],
         statement_for: Callable[[str], str],
         notes: Notes = NO_NOTES,
-        support: Callable[[str], str] | None = None,
+        why: Callable[[str], Why] | None = None,
     ) -> CheckedQuestion | None:
         """A statement about ``claim`` with the right value, carrying as its ``false_form`` the
         statement with a wrong one (the engine picks which to ask).
 
         The wrong value comes from ``wrong_values`` (each already proven wrong); without one only
-        the true statement is made rather than risk a doubtful "false".
+        the true statement is made rather than risk a doubtful "false". ``why`` explains the form
+        that asserts a value: the right value and what the facts add, and for a wrong value why
+        it is wrong.
         """
-        explain = support or (lambda _: statement_for(right_value))
+        explain = why or (lambda _: Why(statement_for(right_value)))
         true_form = self._true_false_form(
-            subject, claim, right_value, statement_for, explain(right_value), notes
+            subject, claim, right_value, statement_for, explain(right_value), notes, right_value
         )
         made = self.context.false_statements
         fresh = [c for c in wrong_values() if sentence(statement_for(c)) not in made]
@@ -331,6 +349,7 @@ class Draft:
                 statement_for,
                 explain(fresh[0]),
                 notes,
+                right_value,
                 (fresh[0], f"in place of {_short(right_value)}, and wrong by the facts"),
             )
             if fresh
@@ -348,8 +367,9 @@ class Draft:
         claim: Claim,
         asserted: str,
         statement_for: Callable[[str], str],
-        support: str,
+        why: Why,
         notes: Notes,
+        right_value: str,
         swapped: tuple[str, str] | None = None,
     ) -> CheckedQuestion | None:
         checked = Claim(
@@ -360,15 +380,13 @@ class Draft:
             return None
         answer = TRUE_TEXT if truth is Verdict.TRUE else FALSE_TEXT
         statement = sentence(statement_for(asserted))
-        correct = sentence(support)
         if subject.attributed:
             statement = self.context.attributed(statement, subject)
-            correct = self.context.attributed(correct, subject)
         return self.finish(
             subject,
             f"True or false? {statement}",
             [answer],
-            f"{answer}. {correct}",
+            replace(why, values=why.values or (right_value,)),
             [checked],
             choices=[TRUE_TEXT, FALSE_TEXT],
             attribute=False,

@@ -4,11 +4,12 @@ category the file declares complete, so that "not listed" means "not one"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from quizgen.facts.model import Category, Entity, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import plural
 from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
@@ -18,6 +19,8 @@ from quizgen.questions.wording import as_of, capitalized, listed, on_date
 from quizgen.questions.wording import with_article as a_noun
 
 MAX_RIGHT = 3
+MAX_TOLD_MEMBERS = 9
+INCLUDED = 4
 
 
 def category_plural(category: Category) -> str:
@@ -33,6 +36,11 @@ def checked_on(context: Context, category: Category) -> PartialDate | None:
 
 def opening(when: PartialDate | None) -> str:
     return f"{as_of(when)}, " if when is not None else ""
+
+
+def on_text(when: PartialDate | None) -> str:
+    """`` as of August 2006`` at a sentence's end, so that it never opens like its stem."""
+    return f" as of {when.text}" if when is not None else ""
 
 
 def entity_category_questions(entity: Entity, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -51,6 +59,99 @@ def entity_category_questions(entity: Entity, context: Context) -> Iterator[Chec
             yield category_true_false(entity, category, when, context)
         if membership.span.since is not None:
             yield became_year(entity, category, membership.span.since, context)
+
+
+def category_told(
+    context: Context,
+    category: Category,
+    when: PartialDate | None,
+    leave_out: str = "",
+    must_include: str = "",
+) -> str:
+    """``The gas giants are Jupiter and Saturn``: every member of a category the file lists in
+    full (few enough to name); else what the category is, from its description."""
+    subjects = context.index.subjects_index()
+    members = [
+        entity_id
+        for entity_id in dict.fromkeys(e for e, _ in subjects.members.get(category.id, []))
+        if subjects.membership_verdict(entity_id, category.id, when) is True
+        and entity_id != leave_out
+    ]
+    on = f" as of {when.text}" if when is not None else ""
+    names = [spoken_name(context.index, m) for m in members]
+    if category.complete and 1 < len(members) <= MAX_TOLD_MEMBERS:
+        return f"The {category_plural(category)}{on} {'were' if on else 'are'} {listed(names)}"
+    if len(members) > 1:
+        # A partial list, or a long one cut short: "include" claims no more than it names.
+        shown = names[:INCLUDED]
+        if must_include and must_include not in members[:INCLUDED]:
+            shown = [spoken_name(context.index, must_include), *names[: INCLUDED - 1]]
+        return f"The {category_plural(category)}{on} include {listed(shown)}"
+    if category.description:
+        what = context.told.lowered(category.description)
+        return f"{capitalized(a_noun(category.name))} is {what}"
+    return ""
+
+
+def one_of(context: Context, category: Category, when: PartialDate | None, entity_id: str) -> str:
+    """``Mercury is a terrestrial planet, as are Venus, Earth and Mars``: the entity's category
+    with the others in it (a few of them: "as are" claims no more than it names)."""
+    subjects = context.index.subjects_index()
+    others = [
+        spoken_name(context.index, e)
+        for e in dict.fromkeys(e for e, _ in subjects.members.get(category.id, []))
+        if e != entity_id and subjects.membership_verdict(e, category.id, when) is True
+    ]
+    said = f"{spoken_name(context.index, entity_id)} is {a_noun(category.name)}{on_text(when)}"
+    if others:
+        several = len(others[:INCLUDED]) > 1
+        return f"{said}, as {'are' if several else 'is'} {listed(others[:INCLUDED])}"
+    if category.description:
+        return f"{said}: {context.told.lowered(category.description)}"
+    return said
+
+
+def categories_named(
+    context: Context, texts: Sequence[str], when: PartialDate | None, entity_id: str = ""
+) -> str:
+    """Why other categories are no answer: who belongs to each (``The ice giants are Uranus and
+    Neptune``)."""
+    subjects = context.index.subjects_index()
+    told = []
+    for text in texts:
+        ids = subjects.resolve_category(text)
+        category = subjects.categories.get(ids.pop()) if len(ids) == 1 else None
+        if category is not None:
+            told.append(category_told(context, category, when, entity_id))
+    return context.told.joined(told)
+
+
+def categories_of(context: Context, texts: Sequence[str], asked: Category) -> str:
+    """Why other entities are no answer: the category each belongs to instead, the narrowest
+    one other than its type (``Mars and Venus are terrestrial planets``)."""
+    subjects = context.index.subjects_index()
+    by_category: dict[str, list[str]] = {}
+    for text in texts:
+        entity_id = context.told.option_ids(text)
+        kind = context.index.type_of(entity_id)
+        own = [
+            m.category_id
+            for m in subjects.categories_of.get(entity_id, [])
+            if m.category_id != asked.id
+            and subjects.category_name(m.category_id) != kind
+            and m.span.until is None
+        ]
+        # The narrowest: one that no other of its categories lies within.
+        narrowest = [c for c in own if not any(o != c and narrower(context, o, c) for o in own)]
+        if narrowest:
+            by_category.setdefault(narrowest[0], []).append(spoken_name(context.index, entity_id))
+    told = []
+    for category_id, names in by_category.items():
+        category = subjects.categories[category_id]
+        several = len(names) > 1
+        what = category_plural(category) if several else a_noun(category.name)
+        told.append(f"{listed(names)} {'are' if several else 'is'} {what}")
+    return context.told.joined(told)
 
 
 def other_categories(context: Context, entity: Entity) -> list[str]:
@@ -80,7 +181,11 @@ def which_category(
         claim,
         [[c for c in other_categories(context, entity) if not narrower(context, c, category.id)]],
         lambda category_id: a_noun(subjects.category_name(category_id)),
-        capitalized(f"{opening(when)}{name} is {a_noun(category.name)}"),
+        Why(
+            one_of(context, category, when, entity.id),
+            about=(entity.id,),
+            wrong_of=lambda texts: categories_named(context, texts, when),
+        ),
         Notes(dated=when is not None),
     )
 
@@ -108,6 +213,12 @@ def category_true_false(
         ),
         lambda value: f"{opening(when)}{name} is {value}",
         Notes(dated=when is not None),
+        why=lambda value: Why(
+            category_told(context, category, when, must_include=entity.id)
+            or f"{name} belongs to the {category_plural(category)}{on_text(when)}",
+            categories_named(context, [value], when) if value != a_noun(category.name) else "",
+            about=(entity.id,),
+        ),
     )
 
 
@@ -122,7 +233,7 @@ def became_year(
         f"In which year did {name} become {a_noun(category.name)}?",
         since.year,
         Claim(Relation.CATEGORY_SINCE, entity.id, detail=category.id),
-        f"{name} became {a_noun(category.name)} {on_date(since)}",
+        Why(f"{name} became {a_noun(category.name)} {on_date(since)}", about=(entity.id,)),
     )
 
 
@@ -172,15 +283,19 @@ def which_belong(
         stem = f"{opening(when)}which of these {nouns} are {category_plural(category)}?"
     else:
         stem = f"{opening(when)}which of these {nouns} is {a_noun(category.name)}?"
-    some = f"{listed(right_texts)} " + (
+    some = f"{listed([spoken_name(context.index, r) for r in right])} " + (
         f"are {category_plural(category)}" if len(right) > 1 else f"is {a_noun(category.name)}"
     )
-    others = f"{listed(wrong)} {'are not' if len(wrong) > 1 else 'is not'}"
+    why = Why(
+        category_told(context, category, when) or some + on_text(when),
+        categories_of(context, wrong, category),
+        about=tuple(right),
+    )
     return draft.finish(
         fact,
         capitalized(stem),
         right_texts,
-        f"{opening(when)}{some}; {others}",
+        why,
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         tags=list(category.tags) or list(fact.tags),

@@ -4,40 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Group
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_with_reasons, shuffled
+from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
 from quizgen.questions.wording import is_abbreviation, the
-
-# How a status joins its group: "a member of the CSTO", "a party to the Treaty".
-STATUS_PREPOSITIONS = {"party": "to", "signatory": "to"}
-
-
-def status_phrase(status: str, group_name: str) -> str:
-    """``a member of the CSTO``, ``an observer of the CSTO PA``."""
-    return f"{a_or_an(status)} {_of_group(status, group_name)}"
-
-
-def statuses_phrase(status: str, group_name: str) -> str:
-    """``members of the CSTO``, ``observers (parliaments) of the CSTO PA``, for plural stems."""
-    head, bracket, rest = status.partition(" (")
-    return f"{plural(head)}{' (' + rest if bracket else ''} {_of_group(status, group_name)}"
-
-
-def _of_group(status: str, group_name: str) -> str:
-    """``of the CSTO``; a group named after its members ("Parties to the Treaty") gives
-    ``to the Treaty`` rather than "to the Parties to the Treaty"."""
-    preposition = STATUS_PREPOSITIONS.get(status, "of")
-    head = status.partition(" (")[0]
-    for opening in (f"{plural(head)} {preposition} ", f"{plural(head)} of "):
-        if group_name.lower().startswith(opening.lower()):
-            return f"{opening.split()[-1]} {the(group_name[len(opening) :])}"
-    return f"{preposition} {the(group_name)}"
 
 
 def name_in_sentence(context: Context, name: str) -> str:
@@ -47,11 +24,14 @@ def name_in_sentence(context: Context, name: str) -> str:
     return context.index.in_sentence(ids.pop()) if len(ids) == 1 else name
 
 
-def short_name_wording(full_name: str, short: str, in_sentence: str) -> tuple[str, str, str]:
+def short_name_wording(
+    full_name: str, short: str, in_sentence: str, what: str = ""
+) -> tuple[str, str, str]:
     """The stem, the explanation and the reverse card's stem for what a short name stands for:
     "What does the abbreviation NATO stand for?", or for a shortened name that is no abbreviation,
-    "What is the full name of the UN Security Council?". The reverse card is left out (empty) when
-    the full name contains the short one and so would give it away."""
+    "What is the full name of the UN Security Council?". The explanation adds ``what`` the thing
+    is. The reverse card is left out (empty) when the full name contains the short one and so
+    would give it away."""
     full_in_sentence = the(full_name) if in_sentence.startswith("the ") else full_name
     if is_abbreviation(short):
         stem = f"What does the abbreviation {short} stand for?"
@@ -64,7 +44,24 @@ def short_name_wording(full_name: str, short: str, in_sentence: str) -> tuple[st
         reverse = f"What is the short name of {full_in_sentence}?"
     if contains_word(text_key(full_name), text_key(short)):
         reverse = ""
+    if what:
+        explanation += f", {what}"
     return stem, explanation, reverse
+
+
+def what_it_is(context: Context, fact: Entity | Group) -> str:
+    """``the CSTO's joint rapid reaction force``: a thing's description, else its type."""
+    if fact.description:
+        return context.told.lowered(fact.description)
+    kind = fact.type if isinstance(fact, Entity) else ""
+    return a_or_an(kind) if kind else ""
+
+
+def abbreviated_as(context: Context, fact_id: str) -> str:
+    """Why another full name is no answer: ``EAEU stands for the Eurasian Economic Union``."""
+    fact = context.index.by_id.get(fact_id)
+    short = getattr(fact, "short", "")
+    return f"{short} stands for {the(context.index.name(fact_id))}" if short else ""
 
 
 def type_plural(context: Context, entity_ids: list[str]) -> str:
@@ -91,7 +88,7 @@ def full_name_typed(
         return None
     draft = context.draft(template, Kind.SHORT, [fact.id])
     stem, explanation, reverse = short_name_wording(
-        fact.name, fact.short, context.index.in_sentence(fact.id)
+        fact.name, fact.short, context.index.in_sentence(fact.id), what_it_is(context, fact)
     )
     if isinstance(fact, Entity):
         others = [i for i in context.index.same_type(fact.id) if i != fact.id]
@@ -104,7 +101,11 @@ def full_name_typed(
         claim,
         [others],
         context.index.name,
-        explanation,
+        Why(
+            explanation,
+            about=(fact.id,),
+            wrong_of=lambda texts: context.told.each(texts, lambda i: abbreviated_as(context, i)),
+        ),
         Notes(
             # Another abbreviation (EEU for EAEU) is not what the short name stands for.
             accept=(
@@ -137,11 +138,12 @@ def place_choice(
     place_id: str,
     relation: Relation,
     stem: str,
-    explanation: str,
+    why: Why,
     template: str,
     context: Context,
 ) -> CheckedQuestion | None:
-    """Where an event took place or a document was signed, among places of the same type."""
+    """Where an event took place or a document was signed, among places of the same type; the
+    explanation says what happened at each wrong place instead (or what the place is)."""
     draft = context.draft(template, Kind.SINGLE, [fact.id, place_id])
     claim = Claim(relation, fact.id)
     place = context.index.name(place_id)
@@ -158,7 +160,11 @@ def place_choice(
     if len(picked) < 2:
         return None
     choices = shuffled(draft.rng, [place, *(text for text, _ in picked)])
-    return draft.finish(fact, stem, [place], explanation, [claim], choices=choices, reasons=picked)
+    told = context.told
+    why = replace(
+        why, wrong_of=lambda texts: told.each(texts, lambda i: told.where_or_what(i, fact.id))
+    )
+    return draft.finish(fact, stem, [place], why, [claim], choices=choices, reasons=picked)
 
 
 PLACE_REASONS = (

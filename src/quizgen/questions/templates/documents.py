@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from quizgen.facts.model import Document, Provision
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import nearby_years, pick_distractors
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context, Notes
 from quizgen.questions.templates.common import (
@@ -43,11 +44,29 @@ def as_background(checked: CheckedQuestion | None) -> CheckedQuestion | None:
     return replace(checked, question=replace(checked.question, background=True))
 
 
-def signing(document: Document, context: Context) -> str:
+def signing(document: Document, context: Context) -> Why:
     """``The Collective Security Treaty was signed in Tashkent on 15 May 1992``."""
-    where = f" in {context.index.in_sentence(document.place_id)}" if document.place_id else ""
-    return (
-        f"{capitalized(the(document.name))} was {document.verb}{where} {on_date(document.signed)}"
+    return Why(context.told.signing(document), about=(document.id,))
+
+
+def signed_where(document: Document, context: Context, value: str) -> Why:
+    """``Chisinau is where the Charter ... was signed, on 7 October 2002``, and for a place
+    swapped in, what was signed or held there instead."""
+    told = context.told
+    right = (
+        f"{told.said(document.place_id)} is where {told.said(document.id)} was "
+        f"{document.verb}, {on_date(document.signed)}"
+    )
+    wrong_id = told.option_ids(value)
+    wrong = told.where_or_what(wrong_id, document.id) if wrong_id != document.place_id else ""
+    return Why(right, wrong if wrong_id else "", about=(document.id,))
+
+
+def signed_when(document: Document, context: Context) -> Why:
+    """``On 5 April 1710, the Statute of Anne was enacted``: the whole date first."""
+    when = capitalized(on_date(document.signed))
+    return Why(
+        f"{when}, {context.told.said(document.id)} was {document.verb}", about=(document.id,)
     )
 
 
@@ -92,7 +111,7 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
         Claim(Relation.NAME_OF, document.id),
         [same_kind, others],
         context.index.name,
-        signing(document, context),
+        Why("", about=(document.id,), wrong_of=lambda texts: other_documents(texts, context)),
         Notes(accept=tuple(a for a in (document.short, *document.aliases) if a)),
     )
 
@@ -121,7 +140,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
             lambda value: (
                 f"{the(document.name)} was {document.verb} in {name_in_sentence(context, value)}"
             ),
-            support=lambda _: signing(document, context),
+            why=lambda value: signed_where(document, context, value),
         )
     draft = context.draft("document-true-false", Kind.TRUE_FALSE, [document.id])
     claim = Claim(Relation.SIGNED_IN, document.id)
@@ -132,7 +151,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
         str(document.signed.year),
         lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
         lambda value: f"{the(document.name)} was {document.verb} in {value}",
-        support=lambda _: signing(document, context),
+        why=lambda _: signed_when(document, context),
     )
 
 
@@ -181,7 +200,31 @@ def provision_single(
     )
 
 
-def provision_explanation(document: Document, provision: Provision, context: Context) -> str:
-    """``Article 5 of the North Atlantic Treaty provides this: collective defence``."""
-    summary = f": {context.after_colon(provision.summary)}" if provision.summary else ""
-    return f"{provision.label} of {the(document.name)} provides this{summary}"
+def other_documents(texts: Sequence[str], context: Context) -> str:
+    """``The Collective Security Treaty was signed in Tashkent in 1992; ...``."""
+
+    def dated(document_id: str) -> str:
+        document = context.index.by_id[document_id]
+        return context.told.dated(document) if isinstance(document, Document) else ""
+
+    return context.told.each(texts, dated)
+
+
+def provision_explanation(document: Document, provision: Provision, context: Context) -> Why:
+    """``Article 5 of the North Atlantic Treaty is on collective defence``, then (when that adds
+    nothing) when and where the document was signed; a wrong label's own subject."""
+    said = context.told.said(document.id)
+    if provision.summary:
+        answer = f"{provision.label} of {said} is on {context.told.lowered(provision.summary)}"
+    else:
+        answer = f"The words are those of {provision.label} of {said}"
+
+    def others(labels: Sequence[str]) -> str:
+        told = [
+            f"{p.label} is on {context.told.lowered(p.summary)}"
+            for p in document.provisions
+            if p.label in labels and p.summary
+        ]
+        return "; ".join(told)
+
+    return Why(answer, about=(document.id,), wrong_of=others)

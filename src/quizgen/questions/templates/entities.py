@@ -4,13 +4,20 @@ names. Its membership, places and roles are asked by the templates of the facts 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from quizgen.facts.model import Entity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.templates.common import full_name_typed, short_name_wording
-from quizgen.questions.wording import capitalized, sentence
+from quizgen.questions.templates.common import (
+    abbreviated_as,
+    full_name_typed,
+    short_name_wording,
+    what_it_is,
+)
+from quizgen.questions.wording import sentence
 
 
 def entity_questions(entity: Entity, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -34,7 +41,7 @@ def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | N
         i for i in same_type[:200] if isinstance(e := context.index.by_id[i], Entity) and e.short
     ]
     stem, explanation, _ = short_name_wording(
-        entity.name, entity.short, context.index.in_sentence(entity.id)
+        entity.name, entity.short, context.index.in_sentence(entity.id), what_it_is(context, entity)
     )
     return draft.single(
         entity,
@@ -43,7 +50,11 @@ def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | N
         Claim(Relation.NAME_OF, entity.id),
         [abbreviated, same_type],
         context.index.name,
-        explanation,
+        Why(
+            explanation,
+            about=(entity.id,),
+            wrong_of=lambda texts: context.told.each(texts, lambda i: abbreviated_as(context, i)),
+        ),
     )
 
 
@@ -55,7 +66,7 @@ def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
         entity,
         f"Name the {entity.type}: {context.after_colon(description)}.",
         [entity.name],
-        what_it_is(entity, context),
+        beyond_description(entity),
         [Claim(Relation.NAME_OF, entity.id)],
         accept=[entity.short, *entity.aliases],
         reverse=(f"What is {context.index.in_sentence(entity.id)}?", sentence(entity.description)),
@@ -74,7 +85,10 @@ def described_single(entity: Entity, context: Context) -> CheckedQuestion | None
         Claim(Relation.DESCRIBED_AS, entity.id),
         [places, context.index.same_type(entity.id)],
         context.index.name,
-        what_it_is(entity, context),
+        replace(
+            beyond_description(entity),
+            wrong_of=lambda texts: context.told.each(texts, context.told.description_of),
+        ),
         reasons=(
             f"a {entity.type} where another event or signing of the topic took place",
             f"another {entity.type} of the topic",
@@ -82,7 +96,7 @@ def described_single(entity: Entity, context: Context) -> CheckedQuestion | None
     )
 
 
-def what_it_is(entity: Entity, context: Context) -> str:
-    """``Tashkent is the capital of Uzbekistan, ...``: why the name answers the description."""
-    description = context.after_colon(entity.description.rstrip("."))
-    return capitalized(f"{context.index.in_sentence(entity.id)} is {description}")
+def beyond_description(entity: Entity) -> Why:
+    """The stem gave the description: the explanation tells what else the facts hold about the
+    entity (``Moscow is where the Agreement on the CRRF was signed in 2009``)."""
+    return Why("", about=(entity.id,))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from quizgen.facts.model import Event, Figure
+from quizgen.facts.model import Citation, Event, Figure
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import (
     nearby_years,
@@ -14,6 +14,7 @@ from quizgen.questions.distractors import (
     pick_with_reasons,
     shuffled,
 )
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
@@ -26,8 +27,8 @@ from quizgen.questions.templates.common import (
 )
 from quizgen.questions.wording import (
     according_to,
+    capitalized,
     dates_text,
-    did_not,
     emphasised_not,
     event_in_sentence,
     listed,
@@ -69,11 +70,56 @@ def label(event: Event) -> str:
     return f"{phrase} of {event.date.text}" if event.recurring else phrase
 
 
-def happening(event: Event, context: Context) -> str:
+def happening(event: Event, context: Context) -> Why:
     """``Kavkaz-2020 took place in the Southern Military District from 21 to 26 September 2020``."""
-    where = f" in {context.index.in_sentence(event.place_id)}" if event.place_id else ""
-    phrase = event_in_sentence(event.name, event.the)
-    return f"{phrase} took place{where} {dates_text(event.date, event.end)}"
+    return Why(context.told.happening(event), about=(event.id,))
+
+
+def held_where(event: Event, context: Context, value: str) -> Why:
+    """``The Southern Military District is where Kavkaz-2020 took place, from 21 to 26 September
+    2020``, and for a place swapped in, what happened there instead."""
+    told = context.told
+    right = (
+        f"{told.said(event.place_id)} is where {label(event)} took place, "
+        f"{dates_text(event.date, event.end)}"
+    )
+    wrong_id = told.option_ids(value)
+    wrong = (
+        told.where_or_what(wrong_id, event.id) if wrong_id and wrong_id != event.place_id else ""
+    )
+    return Why(right, wrong, about=(event.id,))
+
+
+def held_when(event: Event) -> Why:
+    """``On 11 September 2001, the 9/11 terrorist attacks took place``: the whole date first."""
+    when = capitalized(dates_text(event.date, event.end))
+    return Why(f"{when}, {label(event)} took place", about=(event.id,))
+
+
+def roles_in(event: Event, entity_id: str) -> list[str]:
+    return list(dict.fromkeys(p.role for p in event.participants if p.entity_id == entity_id))
+
+
+def others_told(event: Event, role: str, texts: Sequence[str], context: Context) -> str:
+    """Why the wrong options are wrong: the parts they did play (``Kazakhstan and Indonesia sent
+    observers; Lord Byron was the host and proposed the contest``), or that they were not among
+    the holders of the role."""
+    by_parts: dict[tuple[str, ...], list[str]] = {}
+    for text in texts:
+        entity_id = context.told.option_ids(text)
+        if entity_id:
+            played = tuple(r for r in roles_in(event, entity_id) if r != role)
+            by_parts.setdefault(played, []).append(context.told.said(entity_id))
+    told = []
+    for played, names in by_parts.items():
+        several = len(names) > 1
+        if played:
+            did = [took_part(r, several, only=holders(event, r) == 1) for r in played]
+            told.append(f"{listed(names)} {listed(did)}")
+        else:
+            be = "were" if several else "was"
+            told.append(f"{listed(names)} {be} not among those who {took_part(role, several=True)}")
+    return context.told.joined(told)
 
 
 def holders(event: Event, role: str) -> int:
@@ -128,7 +174,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
                 [place],
             ),
             lambda value: f"{label(event)} took place in {name_in_sentence(context, value)}",
-            support=lambda _: happening(event, context),
+            why=lambda value: held_where(event, context, value),
         )
     if event.recurring:
         return None  # "... of 13 July 2020 took place in 2020" would answer itself
@@ -141,7 +187,7 @@ def event_true_false(event: Event, context: Context) -> CheckedQuestion | None:
         str(event.date.year),
         lambda: nearby_years(draft.rng, event.date.year, 1, latest, context.is_wrong(claim)),
         lambda value: f"{label(event)} took place in {value}",
-        support=lambda _: happening(event, context),
+        why=lambda _: held_when(event),
     )
 
 
@@ -179,16 +225,36 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         stem = f"In {phrase}, which of these {nouns} {emphasised_not(predicate)}?"
     else:
         stem = f"In {phrase}, which one of these {nouns} {emphasised_not(predicate)}?"
+    said = [name_in_sentence(context, t) for t in right_texts]
+    every = context.told.role_told(event, role)
+    why = Why(
+        with_reasons(
+            event,
+            role,
+            right,
+            every or f"{listed(said)} {took_part(role, len(right) > 1)}",
+            context,
+        ),
+        others_told(event, role, wrong, context),
+        about=(event.id,),
+    )
     return draft.finish(
         event,
         stem,
         right_texts,
-        f"In {phrase}, {listed(right_texts)} {took_part(role, len(right) > 1)}; "
-        f"{listed(wrong)} {did_not(role, len(wrong) > 1)}",
+        why,
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
+        # The participants' own source, where every right one has the same.
+        citation=shared(participation_citation(event, i, role) for i in right),
         reasons=picked,
     )
+
+
+def shared(citations: Iterable[Citation | None]) -> Citation | None:
+    """The one citation all of ``citations`` are, or None when they differ or one is missing."""
+    distinct = set(citations)
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def participant_single(
@@ -215,8 +281,14 @@ def participant_single(
         claim,
         [listed_ids, context.index.same_type(entity_id)],
         context.index.name,
-        f"In {phrase}, {name_in_sentence(context, name)} {predicate}"
-        + because(event, entity_id, role),
+        Why(
+            with_reasons(event, role, [entity_id], context.told.role_told(event, role), context)
+            if holders(event, role) > 1 and context.told.role_told(event, role)
+            else f"{name_in_sentence(context, name)} {predicate}{because(event, entity_id, role)}",
+            about=(event.id,),
+            wrong_of=lambda texts: others_told(event, role, texts, context),
+        ),
+        Notes(citation=participation_citation(event, entity_id, role)),
         reasons=(
             f"took part in {phrase} in another role",
             "of the same type, and not in the role by the event's complete list",
@@ -225,6 +297,19 @@ def participant_single(
 
 
 MAX_TOLD_HOLDERS = 9
+
+
+def with_reasons(
+    event: Event, role: str, entity_ids: Sequence[str], told: str, context: Context
+) -> str:
+    """``Azerbaijan and India withdrew, India because of COVID-19 restrictions``: the holders of
+    a role told, with the reason the facts give for the asked ones' part."""
+    reasons = [
+        f"{name_in_sentence(context, context.index.name(i))} {because(event, i, role)[2:]}"
+        for i in entity_ids
+        if because(event, i, role)
+    ]
+    return f"{told}, {'; '.join(reasons)}" if reasons else told
 
 
 def who_did_what(event: Event, roles: list[str], entity_id: str, context: Context) -> str:
@@ -284,7 +369,11 @@ def participant_true_false(
             event,
             f"True or false? In {phrase}, {who} {claimed}.",
             [answer],
-            f"{answer}. In {phrase}, {who_did_what(event, [role, asserted], entity_id, context)}",
+            Why(
+                who_did_what(event, [role, asserted], entity_id, context),
+                about=(event.id,),
+                values=(name,),
+            ),
             [claim],
             choices=["True", "False"],
             citation=citation,
@@ -321,11 +410,15 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
     source = context.index.source_of(figure.citation.source_id) if figure.citation else None
     if source is not None:
         stem = according_to(stem, source.cite_as or source.title, context.index.proper_words)
+    others = [f"{f.value} for {context.after_colon(f.label)}" for f in event.figures if f != figure]
+    given = f"{figure.value} is the figure given for {what}"
+    if others:
+        given += f"; the other figures given for {phrase} are {listed(others)}"
     return draft.finish(
         event,
         stem,
         [figure.value],
-        f"In {phrase}, the figure given for {what} is {figure.value}",
+        Why(given, about=(event.id,)),
         [claim],
         accept=[digits] if digits != figure.value else [],
         citation=figure.citation,
@@ -348,5 +441,27 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
         Claim(Relation.NAME_OF, event.id),
         [others],
         context.index.name,
-        f"{happening(event, context)}. {description}",
+        replace(happening(event, context), wrong_of=lambda texts: other_events(texts, context)),
+    )
+
+
+def other_events(texts: Sequence[str], context: Context) -> str:
+    """``Kavkaz-2020 took place in the Southern Military District in 2020; ...``."""
+
+    def dated(event_id: str) -> str:
+        event = context.index.by_id[event_id]
+        return context.told.dated(event) if isinstance(event, Event) else ""
+
+    return context.told.each(texts, dated)
+
+
+def participation_citation(event: Event, entity_id: str, role: str) -> Citation | None:
+    """A participant's own source for its part, where it has one."""
+    return next(
+        (
+            p.citation
+            for p in event.participants
+            if (p.entity_id, p.role) == (entity_id, role) and p.citation
+        ),
+        None,
     )

@@ -3,23 +3,31 @@ joined, when it was founded and what its abbreviation stands for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from quizgen.facts.model import Citation, Group, Membership, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
+    abbreviated_as,
     full_name_typed,
     name_in_sentence,
     short_name_wording,
+    type_plural,
+    what_it_is,
+)
+from quizgen.questions.wording import (
+    as_of,
+    capitalized,
+    listed,
     status_phrase,
     statuses_phrase,
-    type_plural,
+    the,
 )
-from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text, the
 
 MAX_RIGHT_OPTIONS = 3
 MAX_LISTED_HOLDERS = 9
@@ -109,19 +117,26 @@ def members_on(
     name = context.index.short_name(group.id)
     if kind is Kind.MULTIPLE:
         stem = f"{opening}which of these {nouns} were {statuses_phrase(status, name)}?"
-        plural_held = f"were {statuses_phrase(status, name)}"
-        held = plural_held if len(right) > 1 else f"was {status_phrase(status, name)}"
-        explanation = f"{opening}{listed(right_texts)} {held}; the others were not"
     else:
         stem = f"{opening}which of these {nouns} was {status_phrase(status, name)}?"
-        explanation = (
-            f"{opening}{right_texts[0]} was {status_phrase(status, name)}; the others were not"
+    on = context.after_colon(opening.rstrip(", "))
+    why = Why(
+        holders_told(group, status, holders, on, context)
+        or f"{listed([name_in_sentence(context, t) for t in right_texts])} "
+        + (
+            f"were {statuses_phrase(status, name)}"
+            if len(right) > 1
+            else f"was {status_phrase(status, name)}"
         )
+        + f" {on}",
+        about=(group.id, *right),
+        wrong_of=lambda texts: status_told(group, texts, status, context),
+    )
     return draft.finish(
         group,
         capitalized(stem),
         right_texts,
-        explanation,
+        why,
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         dated=True,
@@ -129,14 +144,36 @@ def members_on(
     )
 
 
+def holders_told(group: Group, status: str, holders: list[str], on: str, context: Context) -> str:
+    """``The members of the CSTO as of October 2020 were ...``: every holder, where the group
+    lists them all and they are few (a partial list would read as the whole)."""
+    if not group.lists_all(status) or not 1 < len(holders) <= MAX_LISTED_HOLDERS:
+        return ""
+    said = listed([context.told.said(e) for e in holders])
+    return f"The {statuses_phrase(status, context.index.short_name(group.id))} {on} were {said}"
+
+
+def status_told(group: Group, texts: Sequence[str], status: str, context: Context) -> str:
+    """Why entities are no holders of ``status``: their own spans in the group, in the status
+    they held (``Georgia and Azerbaijan were parties to the Treaty from 1993 to 1999``), or that
+    they never held it, where the group lists every holder."""
+    by_status: dict[str, list[str]] = {}
+    for text in texts:
+        entity_id = context.told.option_ids(text)
+        if not entity_id:
+            continue
+        held = [m.status for m in context.index.memberships.get(group.id, {}).get(entity_id, [])]
+        for other in dict.fromkeys(held or [status]):
+            by_status.setdefault(other, []).append(entity_id)
+    told = [
+        context.told.memberships_alike(group.id, ids, other) for other, ids in by_status.items()
+    ]
+    return context.told.joined(told)
+
+
 def membership_story(group: Group, entity_id: str, status: str, context: Context) -> str:
     """``Uzbekistan was a member of the CSTO from 2006 to 2012`` from every span of that status."""
-    spans = [m.span for m in context.index.memberships[group.id][entity_id] if m.status == status]
-    phrase = status_phrase(status, context.index.short_name(group.id))
-    periods = [span_text(s.since, s.until) for s in spans]
-    verb = "has been" if len(spans) == 1 and spans[0].until is None and spans[0].since else "was"
-    when = listed([p for p in periods if p])
-    return f"{context.index.in_sentence(entity_id)} {verb} {phrase} {when}".strip()
+    return context.told.membership_story(group.id, entity_id, status)
 
 
 def membership_true_false(
@@ -182,16 +219,20 @@ def membership_true_false(
         )
 
     holders = [n for n in by_name if context.oracle.verdict(claim, n) is Verdict.TRUE]
-    plural_phrase = statuses_phrase(status, context.index.short_name(group.id))
+    held_ids = [by_name[n] for n in holders]
+    on = f"as of {when.text}"
 
-    def support(value: str) -> str:
-        # A short list of who held the status says why, without repeating the statement.
-        if 1 < len(holders) <= MAX_LISTED_HOLDERS:
-            others = "" if value in holders else f"; {name_in_sentence(context, value)} was not"
-            return f"{as_of(when)}, the {plural_phrase} were {listed(holders)}{others}"
-        if value in by_name:
-            return f"{as_of(when)}: {membership_story(group, by_name[value], status, context)}"
-        return f"{name_in_sentence(context, value)} was never {phrase}"
+    def why(value: str) -> Why:
+        # Every holder, where the group lists them all, says why without repeating the statement;
+        # an entity that held no such status then is told by its own spans in the group.
+        every = holders_told(group, status, held_ids, on, context)
+        value_id = by_name.get(value) or context.told.option_ids(value)
+        story = status_told(group, [value], status, context)
+        own = _membership_citation(group, value_id) if value_id in by_name.values() else None
+        cited = own or (group.citation if value_id != entity_id else None)
+        if value in holders:
+            return Why(every or story, about=(value_id, group.id), citation=cited)
+        return Why(every or story, story if every else "", about=(group.id,), citation=cited)
 
     return draft.true_false(
         group,
@@ -200,7 +241,7 @@ def membership_true_false(
         wrong_values,
         statement,
         Notes(dated=True, citation=_membership_citation(group, entity_id)),
-        support=support,
+        why=why,
     )
 
 
@@ -228,7 +269,7 @@ def joined_year(
         f"In which year did {name} become {phrase}?",
         since.year,
         Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
-        f"{capitalized(name)} became {phrase} {on_date(since)}",
+        Why(membership_story(group, entity_id, status, context), about=(entity_id, group.id)),
         Notes(citation=_membership_citation(group, entity_id)),
         earliest=start,
     )
@@ -244,7 +285,7 @@ def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
         f"In which year was {name} founded?",
         group.founded.year,
         Claim(Relation.FOUNDED_IN, group.id),
-        f"{capitalized(name)} was founded {on_date(group.founded)}",
+        Why(context.told.founded(group), about=(group.id,)),
         Notes(),
     )
 
@@ -257,7 +298,7 @@ def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | Non
     """Choose the full name among other groups' names."""
     draft = context.draft("group-abbreviation-choice", Kind.SINGLE, [group.id])
     stem, explanation, _ = short_name_wording(
-        group.name, group.short, context.index.in_sentence(group.id)
+        group.name, group.short, context.index.in_sentence(group.id), what_it_is(context, group)
     )
     return draft.single(
         group,
@@ -266,7 +307,11 @@ def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | Non
         Claim(Relation.NAME_OF, group.id),
         [context.index.group_ids],
         context.index.name,
-        explanation,
+        Why(
+            explanation,
+            about=(group.id,),
+            wrong_of=lambda texts: context.told.each(texts, lambda i: abbreviated_as(context, i)),
+        ),
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from quizgen.facts.model import Entity, Group
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
@@ -15,6 +16,7 @@ from quizgen.questions.templates.common import type_plural
 from quizgen.questions.wording import capitalized, listed, on_date, the
 
 MAX_RIGHT = 3
+MAX_TOLD = 9
 
 
 def called(context: Context, fact_id: str) -> str:
@@ -37,7 +39,7 @@ def history_questions(fact: Entity | Group, context: Context) -> Iterator[Checke
             f"In which year was {name} dissolved?",
             fact.dissolved.year,
             Claim(Relation.DISSOLVED_IN, fact.id),
-            f"{capitalized(name)} was dissolved {on_date(fact.dissolved)}",
+            Why(dissolution(fact, context), about=(fact.id,)),
         )
     if fact.succeeded_by is not None:
         yield successor_choice(fact, context)
@@ -68,13 +70,22 @@ def founding_members(group: Group, context: Context) -> CheckedQuestion | None:
     wrong_said = [called(context, i) for w in wrong for i in sorted(context.index.resolve(w))]
     name = called(context, group.id)
     nouns = type_plural(context, right)
-    several = len(right) > 1
+    every = [called(context, f) for f in founders]
+    if len(founders) <= MAX_TOLD:
+        founded = f" {on_date(group.founded)}" if group.founded else ""
+        answer = f"The founding members of {name}{founded} were {listed(every)}"
+    else:
+        founders_said = "were founding members" if len(right) > 1 else "was a founding member"
+        answer = f"{listed(right_said)} {founders_said} of {name}"
     return draft.finish(
         group,
         f"Which of these {nouns} were founding members of {name}?",
         right_texts,
-        f"{listed(right_said)} {'were founding members' if several else 'was a founding member'}"
-        f" of {name}; {listed(wrong_said)} joined later",
+        Why(
+            answer,
+            joined_later(group, wrong, context) or f"{listed(wrong_said)} joined later",
+            about=(group.id,),
+        ),
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
     )
@@ -100,7 +111,11 @@ def successor_choice(fact: Entity | Group, context: Context) -> CheckedQuestion 
         Claim(Relation.SUCCEEDED_BY, fact.id),
         [[i for i in pool if i != fact.id]],
         context.index.name,
-        f"{called(context, succession.successor_id)} took the place of {name}{when}",
+        Why(
+            f"{called(context, succession.successor_id)} took the place of {name}{when}",
+            about=(succession.successor_id, fact.id),
+            wrong_of=lambda texts: context.told.each(texts, lambda i: first_told(context, i)),
+        ),
         Notes(citation=succession.citation),
     )
 
@@ -118,6 +133,42 @@ def succession_year(fact: Entity | Group, context: Context) -> CheckedQuestion |
         f"In which year did {successor} take the place of {name}?",
         succession.date.year,
         Claim(Relation.SUCCEEDED_IN, fact.id),
-        f"{capitalized(successor)} took the place of {name} {on_date(succession.date)}",
+        Why(
+            f"{capitalized(successor)} took the place of {name} {on_date(succession.date)}",
+            about=(succession.successor_id, fact.id),
+        ),
         Notes(citation=succession.citation),
     )
+
+
+def dissolution(fact: Entity | Group, context: Context) -> str:
+    """``The ICIC was dissolved in 1946, and UNESCO took its place``."""
+    told = f"{capitalized(called(context, fact.id))} was dissolved {on_date(fact.dissolved)}"  # type: ignore[arg-type]
+    if fact.succeeded_by is not None:
+        told += f", and {called(context, fact.succeeded_by.successor_id)} took its place"
+    return told
+
+
+def joined_later(group: Group, texts: list[str], context: Context) -> str:
+    """``China joined in 1992 and Japan in 1899``: when each later member joined."""
+    told: list[str] = []
+    for text in texts:
+        entity_id = context.told.option_ids(text)
+        spans = [
+            m.span.since
+            for m in context.index.memberships.get(group.id, {}).get(entity_id, [])
+            if m.span.since is not None
+        ]
+        if spans:
+            verb = "joined " if not told else ""
+            told.append(f"{called(context, entity_id)} {verb}{on_date(min(spans))}")
+    return listed(told)
+
+
+def first_told(context: Context, fact_id: str) -> str:
+    """What another body is: its description, when it was founded, or what became of it."""
+    told = context.told
+    fact = context.index.by_id.get(fact_id)
+    founded = told.founded(fact) if isinstance(fact, Group) else ""
+    ending = told.ending(fact) if isinstance(fact, Entity | Group) else ""
+    return told.description_of(fact_id) or founded or ending

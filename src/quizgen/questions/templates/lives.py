@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from quizgen.facts.model import Document, PartialDate, Person
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import nearby_years
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import OPTION_COUNT, Context
 from quizgen.questions.wording import capitalized, on_date, the
@@ -21,7 +22,7 @@ def life_questions(person: Person, context: Context) -> Iterator[CheckedQuestion
             "person-born",
             f"In which year was {person.name} born?",
             Claim(Relation.BORN_IN, person.id),
-            f"{person.name} was born {on_date(person.born)}",
+            Why(f"{person.name} was born {on_date(person.born)}", about=(person.id,)),
             context,
         )
     if person.died is not None:
@@ -31,7 +32,7 @@ def life_questions(person: Person, context: Context) -> Iterator[CheckedQuestion
             "person-died",
             f"In which year did {person.name} die?",
             Claim(Relation.DIED_IN, person.id),
-            f"{person.name} died {on_date(person.died)}",
+            Why(f"{person.name} died {on_date(person.died)}", about=(person.id,)),
             context,
         )
 
@@ -42,14 +43,14 @@ def year_question(
     template: str,
     stem: str,
     claim: Claim,
-    explanation: str,
+    why: Why,
     context: Context,
 ) -> CheckedQuestion | None:
     """A year to choose or type; a year before Christ is chosen among years written the same
     way (``19 BC``, ``23 BC``), in order. An approximate date or a century is not asked."""
     if when.exact:
         draft = context.draft(template, Kind.YEAR, [fact.id])
-        return draft.year(fact, stem, when.year, claim, explanation)
+        return draft.year(fact, stem, when.year, claim, why)
     if when.year > 0 or when.approximate or when.century:
         return None
     draft = context.draft(template, Kind.SINGLE, [fact.id])
@@ -60,7 +61,7 @@ def year_question(
     if len(wrong) < 2:
         return None
     choices = sorted([right, *(f"{y} BC" for y in wrong)], key=lambda t: -int(t.split()[0]))
-    return draft.finish(fact, stem, [right], explanation, [claim], choices=choices)
+    return draft.finish(fact, stem, [right], why, [claim], choices=choices)
 
 
 def era_year(year: int) -> str:
@@ -80,6 +81,9 @@ def in_force_questions(document: Document, context: Context) -> Iterator[Checked
         f"In which year did {name} enter into force?",
         document.in_force.year,
         Claim(Relation.IN_FORCE_IN, document.id),
-        f"{capitalized(name)} was {document.verb} {on_date(document.signed)} and entered into "
-        f"force {on_date(document.in_force)}",
+        Why(
+            f"{capitalized(name)} was {document.verb} {on_date(document.signed)} and entered into "
+            f"force {on_date(document.in_force)}",
+            about=(document.id,),
+        ),
     )

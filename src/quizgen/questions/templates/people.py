@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from quizgen.facts.model import PartialDate, Person, Role
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.wording import as_of, capitalized, on_date, span_text
+from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text
 
 
 def person_questions(person: Person, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -56,11 +58,36 @@ def role_facts(person: Person, role: Role) -> list[str]:
     return [person.id, role.organization_id] if role.organization_id else [person.id]
 
 
-def holding(person: Person, role: Role, context: Context) -> str:
+def holding(person: Person, role: Role, context: Context) -> Why:
     """``Stanislav Zas was Secretary General of the CSTO from January 2020 to December 2022``."""
-    span = span_text(role.span.since, role.span.until)
-    verb = "has been" if role.span.until is None and role.span.since else "was"
-    return f"{person.name} {verb} {position(role, context)} {span}".strip()
+    number = person.roles.index(role)
+    about = (person.id, role.organization_id) if role.organization_id else (person.id,)
+    return Why(context.told.holding(person, number), about=about)
+
+
+def posts_of(texts: Sequence[str], context: Context, role: Role) -> str:
+    """Why other people are no answer: the posts they held (``Valery Gerasimov has been Chief of
+    the General Staff of the Russian Armed Forces since 2012``)."""
+
+    def held(person_id: str) -> str:
+        person = context.index.by_id[person_id]
+        if not isinstance(person, Person) or not person.roles:
+            return ""
+        others = [n for n, r in enumerate(person.roles) if r.title != role.title]
+        return context.told.holding(person, others[0] if others else 0)
+
+    return context.told.each(texts, held)
+
+
+def titles_of(texts: Sequence[str], context: Context) -> str:
+    """Why other titles are no answer: who held them (``Coordinator was Jason E. Strakes's
+    post``)."""
+    told = []
+    for text in texts:
+        holders = [p.name for p in context.facts.people if any(r.title == text for r in p.roles)]
+        if holders:
+            told.append(f"{text} was the post of {listed(holders)}")
+    return "; ".join(told)
 
 
 def person_tiers(role: Role, context: Context) -> list[list[str]]:
@@ -114,7 +141,10 @@ def role_holder(
         Claim(Relation.ROLE_HOLDER, role.organization_id, detail=role.title, when=when),
         person_tiers(role, context),
         name_if_alive(context, when),
-        holding(person, role, context),
+        replace(
+            holding(person, role, context),
+            wrong_of=lambda texts: posts_of(texts, context, role),
+        ),
         Notes(dated=True, citation=role.citation),
     )
 
@@ -147,7 +177,7 @@ def role_title(
         Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when),
         [list(dict.fromkeys(titles))],
         str,
-        holding(person, role, context),
+        replace(holding(person, role, context), wrong_of=lambda texts: titles_of(texts, context)),
         Notes(
             accept=role.aliases,
             dated=True,
@@ -184,7 +214,10 @@ def role_true_false(
         ),
         lambda value: f"{opening(role, when)}, {value} was {position(role, context)}",
         Notes(dated=True, citation=role.citation),
-        support=lambda _: holding(person, role, context),
+        why=lambda value: replace(
+            holding(person, role, context),
+            wrong=posts_of([value], context, role) if value != person.name else "",
+        ),
     )
 
 
@@ -192,6 +225,7 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
     draft = context.draft("person-nationality", Kind.SINGLE, [person.id, person.nationality_id])
     state = context.index.name(person.nationality_id)
     kind = context.index.type_of(person.nationality_id) or "country"
+    state_said = context.told.said(person.nationality_id)
     return draft.single(
         person,
         f"{person.name} is from which {kind}?",
@@ -199,7 +233,7 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
         Claim(Relation.NATIONALITY, person.id),
         [context.index.nationalities, context.index.same_type(person.nationality_id)],
         context.index.name,
-        f"{person.name} is from {state}",
+        Why(f"{capitalized(state_said)} is where {person.name} is from", about=(person.id,)),
     )
 
 

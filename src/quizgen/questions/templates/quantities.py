@@ -6,18 +6,26 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Sequence
 
-from quizgen.facts.model import PartialDate, Quantity
+from quizgen.facts.model import Citation, PartialDate, Quantity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled_out_of_order
+from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import plural, possessive
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
-from quizgen.questions.subjects import NamedFact, parse_number, quantity_key, spoken_name
+from quizgen.questions.subjects import (
+    Measured,
+    NamedFact,
+    parse_number,
+    quantity_key,
+    spoken_name,
+)
 from quizgen.questions.templates.base import OPTION_COUNT, Context, Notes
 from quizgen.questions.wording import (
     as_of,
     capitalized,
+    listed,
     measure_text,
     number_text,
 )
@@ -68,12 +76,79 @@ def claim_of(fact_id: str, quantity: Quantity) -> Claim:
     return Claim(Relation.QUANTITY, fact_id, other=unit, detail=prop, when=quantity.as_of)
 
 
-def stated(fact: NamedFact, quantity: Quantity, context: Context) -> str:
-    """The explanation: ``The equatorial diameter of Jupiter is 142,984 km``."""
-    sentence = f"{the_quantity(quantity, fact.id, context)} is {value_text(quantity)}"
+def stated(fact: NamedFact, quantity: Quantity, context: Context, subject: str = "") -> str:
+    """``Jupiter's equatorial diameter is 142,984 km`` (``It is ...`` given ``subject``); a
+    value that changes is dated at the end, so that the sentence never opens like its stem."""
+    said = subject or the_quantity(quantity, fact.id, context)
+    sentence = f"{said} is {value_text(quantity)}"
     if quantity.value is not None and quantity.high > quantity.value:
         sentence += f" (± {value_text(quantity, quantity.high - quantity.value)})"
-    return capitalized(opening(quantity.as_of) + sentence)
+    if quantity.as_of is not None:
+        sentence += f" as of {quantity.as_of.text}"
+    return capitalized(sentence)
+
+
+def alike(fact: NamedFact, quantity: Quantity, context: Context) -> list[Measured]:
+    """Other facts of the same kind measured by the same quantity, nearest in value first."""
+    subjects = context.index.subjects_index()
+    key = quantity_key(quantity)
+    noun = subjects.noun_of(fact.id)
+    at = subjects.measured_at.get((fact.id, key), 0)
+    window = subjects.measured.get(key, [])[max(0, at - NEARBY) : at + NEARBY + 1]
+    value = quantity.value if quantity.value is not None else quantity.low
+    others = [
+        m
+        for m in window
+        if m.fact_id != fact.id
+        and m.quantity.value is not None
+        and subjects.noun_of(m.fact_id) == noun
+    ]
+    return sorted(others, key=lambda m: abs((m.quantity.value or 0.0) - value))
+
+
+def compared(
+    fact: NamedFact, quantity: Quantity, context: Context, shown: Sequence[str] = ()
+) -> str:
+    """``for comparison, Saturn's equatorial diameter is 120,536 km``: the nearest value of
+    another fact of the same kind (none among the ``shown`` options, which the explanation tells
+    apart anyway), so that the number means something."""
+    others = alike(fact, quantity, context)
+    nearest = [m for m in others if value_text(m.quantity) not in shown][:1]
+    return "; ".join(
+        f"for comparison, {the_quantity(m.quantity, m.fact_id, context)} is "
+        f"{value_text(m.quantity)}"
+        for m in nearest
+    )
+
+
+def whose_values(
+    fact: NamedFact, quantity: Quantity, texts: Sequence[str], context: Context
+) -> str:
+    """Why other values are wrong where the facts give them to another fact (``120,536 km is
+    Saturn's equatorial diameter``)."""
+    told = []
+    for m in alike(fact, quantity, context):
+        text = value_text(m.quantity)
+        if text in texts:
+            told.append(f"{text} is {the_quantity(m.quantity, m.fact_id, context)}")
+    return "; ".join(told)
+
+
+def quantity_why(
+    fact: NamedFact,
+    quantity: Quantity,
+    context: Context,
+    answer: str = "",
+    shown: Sequence[str] = (),
+) -> Why:
+    """The value with the nearest other fact's value; the wrong options given to other facts."""
+    comparison = compared(fact, quantity, context, shown)
+    answer = answer or stated(fact, quantity, context)
+    return Why(
+        f"{answer}; {comparison}" if comparison else answer,
+        about=(fact.id,),
+        wrong_of=lambda texts: whose_values(fact, quantity, texts, context),
+    )
 
 
 def near_misses(
@@ -130,7 +205,7 @@ def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> Check
         fact,
         stem,
         [right],
-        stated(fact, quantity, context),
+        quantity_why(fact, quantity, context, shown=wrong),
         [claim_of(fact.id, quantity)],
         choices=by_number([right, *wrong]),
         citation=quantity.citation,
@@ -167,8 +242,17 @@ def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> Checke
         fact,
         stem,
         [answer],
-        stated(fact, quantity, context)
-        + (f", or {answer} to the nearest {step_text}" if answer != value_text(quantity) else ""),
+        quantity_why(
+            fact,
+            quantity,
+            context,
+            stated(fact, quantity, context)
+            + (
+                f", or {answer} to the nearest {step_text}"
+                if answer != value_text(quantity)
+                else ""
+            ),
+        ),
         [claim_of(fact.id, quantity)],
         accept=forms,
         citation=quantity.citation,
@@ -191,6 +275,21 @@ def value_true_false(
             f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}"
         ),
         Notes(citation=quantity.citation, dated=quantity.as_of is not None),
+        why=lambda value: statement_why(fact, quantity, context, value),
+    )
+
+
+def statement_why(fact: NamedFact, quantity: Quantity, context: Context, value: str) -> Why:
+    """A true value is compared with the nearest other fact's; a false one gives way to the
+    right value (``It is 38``) and is told whose value it is, if another fact's."""
+    comparison = compared(fact, quantity, context)
+    if value == value_text(quantity) and comparison:
+        return Why(capitalized(comparison), about=(fact.id,))
+    answer = stated(fact, quantity, context, "it")
+    return Why(
+        f"{answer}; {comparison}" if comparison else answer,
+        whose_values(fact, quantity, [value], context),
+        about=(fact.id,),
     )
 
 
@@ -258,15 +357,19 @@ def extreme(
     winner = spoken_name(context.index, chosen[names.index(right[0])])
     if own_word:
         stem = f"{opening(when)}which of these {plural(noun)} is the {own_word}?"
-        explanation = f"{opening(when)}{winner} is the {own_word} of these by {prop} ({values})"
+        explanation = f"{winner} is the {own_word} of these by {prop} ({values})"
     else:
         stem = f"{opening(when)}which of these {plural(noun)} has the {word} {prop}?"
-        explanation = f"{opening(when)}{winner} has the {word} {prop} of these ({values})"
+        explanation = f"{winner} has the {word} {prop} of these ({values})"
     return draft.finish(
         fact,
         capitalized(stem),
         right,
-        explanation,
+        Why(
+            explanation + (f" as of {when.text}" if when is not None else ""),
+            about=tuple(chosen),
+            citations=_citations(context, key, chosen),
+        ),
         [claim],
         choices=draft.rng.sample(names, len(names)),
         tags=_tags(context, chosen),
@@ -302,13 +405,21 @@ def ordered(
     prop = quantities[chosen[0]].property
     when = _latest(list(quantities.values()))
     fact = context.index.by_id[chosen[0]]
+    in_order = listed(
+        [
+            f"{spoken_name(context.index, i)} ({value_text(quantities[i])})"
+            for name, i in zip(order, chosen, strict=True)
+        ]
+    )
+    dated = f" as of {when.text}" if when is not None else ""
     return draft.finish(
         fact,
         capitalized(f"{opening(when)}put these {plural(noun)} in order of {prop}, smallest first."),
         order,
-        "The order is: "
-        + ", ".join(
-            f"{name} ({value_text(quantities[i])})" for name, i in zip(order, chosen, strict=True)
+        Why(
+            f"Their {plural(prop)}{dated} put them in this order: {in_order}",
+            about=tuple(chosen),
+            citations=_citations(context, key, chosen),
         ),
         [_less_claim(i, key) for i in chosen],
         order=order,
@@ -316,6 +427,16 @@ def ordered(
         tags=_tags(context, chosen),
         attribute=False,
         dated=when is not None,
+    )
+
+
+def _citations(
+    context: Context, key: tuple[str, str], fact_ids: Sequence[str]
+) -> tuple[Citation, ...]:
+    """The citation of each value compared: the quantity's own, else its fact's."""
+    subjects = context.index.subjects_index()
+    return tuple(
+        subjects.quantity_of[i, key].citation or context.index.by_id[i].citation for i in fact_ids
     )
 
 

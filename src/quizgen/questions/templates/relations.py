@@ -9,7 +9,8 @@ from collections.abc import Iterator, Sequence
 from quizgen.facts.model import Citation, Person, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled, shuffled_out_of_order
-from quizgen.questions.grammar import negation, plural, plural_predicate
+from quizgen.questions.explanations import Why
+from quizgen.questions.grammar import plural, plural_predicate
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, spoken_name
@@ -23,6 +24,7 @@ from quizgen.questions.templates.base import (
 from quizgen.questions.wording import capitalized, listed
 
 MAX_RIGHT = 3
+MAX_TOLD = 9
 MAX_PAIRS = 6
 
 
@@ -75,6 +77,81 @@ def reverse(relation: RelationKind, subject_id: str, object_id: str, context: Co
     )
 
 
+def link_told(
+    relation: RelationKind,
+    subject_id: str,
+    object_id: str,
+    context: Context,
+    for_statement: bool = False,
+) -> str:
+    """A link with what else the facts link by the relation: every subject of the object
+    (``Titan and Enceladus are moons of Saturn``), else every object of the subject (``William
+    Herschel discovered Uranus, Titania and Oberon``), else the link itself. For a statement the
+    objects come first (``Uranus and Titania were discovered by William Herschel``, ``Saturn has
+    the moon Titan``), so that the explanation never reads as the statement again."""
+    subjects = context.index.subjects_index()
+    linked = list(dict.fromkeys(subjects.subjects.get((relation.id, object_id), [])))
+    if len(linked) > 1:
+        return context.told.linked_to(relation.id, linked[:MAX_TOLD], object_id)
+    objects = list(dict.fromkeys(subjects.objects.get((relation.id, subject_id), [])))
+    if len(objects) > 1 and for_statement:
+        names = listed([spoken_name(context.index, o) for o in objects[:MAX_TOLD]])
+        subject = spoken_name(context.index, subject_id)
+        return f"{names} {plural_predicate(relation.reverse)} {subject}"
+    if len(objects) > 1:
+        return objects_told(relation, subject_id, objects, context)
+    if for_statement:
+        return reverse(relation, subject_id, object_id, context)
+    return forward(relation, subject_id, object_id, context)
+
+
+def objects_told(
+    relation: RelationKind, subject_id: str, object_ids: Sequence[str], context: Context
+) -> str:
+    """``William Herschel discovered Uranus, Titania and Oberon``."""
+    names = listed([spoken_name(context.index, o) for o in object_ids[:MAX_TOLD]])
+    return f"{spoken_name(context.index, subject_id)} {relation.forward} {names}"
+
+
+def subjects_of(
+    relation: RelationKind, texts: Sequence[str], leave_out: str, context: Context
+) -> str:
+    """Why other objects are no answer: what the relation links to each instead (``Io and
+    Europa are moons of Jupiter``, ``William Shakespeare wrote Hamlet and Macbeth``)."""
+    subjects = context.index.subjects_index()
+    by_subjects: dict[tuple[str, ...], list[str]] = {}
+    for text in texts:
+        object_id = context.told.option_ids(text)
+        ids = [s for s in subjects.subjects.get((relation.id, object_id), []) if s != leave_out]
+        if object_id and ids:
+            by_subjects.setdefault(tuple(ids[:MAX_TOLD]), []).append(object_id)
+    told = []
+    for subject_ids, objects in by_subjects.items():
+        if len(objects) == 1:
+            told.append(context.told.linked_to(relation.id, list(subject_ids), objects[0]))
+        else:
+            names = listed([spoken_name(context.index, s) for s in subject_ids])
+            several = len(subject_ids) > 1
+            predicate = plural_predicate(relation.forward) if several else relation.forward
+            said = listed([spoken_name(context.index, o) for o in objects])
+            told.append(f"{names} {predicate} {said}")
+    return context.told.joined(told)
+
+
+def objects_of(
+    relation: RelationKind, texts: Sequence[str], leave_out: str, context: Context
+) -> str:
+    """Why other subjects are no answer: what each is linked to instead (``Io is a moon of
+    Jupiter``)."""
+    subjects = context.index.subjects_index()
+
+    def linked(subject_id: str) -> str:
+        ids = [o for o in subjects.objects.get((relation.id, subject_id), []) if o != leave_out]
+        return objects_told(relation, subject_id, ids, context) if ids else ""
+
+    return context.told.each(texts, linked)
+
+
 def citation_of(fact: NamedFact, relation_id: str, object_id: str) -> Citation | None:
     return next(
         (
@@ -113,15 +190,16 @@ def objects_choice(
     subject_name = spoken_name(context.index, fact.id)
     several = kind is Kind.MULTIPLE
     predicate = plural_predicate(relation.reverse) if several else relation.reverse
-    said = plural_predicate(relation.reverse) if len(right) > 1 else relation.reverse
-    explanation = f"{listed(right_texts)} {said} {subject_name}"
-    if several:
-        explanation += f"; {listed(wrong)} {negation(relation.reverse, len(wrong) > 1)}"
+    why = Why(
+        objects_told(relation, fact.id, holders, context),
+        subjects_of(relation, wrong, fact.id, context),
+        about=(fact.id, *right),
+    )
     return draft.finish(
         fact,
         capitalized(f"which of these {plural(object_noun)} {predicate} {subject_name}?"),
         right_texts,
-        explanation,
+        why,
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         citation=citation_of(fact, relation.id, holders[0]) if len(right) == 1 else None,
@@ -145,7 +223,7 @@ def object_typed(
             f"which {object_noun} {relation.reverse} {spoken_name(context.index, fact.id)}?"
         ),
         [context.index.name(object_id)],
-        reverse(relation, fact.id, object_id, context),
+        Why(link_told(relation, fact.id, object_id, context), about=(fact.id, object_id)),
         [Claim(Relation.LINK_OBJECT, fact.id, detail=relation.id)],
         accept=list(names_of(object_fact)[1:]),
         citation=citation_of(fact, relation.id, object_id),
@@ -179,16 +257,16 @@ def subject_choice(
         stem = f"which of these {plural(subject_noun)} {predicate} {object_name}?"
     else:
         stem = f"which of these {plural(subject_noun)} {relation.forward} {object_name}?"
-    several = len(right) > 1
-    predicate = plural_predicate(relation.forward) if several else relation.forward
-    explanation = f"{listed(right_texts)} {predicate} {object_name}"
-    if kind is Kind.MULTIPLE:
-        explanation += f"; {listed(wrong)} {negation(relation.forward, len(wrong) > 1)}"
+    why = Why(
+        context.told.linked_to(relation.id, holders[:MAX_TOLD], object_id),
+        objects_of(relation, wrong, object_id, context),
+        about=(object_id, *right),
+    )
     return draft.finish(
         fact,
         capitalized(stem),
         right_texts,
-        explanation,
+        why,
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         citation=citation_of(fact, relation.id, object_id),
@@ -211,7 +289,7 @@ def subject_typed(
             f"which {subject_noun} {relation.forward} {spoken_name(context.index, object_id)}?"
         ),
         [context.index.name(fact.id)],
-        forward(relation, fact.id, object_id, context),
+        Why(link_told(relation, fact.id, object_id, context), about=(object_id, fact.id)),
         [Claim(Relation.LINK_SUBJECT, object_id, detail=relation.id)],
         accept=list(names_of(fact)[1:]),
         citation=citation_of(fact, relation.id, object_id),
@@ -248,6 +326,11 @@ def link_true_false(
         ),
         statement,
         Notes(citation=citation_of(fact, relation.id, object_id)),
+        why=lambda value: Why(
+            link_told(relation, fact.id, object_id, context, for_statement=True),
+            subjects_of(relation, [value], fact.id, context) if value != right else "",
+            about=(fact.id, object_id),
+        ),
     )
 
 
@@ -294,11 +377,20 @@ def matching(
     pairs = [(context.index.name(s), context.index.name(o)) for s, o in chunk]
     rights = [right for _, right in pairs]
     fact = context.index.by_id[chunk[0][0]]
+    told = [link_told(relation, s, o, context) for s, o in chunk]
     return draft.finish(
         fact,
         f"Match each {subject_noun} to the {object_noun} {pronoun} {predicate}.",
         rights,
-        "; ".join(forward(relation, s, o, context) for s, o in chunk),
+        Why(
+            "; ".join(told),
+            about=tuple(i for pair in chunk for i in pair),
+            citations=tuple(
+                citation_of(context.index.by_id[s], relation.id, o)  # type: ignore[arg-type]
+                or context.index.by_id[s].citation
+                for s, o in chunk
+            ),
+        ),
         [Claim(Relation.LINK_OBJECT, s, detail=relation.id) for s, _ in chunk],
         pairs=pairs,
         choices=shuffled_out_of_order(draft.rng, rights),

@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from quizgen.facts.model import Document, Event, Fact, PartialDate
+from quizgen.facts.model import Citation, Document, Event, Fact, PartialDate, Person
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import shuffled_out_of_order
+from quizgen.questions.explanations import Why
 from quizgen.questions.index import date_of
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import quoted
+from quizgen.questions.wording import listed
 
 MIN_SET = 3
 MAX_PAIRS = 6
@@ -34,6 +35,8 @@ class Item:
     facts: tuple[str, ...]
     position: int = 0
     """Where the fact stands in the file, to keep pooled leftovers in file order."""
+    citation: Citation | None = None
+    """The line's own source, where it is not its fact's (a person's role)."""
 
 
 def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
@@ -59,7 +62,15 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
         context, events, "events-places", "Match each event to the place where it took place."
     )
     people = [
-        Item(p, p.name, index.role_label(p.roles[0]), Claim(Relation.ROLE_LABEL, p.id), (p.id,), n)
+        Item(
+            p,
+            p.name,
+            index.role_label(p.roles[0]),
+            Claim(Relation.ROLE_LABEL, p.id),
+            (p.id,),
+            n,
+            p.roles[0].citation,
+        )
         for n, p in enumerate(context.facts.people)
         if p.roles
     ]
@@ -151,7 +162,11 @@ def matching(
             chunk[0].fact,
             prompt if isinstance(prompt, str) else prompt(chunk),
             rights,
-            "; ".join(f"{left}: {right}" for left, right in pairs),
+            Why(
+                "; ".join(line_told(context, item) for item in chunk),
+                about=tuple(item.fact.id for item in chunk),
+                citations=tuple(item.citation or item.fact.citation for item in chunk),
+            ),
             [item.claim for item in chunk],
             pairs=pairs,
             choices=shuffled_out_of_order(draft.rng, rights),
@@ -177,18 +192,37 @@ def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | 
         ordered = sorted(chunk, key=lambda item: _when(item.fact).earliest)
         draft = context.draft("chronology", Kind.ORDERING, tuple(item.fact.id for item in chunk))
         order = [item.left for item in ordered]
+        in_order = listed(
+            [f"{context.told.plain(item.fact.id)} ({_when(item.fact).text})" for item in ordered]
+        )
         yield draft.finish(
             chunk[0].fact,
             "Put these in chronological order, earliest first.",
             order,
-            "The order is: "
-            + ", ".join(f"{quoted(item.left)} ({_when(item.fact).text})" for item in ordered),
+            Why(
+                f"Their dates put them in this order: {in_order}",
+                about=tuple(item.fact.id for item in ordered),
+                citations=tuple(item.fact.citation for item in ordered),
+            ),
             [item.claim for item in ordered],
             order=order,
             choices=shuffled_out_of_order(draft.rng, order),
             tags=_tags(chunk),
             attribute=False,
         )
+
+
+def line_told(context: Context, item: Item) -> str:
+    """One line of a matching with what its fact adds: a document's place and whole date, an
+    event's, a person's span in the post."""
+    fact = item.fact
+    if isinstance(fact, Document):
+        return context.told.signing(fact)
+    if isinstance(fact, Event):
+        return context.told.happening(fact)
+    if isinstance(fact, Person) and fact.roles:
+        return context.told.holding(fact, 0)
+    return f"{item.left}: {item.right}"
 
 
 def _when(fact: Fact) -> PartialDate:

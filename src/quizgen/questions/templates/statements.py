@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from quizgen.facts.model import Blank, Statement
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import sentence
+from quizgen.questions.wording import quoted
 
 GAP = "____"
 
@@ -55,17 +56,27 @@ def cloze(
 ) -> CheckedQuestion | None:
     draft = context.draft("statement-cloze", Kind.CLOZE, [statement.id], qualifier=qualifier)
     parts = [_filled(statement, {}, upto=index), _filled_after(statement, index)]
-    explanation = sentence(statement.text)
     if statement.attributed:
         lead = context.cite_as(statement)
         parts[0] = context.attributed(parts[0], statement) if parts[0] else f"According to {lead}, "
-        explanation = context.attributed(explanation, statement)
+    # The sentence is the stem with its blank filled: the explanation tells what the facts hold
+    # about what the blanks name and what the statement is about.
+    named = [
+        fact_id
+        for blank in statement.blanks
+        for fact_id in sorted(context.index.resolve(blank.answer))
+    ]
     blank = statement.blanks[index]
     return draft.finish(
         statement,
         GAP.join(parts),
         [blank.answer],
-        explanation,
+        Why(
+            "",
+            would_be_false(statement),
+            about=(*named, *statement.about, *context.told.named_in(statement.text)),
+            bearing=statement.text,
+        ),
         [Claim(Relation.BLANK, statement.id, detail=str(index))],
         prompt_parts=parts,
         blanks=[ClozeBlank(blank.answer, blank.accept)],
@@ -86,11 +97,39 @@ def statement_true_false(statement: Statement, context: Context) -> CheckedQuest
         statement.blanks[index].answer,
         lambda: [wrong],
         lambda value: _filled(statement, {index: value}),
+        why=lambda value: _why_true_or_false(statement, index, value, context),
     )
     if both is None or any(is_recallable(blank) for blank in statement.blanks):
         # Its true form would be a cloze of the bank word for word, answers filled in.
         return both.false_form if both is not None else None
     return both
+
+
+def _why_true_or_false(statement: Statement, index: int, value: str, context: Context) -> Why:
+    right = statement.blanks[index].answer
+    if value != right:
+        return Why(
+            f"The statement is true with {quoted(right)} in place of {quoted(value)}",
+            about=statement.about,
+        )
+    # The true statement: what the facts hold about what it names, and the error it avoids.
+    return Why(
+        "",
+        would_be_false(statement),
+        about=(*statement.about, *context.told.named_in(statement.text)),
+        bearing=statement.text,
+    )
+
+
+def would_be_false(statement: Statement) -> str:
+    """``It would be false with “Belarus” in place of “Russia”``: the wrong values the author
+    vouches for, the errors a learner who half knows the fact makes."""
+    swaps = [
+        f"{quoted(blank.wrong[0])} in place of {quoted(blank.answer)}"
+        for blank in statement.blanks
+        if blank.wrong
+    ]
+    return f"It would be false with {' or '.join(swaps)}" if swaps else ""
 
 
 def _filled(statement: Statement, values: dict[int, str], upto: int | None = None) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from quizgen.facts.model import Term
 from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
+from quizgen.questions.explanations import Why
+from quizgen.questions.grammar import a_or_an, plural
+from quizgen.questions.index import text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import expansion, is_abbreviation, quoted
+from quizgen.questions.wording import expansion, is_abbreviation, listed, quoted
 
 
 def term_questions(term: Term, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -45,7 +48,7 @@ def expansion_short(term: Term, context: Context) -> CheckedQuestion | None:
         term,
         f"What does the abbreviation {term.term} stand for?",
         [full],
-        f"{term.term} stands for {context.after_colon(term.definition)}",
+        Why(f"{term.term} stands for {context.after_colon(term.definition)}", about=(term.id,)),
         [Claim(Relation.DEFINITION, term.id)],
     )
 
@@ -59,7 +62,11 @@ def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
         Claim(Relation.DEFINITION, term.id),
         [same_category(term, context)],
         _definition(context),
-        meaning(term.term, term.definition, context),
+        Why(
+            kin_told(term, context),
+            about=about(term, context),
+            wrong_of=lambda texts: defined_terms(texts, context),
+        ),
     )
 
 
@@ -70,7 +77,7 @@ def term_short(term: Term, context: Context) -> CheckedQuestion | None:
         term,
         f"Name the term: {context.after_colon(term.definition).rstrip('.')}.",
         [term.term],
-        meaning(term.term, term.definition, context),
+        Why(kin_told(term, context), about=about(term, context)),
         [Claim(Relation.NAME_OF, term.id)],
         accept=term.aliases,
         reverse=(f"What does {quoted(term.term)} mean?", term.definition),
@@ -94,7 +101,55 @@ def definition_true_false(term: Term, context: Context) -> CheckedQuestion | Non
             [term.definition],
         ),
         lambda value: meaning(term.term, value, context),
+        why=lambda value: definition_why(term, value, context),
     )
+
+
+def definition_why(term: Term, value: str, context: Context) -> Why:
+    """A definition swapped in is another term's (``That is the meaning of “collective
+    defence”``), followed by the term's own; the right one by the term's kin."""
+    if value == term.definition:
+        return Why(kin_told(term, context), about=about(term, context))
+    own = f"the meaning of {quoted(term.term)} is {context.after_colon(term.definition)}"
+    whose = terms_defined([value], context)
+    if not whose:
+        return Why(own, about=(term.id,))
+    return Why(f"That is the meaning of {listed(whose)}; {own}", about=(term.id,))
+
+
+def about(term: Term, context: Context) -> tuple[str, ...]:
+    """What an explanation may tell of besides the term: the things it names (Kavkaz-2020 for
+    "Kavkaz")."""
+    return (term.id, *context.told.named_by(term))
+
+
+def kin_told(term: Term, context: Context) -> str:
+    """``The kinds of body include “gas giant”, “ice giant” and “terrestrial planet”``: the
+    terms of the term's category, or the category alone (``The term “Kavkaz” names ...``)."""
+    if not term.category:
+        return ""
+    kin = [quoted(context.index.name(i)) for i in same_category(term, context)]
+    if not kin:
+        return f"The term {quoted(term.term)} names {a_or_an(term.category)}"
+    return f"The {plural(term.category)} include {listed([quoted(term.term), *kin])}"
+
+
+def terms_defined(texts: Sequence[str], context: Context) -> list[str]:
+    """The terms (quoted) whose definitions ``texts`` are."""
+    return [
+        quoted(context.index.name(i))
+        for text in texts
+        for i in sorted(context.index.definitions.get(text_key(text), set()))
+    ]
+
+
+def defined_terms(texts: Sequence[str], context: Context) -> str:
+    """``The other options are the meanings of “cooperative security” and “Kavkaz”``."""
+    terms = terms_defined(texts, context)
+    if not terms:
+        return ""
+    meanings = "the meaning" if len(terms) == 1 else "the meanings"
+    return f"The other options are {meanings} of {listed(terms)}"
 
 
 def meaning(term: str, definition: str, context: Context) -> str:

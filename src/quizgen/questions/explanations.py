@@ -1,0 +1,208 @@
+"""Explanations, composed in one place from the parts every template supplies: the answer and what
+makes it right beyond the stem, why the wrong options are wrong, and the evidence, which is the
+exact claim's own citation.
+
+A template says what the facts hold (``Why``); this module turns that into sentences, adds what
+the facts tell about the answer when the template's sentence would only restate the stem, and
+quotes the source only where the quote names what the question tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from quizgen.facts.model import Citation, Source
+from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
+from quizgen.questions.item_rules import (
+    EVIDENCE_OPENINGS,
+    content_words,
+    name_letters,
+    opens_like,
+    shown_words,
+    told_words,
+)
+from quizgen.questions.model import Kind, Question
+from quizgen.questions.profiles import profiles
+from quizgen.questions.wording import sentence
+
+# Told sentences added when the template's own sentence adds nothing: enough to teach something,
+# few enough to read at a glance.
+MAX_TOLD = 1
+
+
+@dataclass(frozen=True)
+class Why:
+    """What an explanation says, as the template knows it from the facts."""
+
+    answer: str
+    """The answer and what makes it right beyond the stem, as one sentence: the date and place of
+    a document when the stem asked the year, every member when it asked for one, the right value
+    for a false statement."""
+    wrong: str = ""
+    """Why the wrong options (or the value a false statement swaps in) are wrong, from the facts
+    about each: ``Astana is where the Treaty on the Eurasian Economic Union was signed in 2014``."""
+    about: tuple[str, ...] = ()
+    """Facts (ids) the explanation may tell more of when ``answer`` only restates the stem."""
+    values: tuple[str, ...] = ()
+    """The values a quote must name to support the claim; the question's answer when empty (a
+    true/false item names the value its statement tests)."""
+    citations: tuple[Citation, ...] = field(default=())
+    """For a question on several claims (a matching, an ordering), the citation of each."""
+    citation: Citation | None = None
+    """The exact claim's own citation where it is not the question's (a false statement that
+    names another member is cited by the group's complete list)."""
+    bearing: str = ""
+    """A claim the told sentences must bear on (a statement's own words): a sentence that shares
+    no word with it besides the names of what it tells of is beside the point."""
+    wrong_of: Callable[[Sequence[str]], str] | None = field(default=None, compare=False)
+    """``wrong`` for options drawn at random: given the wrong options' texts, why they are wrong."""
+
+
+def compose(index: FactIndex, why: Why, question: Question, citation: Citation) -> str:
+    """The explanation of ``question``: its verdict (true/false), the answer sentence, the wrong
+    options' sentence, a told sentence if those add nothing to the stem, then the evidence."""
+    wrong = why.wrong
+    if why.wrong_of is not None:
+        wrong = why.wrong_of([c for c in question.choices if c not in question.answer])
+    shown = shown_words(question)
+    about = why.about or question.fact_ids
+    answer = why.answer
+    if not answer:
+        # The template leaves the answer sentence to the facts (the stem gave its description):
+        # what they tell beyond the stem, else what they tell at all.
+        first = told(index, about, shown, question.prompt, why.bearing) or told(
+            index, about, set(), question.prompt, why.bearing
+        )
+        # The sentence that names the answer first: it is the answer sentence.
+        keys = [text_key(a) for a in question.answer]
+        naming = [t for t in first if any(contains_word(text_key(t), k) for k in keys)]
+        answer = (naming or first or [""])[0]
+    parts = [answer, wrong]
+    said = set().union(*(told_words(p) for p in parts if p))
+    if not said - shown:
+        opening = question.prompt if not answer else ""
+        parts += told(index, about, shown | said, opening, why.bearing)[:MAX_TOLD]
+    verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
+    values = why.values or (() if verdict else question.answer)
+    claim_text = " ".join([question.prompt, why.answer])
+    if why.citations:
+        evidence = evidence_of_many(index, why.citations)
+    else:
+        # A statement that names no one value is cited, not quoted: no quote tests it.
+        evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
+    return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+
+
+def told(
+    index: FactIndex,
+    fact_ids: Iterable[str],
+    known: set[str],
+    opening: str = "",
+    bearing: str = "",
+) -> list[str]:
+    """Sentences the facts hold about ``fact_ids`` that add words to ``known``: those that share
+    most words with what the learner has seen first (the number of Mars's moons for a cloze on
+    its moons, not its distance from the Sun), then in the order the facts tell them; none that
+    opens like the stem ``opening``, and with a ``bearing`` only those that share a word with
+    it besides the names of what they tell of."""
+    candidates: list[tuple[int, int, str, frozenset[str]]] = []
+    topic = told_words(bearing)
+    for fact_id in dict.fromkeys(fact_ids):
+        fact = index.by_id.get(fact_id)
+        names: set[str] = set().union(*(told_words(n) for n in names_of(fact))) if fact else set()
+        for text in profiles(index).told(fact_id):
+            words = told_words(text)
+            # A shared year alone ("2020") is no bearing: a word besides the names is.
+            if bearing and not any(not w.isdigit() for w in (words & topic) - names):
+                continue
+            # The first sentence of an explanation never opens like its stem.
+            if words - known and not (opening and opens_like(opening, text)):
+                candidates.append((-len(words & known), len(candidates), text, words))
+    found = []
+    seen = set(known)
+    for _, _, text, words in sorted(candidates):
+        if words - seen:
+            found.append(text)
+            seen |= words
+    return found
+
+
+# -- evidence -------------------------------------------------------------------------------------
+
+
+def short_cite(source: Source) -> str:
+    """``Strakes (2020)``: the author's surname (or the publisher, or the title) and the year."""
+    if source.author:
+        authors = [a.strip() for a in re.split(r";| and |&", source.author) if a.strip()]
+        surnames = [a.split()[-1] for a in authors]
+        who = surnames[0] if len(surnames) == 1 else f"{surnames[0]} et al."
+        if len(surnames) == 2:
+            who = f"{surnames[0]} and {surnames[1]}"
+    else:
+        who = source.publisher or source.title
+    return f"{who} ({source.published.year})" if source.published else who
+
+
+def evidence_of(
+    index: FactIndex,
+    citation: Citation,
+    claim_text: str,
+    values: Sequence[str],
+    quote: bool = True,
+) -> str:
+    """``As Strakes (2020) puts it, “...”`` when the quote names what the claim tests, else
+    ``Source: <reference>``, else the source by its short citation."""
+    source = index.source_of(citation.source_id) if citation.source_id else None
+    if source is not None and quote and supports(citation.quote, claim_text, values):
+        return (
+            f"{EVIDENCE_OPENINGS[0]}{short_cite(source)} puts it, “{_inner_quotes(citation.quote)}”"
+        )
+    if citation.reference:
+        return f"{EVIDENCE_OPENINGS[1]}{citation.reference.strip().rstrip('.')}"
+    if source is not None:
+        return f"{EVIDENCE_OPENINGS[1]}{short_cite(source)}"
+    return ""
+
+
+def _inner_quotes(quote: str) -> str:
+    """A quote's words for “...”: quotation marks around the whole dropped, those inside made
+    single, and no full stop before the closing mark."""
+    words = quote.strip()
+    if words[:1] in '“"' and words[-1:] in '”"':
+        words = words[1:-1]
+    return words.rstrip(".").replace("“", "‘").replace("”", "’")
+
+
+def evidence_of_many(index: FactIndex, citations: Iterable[Citation]) -> str:
+    """``Sources: a; b``: the references (or short citations) of several claims, each once."""
+    cited = []
+    for citation in citations:
+        source = index.source_of(citation.source_id) if citation.source_id else None
+        text = citation.reference.strip().rstrip(".") or (short_cite(source) if source else "")
+        if text and text not in cited:
+            cited.append(text)
+    if len(cited) == 1:
+        return f"{EVIDENCE_OPENINGS[1]}{cited[0]}"
+    return f"{EVIDENCE_OPENINGS[2]}{'; '.join(cited)}" if cited else ""
+
+
+def supports(quote: str, claim_text: str, values: Sequence[str]) -> bool:
+    """Whether a quote says what the claim tests: it names the tested value (when there is one)
+    and something else the claim says of it. A quote that only shows the source mentions a thing
+    ("tensions between Baku and Moscow" for "Moscow is the capital of Russia") does not."""
+    if not quote.strip():
+        return False
+    quoted = _words_and_letters(quote)
+    value_words = set().union(*(_words_and_letters(v) for v in values)) if values else set()
+    if value_words and not value_words & quoted:
+        return False
+    rest = _words_and_letters(claim_text) - value_words
+    return bool(rest & quoted)
+
+
+def _words_and_letters(text: str) -> set[str]:
+    """The content words of ``text`` with the letters of its names, so that a quote and a claim
+    that name one thing in two forms ("CSTO", "Collective Security Treaty Organization") meet."""
+    return content_words(text) | name_letters(text)

@@ -1,0 +1,140 @@
+"""Explanations composed from what the facts hold: the answer with what the stem did not say, why
+the wrong options are wrong, and the exact claim's own source, quoted only where the quote says
+what the question tests."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_FACTS
+from quizgen.facts.loader import load_facts
+from quizgen.facts.model import PartialDate, Source
+from quizgen.questions.engine import generate_questions
+from quizgen.questions.explanations import short_cite, supports
+from quizgen.questions.model import Question
+
+
+@cache
+def bank(path: Path) -> tuple[Question, ...]:
+    return generate_questions(load_facts(path), seed=0)
+
+
+def asked(path: Path, template: str, prompt: str) -> Question:
+    found = [q for q in bank(path) if q.template == template and q.prompt == prompt]
+    assert len(found) == 1, f"{template}: {prompt!r} is not in the bank once"
+    return found[0]
+
+
+def test_a_source_is_cited_by_its_author_and_year() -> None:
+    article = Source(id="a", title="T", author="Jason E. Strakes", published=PartialDate(2020))
+    assert short_cite(article) == "Strakes (2020)"
+    pair = Source(id="b", title="T", author="Ann Lee and Bo Park", published=PartialDate(1999))
+    assert short_cite(pair) == "Lee and Park (1999)"
+    assert short_cite(Source(id="c", title="Planetary Fact Sheet", publisher="NASA")) == "NASA"
+
+
+def test_a_quote_supports_a_claim_only_when_it_says_what_is_tested() -> None:
+    claim = "Which city is this: the capital of Russia? Moscow is the capital of Russia"
+    assert not supports("recent diplomatic tensions between Baku and Moscow", claim, ["Moscow"])
+    charter = "In which year was the Charter of the Collective Security Treaty Organization signed?"
+    quote = "It was only in 2002 that the CSTO was established with the signature of the Charter"
+    assert supports(quote, charter, ["2002"])
+    assert not supports(quote, charter, ["2004"])
+
+
+def test_a_quote_that_does_not_say_the_claim_is_not_quoted_as_if_it_did() -> None:
+    question = asked(BUNDLED_FACTS, "entity-description", "Name the city: the capital of Russia.")
+    assert "tensions between Baku and Moscow" in question.source.quote
+    assert "Baku" not in question.explanation
+    assert question.explanation.endswith("Source: Strakes (2020).")
+    year = asked(
+        BUNDLED_FACTS,
+        "document-year",
+        "In which year was the Charter of the Collective Security Treaty Organization signed?",
+    )
+    assert "As Strakes (2020) puts it, “It was only in 2002" in year.explanation
+
+
+def test_the_answer_comes_with_what_the_stem_did_not_say() -> None:
+    year = asked(
+        BUNDLED_FACTS,
+        "document-year",
+        "In which year was the Charter of the Collective Security Treaty Organization signed?",
+    )
+    assert year.explanation.startswith(
+        "The Charter of the Collective Security Treaty Organization was signed in Chisinau on "
+        "7 October 2002."
+    )
+    moscow = asked(BUNDLED_FACTS, "entity-description", "Name the city: the capital of Russia.")
+    assert "Agreement on the Collective Rapid Reaction Forces was signed on 14 June 2009" in (
+        moscow.explanation
+    )
+
+
+def test_one_participant_asked_is_told_with_every_other_and_the_wrong_options_parts() -> None:
+    question = next(
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "participant-choice" and q.answer == ("Iran",)
+    )
+    reason, *_ = question.explanation.split(". ")
+    assert reason == "Russia, Armenia, Belarus, China, Myanmar, Pakistan and Iran sent forces"
+    for wrong in set(question.choices) - set(question.answer):
+        assert wrong in question.explanation
+    # Its source is the participant's own, not the event's.
+    assert "Iranian warships" in question.source.reference
+    assert question.explanation.endswith(f"Source: {question.source.reference}.")
+
+
+def test_a_wrong_place_is_told_by_what_happened_there() -> None:
+    question = asked(BUNDLED_FACTS, "document-place", "Where was the North Atlantic Treaty signed?")
+    for place in set(question.choices) - set(question.answer):
+        assert f"{place} is where " in question.explanation
+
+
+def test_a_false_statement_gives_the_right_value_and_what_the_wrong_one_is() -> None:
+    false_places = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "document-true-false"
+        and q.answer == ("False",)
+        and not q.distractor_reasons[0][0].isdigit()
+    ]
+    assert false_places
+    for question in false_places:
+        swapped = question.distractor_reasons[0][0]
+        right = question.fact_ids[1]
+        assert question.explanation.startswith(f"False. {right.capitalize()} is where ")
+        assert f"{swapped} is where " in question.explanation
+
+
+def test_a_group_question_lists_every_member_where_the_list_is_complete() -> None:
+    members = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "group-members" and "members of the CSTO?" in q.prompt
+    ]
+    assert members
+    assert members[0].explanation.startswith(
+        "The members of the CSTO as of October 2020 were Armenia, Belarus, Kazakhstan, "
+        "Kyrgyzstan, Russia and Tajikistan."
+    )
+
+
+def test_a_category_question_names_the_other_members_of_each_category() -> None:
+    question = asked(LITERATURE_FACTS, "category-of", "Which of these is the Aeneid?")
+    assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
+    assert "the tragedies are Hamlet and Macbeth" in question.explanation
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
+def test_every_explanation_is_sentences_in_sentence_case(path: Path) -> None:
+    opening = re.compile(r"(?:^|(?<=[a-z0-9)”’'])[.!?] )[“‘\"]?[a-z]")
+    lower = [q.explanation for q in bank(path) if opening.search(q.explanation)]
+    assert lower == []
+    unfinished = [q.explanation for q in bank(path) if not q.explanation.endswith((".", "?", "!"))]
+    assert unfinished == []
