@@ -19,6 +19,7 @@ from quizgen.facts.model import (
 )
 from quizgen.questions.centuries import century_of, century_text, next_century, years_of
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import MIN_SINGLE_OPTIONS, OPTION_COUNT, Context
 from quizgen.questions.templates.events import label
@@ -174,7 +175,7 @@ def century_question(
         fact,
         stem,
         [right],
-        explanation,
+        Why(explanation, about=(fact.id,)),
         [claim],
         choices=choices,
         reasons=[(c, "a neighbouring century, wrong by the facts") for c in choices if c != right],

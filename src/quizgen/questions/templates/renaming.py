@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from quizgen.facts.model import Entity, FormerName, Group, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
+from quizgen.questions.explanations import Why
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
@@ -116,7 +117,7 @@ def former_name_asked(renaming: Renaming, context: Context) -> CheckedQuestion |
         Claim(Relation.FORMER_NAME, fact.id, detail=former.name, when=former.until),
         [old_names, [context.index.name(i) for i in others]],
         str,
-        renaming.told(context),
+        Why(renaming.told(context), about=(fact.id,)),
         Notes(accept=(former.short,) if former.short else (), citation=former.citation),
     )
 
@@ -138,7 +139,7 @@ def bearer_asked(renaming: Renaming, context: Context) -> CheckedQuestion | None
         Claim(Relation.FORMER_NAME_OF, fact.id, detail=former.name, when=former.until),
         [kin(fact, context)],
         context.index.name,
-        renaming.told(context),
+        Why(renaming.told(context), about=(fact.id,)),
         Notes(accept=(fact.short, *fact.aliases, *later_names), citation=former.citation),
     )
 
@@ -169,7 +170,7 @@ def renaming_date(renaming: Renaming, context: Context) -> CheckedQuestion | Non
         f"In which year was {renamed}?",
         former.until.year,
         claim,
-        renaming.told(context),
+        Why(renaming.told(context), about=(fact.id,)),
         Notes(citation=former.citation),
         earliest=floor.year if floor is not None and floor.exact else None,
     )
