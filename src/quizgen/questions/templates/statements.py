@@ -73,7 +73,7 @@ def cloze(
         [blank.answer],
         Why(
             "",
-            would_be_false(statement),
+            would_be_false(statement, index),
             about=(*named, *statement.about, *context.told.named_in(statement.text)),
             bearing=statement.text,
         ),
@@ -121,13 +121,14 @@ def _why_true_or_false(statement: Statement, index: int, value: str, context: Co
     )
 
 
-def would_be_false(statement: Statement) -> str:
+def would_be_false(statement: Statement, index: int | None = None) -> str:
     """``It would be false with “Belarus” in place of “Russia”``: the wrong values the author
-    vouches for, the errors a learner who half knows the fact makes."""
+    vouches for (for blank ``index`` alone, when given), the errors a learner who half knows
+    the fact makes."""
     swaps = [
         f"{quoted(blank.wrong[0])} in place of {quoted(blank.answer)}"
-        for blank in statement.blanks
-        if blank.wrong
+        for i, blank in enumerate(statement.blanks)
+        if blank.wrong and index in (None, i)
     ]
     return f"It would be false with {' or '.join(swaps)}" if swaps else ""
 
