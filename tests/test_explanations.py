@@ -105,10 +105,11 @@ def test_a_false_statement_gives_the_right_value_and_what_the_wrong_one_is() -> 
         and not q.distractor_reasons[0][0].isdigit()
     ]
     assert false_places
+    names = {fact.id: fact.name for fact in load_facts(BUNDLED_FACTS).entities}
     for question in false_places:
         swapped = question.distractor_reasons[0][0]
-        right = question.fact_ids[1]
-        assert question.explanation.startswith(f"False. {right.capitalize()} is where ")
+        right = names[question.fact_ids[1]]
+        assert question.explanation.startswith(f"False. {right} is where ")
         assert f"{swapped} is where " in question.explanation
 
 
@@ -126,7 +127,7 @@ def test_a_group_question_lists_every_member_where_the_list_is_complete() -> Non
 
 
 def test_a_category_question_names_the_other_members_of_each_category() -> None:
-    question = asked(LITERATURE_FACTS, "category-of", "Which of these is the Aeneid?")
+    question = asked(LITERATURE_FACTS, "category-of", "Which of these describes the Aeneid?")
     assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
     assert "the tragedies are Hamlet and Macbeth" in question.explanation
 

@@ -134,7 +134,7 @@ statements:
     tags: [t]
     source: {ref: chronicle, quote: rumour}
   - id: bellamar-ships
-    text: Bellamar sent {twelve|12} ships to the fair.
+    text: Bellamar sent {twelve|12|!ten} ships to the fair.
     attributed: true
     tags: [t]
     source: {ref: chronicle, quote: twelve}

@@ -75,15 +75,19 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         first = told(index, about, shown, question.prompt, why.bearing) or told(
             index, about, set(), question.prompt, why.bearing
         )
-        # The sentence that names the answer first: it is the answer sentence.
-        keys = [text_key(a) for a in question.answer]
-        naming = [t for t in first if any(contains_word(text_key(t), k) for k in keys)]
-        answer = (naming or first or [""])[0]
+        # The sentence that names the answer first: it is the answer sentence. A cloze on a
+        # statement takes only such a sentence: one on what else the statement names (the
+        # CSTO, for the date Armenia froze its participation) is beside its blank.
+        naming = [t for t in first if _names_answer(t, question)]
+        answer = (naming or ([] if _cloze_of_statement(why, question) else first) or [""])[0]
     parts = [answer, wrong]
     said = set().union(*(told_words(p) for p in parts if p))
     if not said - shown:
         opening = question.prompt if not answer else ""
-        parts += told(index, about, shown | said, opening, why.bearing)[:MAX_TOLD]
+        more = told(index, about, shown | said, opening, why.bearing)
+        if _cloze_of_statement(why, question):
+            more = [t for t in more if _names_answer(t, question)]
+        parts += more[:MAX_TOLD]
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
     claim_text = " ".join([question.prompt, why.answer])
@@ -93,6 +97,14 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # A statement that names no one value is cited, not quoted: no quote tests it.
         evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+
+
+def _names_answer(text: str, question: Question) -> bool:
+    return any(contains_word(text_key(text), text_key(a)) for a in question.answer)
+
+
+def _cloze_of_statement(why: Why, question: Question) -> bool:
+    return bool(why.bearing) and question.kind is Kind.CLOZE
 
 
 def told(

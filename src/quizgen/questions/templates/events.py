@@ -118,7 +118,13 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
             told.append(f"{listed(names)} {listed(did)}")
         else:
             be = "were" if several else "was"
-            told.append(f"{listed(names)} {be} not among those who {took_part(role, several=True)}")
+            sole = took_part(role, only=True)
+            if holders(event, role) == 1 and sole.startswith("was "):
+                # "Dunmere was not the host", not "among those who took part as hosts".
+                told.append(f"{listed(names)} {be} not {sole[4:]}")
+            else:
+                among = f"not among those who {took_part(role, several=True)}"
+                told.append(f"{listed(names)} {be} {among}")
     return context.told.joined(told)
 
 
