@@ -495,3 +495,16 @@ groups:
     spelt_out = "Harbour League Parliamentary Assembly"
     (question,) = typed_expansions(facts + f"    aliases: [{spelt_out}]\n")
     assert question.answer == ("HL Parliamentary Assembly",) and spelt_out in question.accept
+
+
+def test_a_cloze_hides_whether_its_answer_takes_a_or_an_and_takes_every_name_of_it(
+    bundled_bank: tuple[Question, ...],
+) -> None:
+    clozes = {q.prompt: q for q in bundled_bank if q.kind is Kind.CLOZE}
+    plane = [p for p in clozes if "transport plane through Iranian" in p]
+    assert plane and all("a(n) ____" in p for p in plane)
+    assert not any(re.search(r"\ban? ____", p) for p in clozes)
+    (chisinau,) = [
+        q for p, q in clozes.items() if p.startswith("The CSTO Charter was signed in ____")
+    ]
+    assert "Kishinev" in chisinau.blanks[0].accept

@@ -1,8 +1,9 @@
 """How a typed answer is graded: one normalisation, shared with the self-test's JavaScript
 (``data/html/answers.js``), so that every output that grades accepts the same answers.
 
-What does not count: case, accents, a leading "the", punctuation, hyphens and spaces, and digit
-grouping ("1,000" is "1000"). What counts: letters, digits and a decimal point ("6.5" is not
+What does not count: case, accents, a leading "the", punctuation, hyphens and spaces, digit
+grouping ("1,000" is "1000") and British or American spelling of "-isation" ("Organisation" is
+"Organization"). What counts: letters, digits and a decimal point ("6.5" is not
 "65"). Other forms a learner may type (aliases, short names) come from the facts, as accepted
 answers.
 """
@@ -28,7 +29,7 @@ def answer_key(text: str) -> str:
     folded = _LEADING_ARTICLE.sub("", folded).replace("&", " and ")
     folded = _DECIMAL_POINT.sub(".", _DIGIT_GROUPING.sub("", folded))
     kept = "".join(c for c in folded if c.isalnum() or c == ".")
-    return _STRAY_POINT.sub("", kept)
+    return _STRAY_POINT.sub("", kept).replace("isation", "ization")
 
 
 def is_accepted(typed: str, accepted: Iterable[str]) -> bool:

@@ -363,6 +363,10 @@ class Oracle:
         accepted = {text_key(a) for a in (blank.answer, *blank.accept)}
         if text_key(candidate) in accepted:
             return Verdict.TRUE
+        # Another name of the thing the blank names fills it as well ("Kishinev" for Chisinau).
+        named = self.index.resolve(blank.answer)
+        if len(named) == 1 and self.index.resolve(candidate) == named:
+            return Verdict.TRUE
         # Another word may fill a blank just as well: only the values the author vouches make
         # the sentence false are settled wrong.
         wrong = {text_key(w) for w in blank.wrong}

@@ -12,7 +12,7 @@ var quizgenAnswers = (function () {
     folded = folded.replace(/(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))/g, "");
     folded = folded.replace(/(?<=\d)[.,](?=\d)/g, ".");
     folded = folded.replace(/[^\p{L}\p{N}.]/gu, "");
-    return folded.replace(/(?<!\d)\.|\.(?!\d)/g, "");
+    return folded.replace(/(?<!\d)\.|\.(?!\d)/g, "").replace(/isation/g, "ization");
   }
 
   function isAccepted(typed, accepted) {

@@ -8,16 +8,19 @@ item. The true statement is asked only when it has no cloze, which it would repe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from quizgen.facts.model import Blank, Statement
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.explanations import Why
+from quizgen.questions.index import names_of, text_key
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.wording import quoted
 
 GAP = "____"
+_ARTICLE_BEFORE_GAP = re.compile(r"\b([Aa]n?) $")
 
 
 def statement_questions(statement: Statement, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -56,6 +59,8 @@ def cloze(
 ) -> CheckedQuestion | None:
     draft = context.draft("statement-cloze", Kind.CLOZE, [statement.id], qualifier=qualifier)
     parts = [_filled(statement, {}, upto=index), _filled_after(statement, index)]
+    # "an ____" would tell that the answer starts with a vowel sound.
+    parts[0] = _ARTICLE_BEFORE_GAP.sub(lambda m: f"{m.group(1)[0]}(n) ", parts[0])
     if statement.attributed:
         lead = context.cite_as(statement)
         parts[0] = context.attributed(parts[0], statement) if parts[0] else f"According to {lead}, "
@@ -67,6 +72,13 @@ def cloze(
         for fact_id in sorted(context.index.resolve(blank.answer))
     ]
     blank = statement.blanks[index]
+    # The other names of what the blank names are typed as well ("Kishinev" for "Chisinau").
+    named = sorted(context.index.resolve(blank.answer))
+    also = names_of(context.index.by_id[named[0]]) if len(named) == 1 else ()
+    forms = {text_key(blank.answer): blank.answer}
+    for name in (*blank.accept, *also):
+        forms.setdefault(text_key(name), name)
+    accept = tuple(list(forms.values())[1:])
     return draft.finish(
         statement,
         GAP.join(parts),
@@ -79,7 +91,7 @@ def cloze(
         ),
         [Claim(Relation.BLANK, statement.id, detail=str(index))],
         prompt_parts=parts,
-        blanks=[ClozeBlank(blank.answer, blank.accept)],
+        blanks=[ClozeBlank(blank.answer, accept)],
         attribute=False,
     )
 
