@@ -141,7 +141,10 @@ def test_near_misses_share_the_unit_and_scale_and_are_wrong(astronomy: Oracle) -
 
 def test_a_typed_value_is_asked_to_the_stated_step_and_the_exact_value_is_accepted() -> None:
     typed = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
-    jupiter = typed["What is Jupiter's equatorial diameter, to the nearest 1,000 km?"]
+    jupiter = typed[
+        "According to NASA's Planetary Fact Sheet, what is Jupiter's equatorial diameter, "
+        "to the nearest 1,000 km?"
+    ]
 
     assert jupiter.answer == ("143,000 km",)
     assert {"143000", "142,984 km", "142984"} <= set(jupiter.accept)
@@ -664,3 +667,19 @@ def test_a_person_offered_as_wrong_lived_when_the_right_one_did() -> None:
     pluto = by_name["Which of these astronomers discovered Pluto?"]
     assert "Clyde Tombaugh" in pluto.choices
     assert not {"Hipparchus", "Galileo Galilei", "William Herschel"} & set(pluto.choices)
+
+
+def test_a_count_is_accepted_in_words_and_a_measured_value_names_its_source() -> None:
+    bank = bank_of(ASTRONOMY_FACTS)
+    (venus_moons,) = [
+        q
+        for q in bank
+        if q.template == "quantity-typed" and q.prompt.endswith("number of known moons of Venus?")
+    ]
+    assert venus_moons.answer == ("0",) and {"zero", "none"} <= set(venus_moons.accept)
+    # A planet's values come from the fact sheet (Pluto's from elsewhere, with no source).
+    planets = ("Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune")
+    values = ("quantity-choice", "quantity-typed", "quantity-true-false")
+    measured = [q for q in bank if q.template in values and q.fact_ids[0].title() in planets]
+    assert measured
+    assert all("According to NASA's Planetary Fact Sheet, " in q.prompt for q in measured)

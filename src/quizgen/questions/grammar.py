@@ -68,3 +68,10 @@ def negation(phrase: str, several: bool = False) -> str:
 def possessive(name: str) -> str:
     """``Jupiter's``, ``Uranus's``, ``the Moon's``."""
     return f"{name}'s"
+
+
+def count_in_words(count: int) -> tuple[str, ...]:
+    """How a learner may write a small count in words: ``two``; ``zero`` and ``none`` for 0."""
+    if count == 0:
+        return ("zero", "none")
+    return (str(_ENGINE.number_to_words(count)),) if 0 < count <= 20 else ()

@@ -24,6 +24,7 @@ from quizgen.facts.model import (
     RelationKind,
     Span,
 )
+from quizgen.questions.grammar import count_in_words
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.wording import CONNECTIVES, DEFINITE_WORDS
 
@@ -47,8 +48,15 @@ def quantity_key(quantity: Quantity) -> tuple[str, str]:
     return text_key(quantity.property), text_key(quantity.unit)
 
 
+_COUNTS_IN_WORDS = {words: count for count in range(21) for words in count_in_words(count)}
+
+
 def parse_number(text: str) -> float | None:
-    """The number a typed or offered answer starts with: ``142,984 km`` -> 142984."""
+    """The number a typed or offered answer starts with: ``142,984 km`` -> 142984; a small
+    count in words (``two``, ``none``) is its number."""
+    in_words = _COUNTS_IN_WORDS.get(text.strip().casefold())
+    if in_words is not None:
+        return float(in_words)
     match = NUMBER_IN_TEXT.match(text.strip())
     if match is None or "×" in text:
         return None

@@ -10,7 +10,7 @@ from quizgen.facts.model import Citation, PartialDate, Quantity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled_out_of_order
 from quizgen.questions.explanations import Why
-from quizgen.questions.grammar import plural, possessive
+from quizgen.questions.grammar import count_in_words, plural, possessive
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
@@ -23,6 +23,7 @@ from quizgen.questions.subjects import (
 )
 from quizgen.questions.templates.base import OPTION_COUNT, Context, Notes
 from quizgen.questions.wording import (
+    according_to,
     as_of,
     capitalized,
     listed,
@@ -192,6 +193,17 @@ def by_number(texts: Sequence[str]) -> list[str]:
     return sorted(texts, key=lambda text: parse_number(text) or 0.0)
 
 
+def whose(fact: NamedFact, quantity: Quantity, stem: str, context: Context) -> str:
+    """``According to NASA's Planetary Fact Sheet, what is ...``: a measured value is its
+    source's own (another source gives another figure), so the stem names the source."""
+    citation = quantity.citation or fact.citation
+    source = context.index.source_of(citation.source_id) if citation.source_id else None
+    if source is None:
+        return stem
+    name = source.cite_as or source.publisher or source.title
+    return capitalized(according_to(stem, name, context.index.proper_words))
+
+
 def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
     draft = context.draft("quantity-choice", Kind.SINGLE, [fact.id], qualifier=quantity.property)
     right = value_text(quantity)
@@ -201,6 +213,7 @@ def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> Check
     stem = capitalized(
         f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}?"
     )
+    stem = whose(fact, quantity, stem, context)
     return draft.finish(
         fact,
         stem,
@@ -234,10 +247,12 @@ def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> Checke
         value_text(quantity),
         number_text(quantity.value, quantity.decimals),
         f"{quantity.value:.{quantity.decimals}f}",
+        *(count_in_words(int(rounded)) if whole_count else ()),
     ]
     stem = capitalized(
         f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}{nearest}?"
     )
+    stem = whose(fact, quantity, stem, context)
     return draft.finish(
         fact,
         stem,
@@ -271,8 +286,13 @@ def value_true_false(
         claim_of(fact.id, quantity),
         value_text(quantity),
         lambda: near_misses(fact, quantity, context, draft.rng)[:1],
-        lambda value: (
-            f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}"
+        lambda value: whose(
+            fact,
+            quantity,
+            capitalized(
+                f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}"
+            ),
+            context,
         ),
         Notes(citation=quantity.citation, dated=quantity.as_of is not None),
         why=lambda value: statement_why(fact, quantity, context, value),
