@@ -192,8 +192,8 @@ def test_a_question_asking_for_a_denial_says_not_in_capitals(
     assert emphasised_not("sent forces") == "sent forces"
     assert emphasised_not("was not invited, nor notified") == "was NOT invited, nor notified"
     asking = [q.prompt for q in bundled_bank if q.template == "participant-choice"]
-    assert any("did NOT renew" in prompt for prompt in asking)
-    assert not any("did not renew" in prompt for prompt in asking)
+    assert any("did NOT sign the extension protocol" in prompt for prompt in asking)
+    assert not any("did not sign" in prompt for prompt in asking)
 
 
 def test_the_author_says_whether_an_event_takes_the_article() -> None:
