@@ -95,7 +95,7 @@ def test_a_birth_known_roughly_is_asked_by_its_century_among_neighbours() -> Non
     # Consecutive centuries, in order; he died in 1321, so none after the 14th.
     assert all(b == next_century(a, 1) for a, b in zip(numbers, numbers[1:], strict=False))
     assert max(numbers) <= 14
-    assert dante.explanation == "Dante Alighieri was born c. 1265, in the 13th century."
+    assert dante.explanation.startswith("Dante Alighieri was born c. 1265, in the 13th century. ")
     assert "In which year was Dante Alighieri born?" not in questions
     genji = questions["In which century did the writing of The Tale of Genji take place?"]
     assert genji.answer == ("the 11th century",)

@@ -175,7 +175,8 @@ def century_question(
         fact,
         stem,
         [right],
-        Why(explanation, about=(fact.id,)),
+        # An event's explanation may tell of those who took part (who wrote the work).
+        Why(explanation, about=(fact.id, *_taking_part(fact))),
         [claim],
         choices=choices,
         reasons=[(c, "a neighbouring century, wrong by the facts") for c in choices if c != right],
@@ -217,3 +218,9 @@ def neighbours(
             if fitting:
                 return fitting
     return None
+
+
+def _taking_part(fact: Fact) -> tuple[str, ...]:
+    if isinstance(fact, Event):
+        return tuple(dict.fromkeys(p.entity_id for p in fact.participants))
+    return ()
