@@ -4,6 +4,7 @@ deck's count and quotas."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -113,3 +114,23 @@ def test_the_bundled_thematic_decks_print_15_to_25_questions_and_keep_every_one_
     form = assemble_form(kavkaz)
     sent_forces = [q for q in form if "sent forces" in q.prompt and q.kind is Kind.SINGLE]
     assert len(sent_forces) <= 1, "no row of near-identical 'which state sent forces' items"
+
+
+@pytest.mark.parametrize("deck", every_deck())
+def test_a_form_asks_no_true_false_statement_twice_with_other_names_and_rewards_no_guess(
+    deck: Deck,
+) -> None:
+    """ "In Kavkaz-2020, Belarus was the host", then "... Azerbaijan was the host": one question
+    asked twice. And a form whose true/false items are mostly True rewards answering True."""
+    form = assemble_form(deck)
+    statements = [q for q in form if q.kind is Kind.TRUE_FALSE]
+    shapes = [
+        re.sub(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", "~", q.prompt[1:]) for q in statements
+    ]
+    assert len(shapes) == len(set(shapes)), shapes
+    # A third of the form at most is true/false, and of those at most 60 % share an answer.
+    length = deck.blueprint.count or len({q.claim_id or q.id for q in deck.questions})
+    most = max(1, math.ceil(length // 3 * 0.6))
+    for verdict in ("True", "False"):
+        same = sum(q.answer == (verdict,) for q in statements)
+        assert same <= most, (verdict, same, len(statements))

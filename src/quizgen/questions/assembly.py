@@ -12,6 +12,7 @@ rules, and ``assemble_form`` never returns a form that breaks one.
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -105,6 +106,9 @@ class Cues:
     answers: tuple[str, ...]
     stem: str
     stem_words: tuple[str, ...]
+    statement_shape: str = ""
+    """A true/false statement with its names left out ("In ~, ~ was the host."): three of them,
+    each naming another state, would ask one thing three times."""
 
     @classmethod
     def of(cls, question: Question) -> Cues:
@@ -118,7 +122,12 @@ class Cues:
         # "&" or "—" names nothing: only an answer with a letter or digit can be given away.
         keys = tuple(dict.fromkeys(padded(words) for words in map(words_of, answers) if words))
         stem_words = words_of(" | ".join(stem))
-        return cls(answers=keys, stem=padded(stem_words), stem_words=stem_words)
+        shape = ""
+        if question.kind is Kind.TRUE_FALSE:
+            shape = NAME.sub("~", question.prompt[1:])
+        return cls(
+            answers=keys, stem=padded(stem_words), stem_words=stem_words, statement_shape=shape
+        )
 
     def gives_away(self, other: Cues) -> bool:
         """True when one of this question's answers stands in the other's stem."""
@@ -126,6 +135,8 @@ class Cues:
 
 
 WORD = re.compile(r"\w+")
+# A word with a capital (a name), with what follows it in the name: "Kavkaz-2020", "Belarus".
+NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -195,6 +206,12 @@ def true_false_allowance(length: int) -> int:
     return length // TRUE_FALSE_SHARE_DENOMINATOR
 
 
+def one_answer_allowance(length: int) -> int:
+    """How many true/false items of a form may share one answer: about 60 % of those it may
+    hold, so that answering "True" to every one of them does not pay."""
+    return max(1, math.ceil(true_false_allowance(length) * 0.6))
+
+
 @dataclass
 class Selection:
     """A form being filled: the questions so far and what they rule out.
@@ -209,17 +226,23 @@ class Selection:
     kind_counts: dict[Kind, int] = field(default_factory=dict)
     stems: StemIndex = field(default_factory=StemIndex)
     answers: AnswerIndex = field(default_factory=AnswerIndex)
+    statement_shapes: set[str] = field(default_factory=set)
+    verdicts: list[tuple[str, ...]] = field(default_factory=list)
+    """The answers of the true/false items chosen so far."""
 
     def fits(self, question: Question, cues: Cues) -> bool:
         if claim_of(question) in self.claims or len(self.questions) >= self.target:
             return False
-        if question.kind is Kind.TRUE_FALSE and self.kind_counts.get(
-            Kind.TRUE_FALSE, 0
-        ) >= true_false_allowance(self.target):
+        if question.kind is Kind.TRUE_FALSE and (
+            self.kind_counts.get(Kind.TRUE_FALSE, 0) >= true_false_allowance(self.target)
+            or self.verdicts.count(question.answer) >= one_answer_allowance(self.target)
+        ):
             return False
         if cues.stem in self.stems.exact:
             return False  # six "which one of these states sent forces?" read as one question
         if any(self.stems.holds(answer) for answer in cues.answers):
+            return False
+        if cues.statement_shape and cues.statement_shape in self.statement_shapes:
             return False
         return not self.answers.owners_in(cues)
 
@@ -233,6 +256,10 @@ class Selection:
         self.kind_counts[question.kind] = self.kind_counts.get(question.kind, 0) + 1
         self.stems.add(cues)
         self.answers.add(cues, len(self.questions))
+        if cues.statement_shape:
+            self.statement_shapes.add(cues.statement_shape)
+        if question.kind is Kind.TRUE_FALSE:
+            self.verdicts.append(question.answer)
 
     def drop_true_false_beyond_a_third(self) -> None:
         """Drops the last true/false questions until they are a third of the form at most.
