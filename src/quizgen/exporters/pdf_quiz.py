@@ -345,8 +345,9 @@ class MatchingRow(Block):
         text_x = blank_x + self.BLANK + self.NUMBER
         letter_x = text_x + self.left_width + self.GAP
         if self.left:
-            bottom = top - self.height
-            painter.line(blank_x, bottom, blank_x + self.BLANK, bottom, 0.6, INK)
+            # The line sits on the item's first baseline, before its number, as on a worksheet.
+            under = baseline - 2.0
+            painter.line(blank_x, under, blank_x + self.BLANK - 3.0, under, 0.6, INK)
             self._item(painter, self.left, blank_x + self.BLANK, text_x, baseline)
         if self.right:
             self._item(painter, self.right, letter_x, letter_x + self.LETTER, baseline)
