@@ -232,6 +232,7 @@ SAYS_ALL_IT_KNOWS = frozenset(
         "term-name",
         "term-true-false",
         "statement-cloze",
+        "statement-true-false",
         # An event known only to its century, asked for the century, with nothing else told.
         "event-century",
     ]
