@@ -73,8 +73,8 @@ def cloze(
     ]
     blank = statement.blanks[index]
     # The other names of what the blank names are typed as well ("Kishinev" for "Chisinau").
-    named = sorted(context.index.resolve(blank.answer))
-    also = names_of(context.index.by_id[named[0]]) if len(named) == 1 else ()
+    meant = sorted(context.index.resolve(blank.answer))
+    also = names_of(context.index.by_id[meant[0]]) if len(meant) == 1 else ()
     forms = {text_key(blank.answer): blank.answer}
     for name in (*blank.accept, *also):
         forms.setdefault(text_key(name), name)
