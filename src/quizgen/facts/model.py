@@ -77,21 +77,22 @@ class PartialDate:
         if self.century:
             return (self.year, 1, 1)
         if self.approximate:
-            return (_year_plus(self.year, -APPROXIMATE_YEARS), 1, 1)
+            return (counted_across_zero(self.year, -APPROXIMATE_YEARS), 1, 1)
         return (self.year, self.month or 1, self.day or 1)
 
     @property
     def latest(self) -> Day:
         if self.century:
-            return (_year_plus(self.year, 99), 12, 31)
+            return (counted_across_zero(self.year, 99), 12, 31)
         if self.approximate:
-            return (_year_plus(self.year, APPROXIMATE_YEARS), 12, 31)
+            return (counted_across_zero(self.year, APPROXIMATE_YEARS), 12, 31)
         month = self.month or 12
         return (self.year, month, self.day or days_in_month(self.year, month))
 
 
-def _year_plus(year: int, years: int) -> int:
-    """A year some years later (or earlier), counting across the missing year 0."""
+def counted_across_zero(year: int, years: int) -> int:
+    """A year (or a century) ``years`` later, or earlier when negative, counting across the
+    missing 0: a year after 1 BC (-1) is AD 1, a century after the 1st BC is the 1st."""
     later = year + years
     if year < 0 <= later:
         later += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.facts.model import PartialDate, ordinal
+from quizgen.facts.model import PartialDate, counted_across_zero, ordinal
 
 CENTURY_TEXT = re.compile(
     r"^(?:the\s+)?(?P<number>\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(?P<era>AD|BC))?$",
@@ -35,12 +35,7 @@ def years_of(century: int) -> tuple[int, int]:
 
 def next_century(century: int, step: int) -> int:
     """The century ``step`` centuries later (earlier when negative), across the missing 0."""
-    later = century + step
-    if century < 0 <= later:
-        later += 1
-    elif later <= 0 < century:
-        later -= 1
-    return later
+    return counted_across_zero(century, step)
 
 
 def century_of(first: PartialDate, last: PartialDate | None = None) -> int | None:
