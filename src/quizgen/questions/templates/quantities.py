@@ -194,12 +194,13 @@ def by_number(texts: Sequence[str]) -> list[str]:
 
 
 def whose(fact: NamedFact, quantity: Quantity, stem: str, context: Context) -> str:
-    """``According to NASA's Planetary Fact Sheet, what is ...``: a measured value is its
-    source's own (another source gives another figure), so the stem names the source."""
+    """The stem as a sentence, ``According to NASA's Planetary Fact Sheet, what is ...``: a
+    measured value is its source's own (another source gives another figure), so the stem
+    names the source where the facts give one."""
     citation = quantity.citation or fact.citation
     source = context.index.source_of(citation.source_id) if citation.source_id else None
     if source is None:
-        return stem
+        return capitalized(stem)
     name = source.cite_as or source.publisher or source.title
     return capitalized(according_to(stem, name, context.index.proper_words))
 
@@ -210,10 +211,8 @@ def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> Check
     wrong = near_misses(fact, quantity, context, draft.rng)
     if len(wrong) < 2:
         return None
-    stem = capitalized(
-        f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}?"
-    )
-    stem = whose(fact, quantity, stem, context)
+    asked = f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}?"
+    stem = whose(fact, quantity, asked, context)
     return draft.finish(
         fact,
         stem,
@@ -249,10 +248,8 @@ def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> Checke
         f"{quantity.value:.{quantity.decimals}f}",
         *(count_in_words(int(rounded)) if whole_count else ()),
     ]
-    stem = capitalized(
-        f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}{nearest}?"
-    )
-    stem = whose(fact, quantity, stem, context)
+    asked = f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}{nearest}?"
+    stem = whose(fact, quantity, asked, context)
     return draft.finish(
         fact,
         stem,
@@ -289,9 +286,7 @@ def value_true_false(
         lambda value: whose(
             fact,
             quantity,
-            capitalized(
-                f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}"
-            ),
+            f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}",
             context,
         ),
         Notes(citation=quantity.citation, dated=quantity.as_of is not None),
