@@ -122,8 +122,8 @@ def with_abbreviations_spelt_out(fact: Entity | Group, context: Context) -> list
     """The name with each abbreviation it shares with its short name written in full
     ("Collective Security Treaty Organization Parliamentary Assembly"), or None when the facts
     name nothing by that abbreviation."""
-    kept = [word for word in dict.fromkeys(fact.short.split()) if is_abbreviation(word)]
-    kept = [word for word in kept if word in fact.name.split()]
+    in_name = fact.name.split()
+    kept = [w for w in dict.fromkeys(fact.short.split()) if is_abbreviation(w) and w in in_name]
     name = fact.name
     for word in kept:
         meant = sorted(context.index.resolve(word) - {fact.id})
