@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from quizgen.facts.model import (
     Category,
@@ -48,13 +49,16 @@ def quantity_key(quantity: Quantity) -> tuple[str, str]:
     return text_key(quantity.property), text_key(quantity.unit)
 
 
-_COUNTS_IN_WORDS = {words: count for count in range(21) for words in count_in_words(count)}
+@cache
+def _counts_in_words() -> dict[str, int]:
+    """``two`` -> 2: made on first use, not when the module is imported."""
+    return {words: count for count in range(21) for words in count_in_words(count)}
 
 
 def parse_number(text: str) -> float | None:
     """The number a typed or offered answer starts with: ``142,984 km`` -> 142984; a small
     count in words (``two``, ``none``) is its number."""
-    in_words = _COUNTS_IN_WORDS.get(text.strip().casefold())
+    in_words = _counts_in_words().get(text.strip().casefold())
     if in_words is not None:
         return float(in_words)
     match = NUMBER_IN_TEXT.match(text.strip())
