@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_FACTS
+from conftest import BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_FACTS, run_quizgen
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate, Source
 from quizgen.questions.engine import generate_questions
@@ -70,7 +70,7 @@ def test_the_answer_comes_with_what_the_stem_did_not_say() -> None:
         "7 October 2002."
     )
     moscow = asked(BUNDLED_FACTS, "entity-description", "Name the city: the capital of Russia.")
-    assert "Agreement on the Collective Rapid Reaction Forces was signed on 14 June 2009" in (
+    assert "decision to create the Collective Rapid Reaction Forces took place on 4 February" in (
         moscow.explanation
     )
 
@@ -129,7 +129,8 @@ def test_a_group_question_lists_every_member_where_the_list_is_complete() -> Non
 def test_a_category_question_names_the_other_members_of_each_category() -> None:
     question = asked(LITERATURE_FACTS, "category-of", "Which of these describes the Aeneid?")
     assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
-    assert "the tragedies are Hamlet and Macbeth" in question.explanation
+    # Offered are the widest kinds the Aeneid is not ("a play", never "a tragedy" beside it).
+    assert "the plays are Hamlet, Macbeth and Twelfth Night" in question.explanation
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FACTS)
@@ -139,3 +140,33 @@ def test_every_explanation_is_sentences_in_sentence_case(path: Path) -> None:
     assert lower == []
     unfinished = [q.explanation for q in bank(path) if not q.explanation.endswith((".", "?", "!"))]
     assert unfinished == []
+
+
+def test_a_statement_is_explained_in_the_authors_own_words_where_it_gives_them() -> None:
+    il76 = [q for q in bank(BUNDLED_FACTS) if q.claim_id.startswith("il-76-iranian-airspace/")]
+
+    assert il76
+    for question in il76:
+        assert "a flight from Russia to Armenia can cross Georgia or Iran" in question.explanation
+        assert "It would be false with" not in question.explanation
+
+
+def test_an_explanation_that_is_no_sentence_is_refused_with_its_place(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        BUNDLED_FACTS.read_text(encoding="utf-8").rstrip("\n") + "\n"
+        "  - id: dam\n"
+        "    text: The dam was completed in {1970}.\n"
+        "    explain: built to hold back the flood\n"
+        "    source: {reference: An atlas}\n",
+        encoding="utf-8",
+    )
+    lines = facts.read_text(encoding="utf-8").splitlines()
+    result = run_quizgen("validate", facts)
+
+    assert result.exit_code == 1
+    assert (
+        f"{facts}:{len(lines) - 1}:14: explain of statement must be whole sentences"
+        in result.output
+    ), result.output
+    assert "Traceback" not in result.output

@@ -152,8 +152,8 @@ SHAPES: dict[str, Shape] = {
         ),
     ),
     "role": Shape(("title",), ("of", "since", "until", "source", "aliases")),
-    "term": Shape(("id", "term", "definition"), ("aliases", "category", *COMMON_KEYS)),
-    "statement": Shape(("id", "text"), ("about", *COMMON_KEYS)),
+    "term": Shape(("id", "term", "definition"), ("aliases", "category", "explain", *COMMON_KEYS)),
+    "statement": Shape(("id", "text"), ("about", "explain", *COMMON_KEYS)),
     "quantity": Shape(
         ("property",),
         (
@@ -859,6 +859,7 @@ class FactsReader(NodeReader):
             definition=self.string(keys.get("definition"), "definition"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             category=self.string(keys.get("category"), "category"),
+            explain=self.explanation(keys.get("explain"), "term"),
         )
 
     def read_statement(self, node: yaml.Node) -> Statement | None:
@@ -894,6 +895,7 @@ class FactsReader(NodeReader):
             )
             if "about" in keys
             else (),
+            explain=self.explanation(keys.get("explain"), "statement"),
         )
 
     # -- quantities, categories and relations -------------------------------------------------

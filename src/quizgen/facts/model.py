@@ -396,6 +396,9 @@ class Term(FactBase):
     category: str = ""
     """What kind of thing the term names ("planet type", "organisation"): a definition is offered
     as a wrong option, or swapped into a false statement, only for a term of the same category."""
+    explain: str = ""
+    """Why the term means what it does, or where it comes from, in the author's words: the
+    explanation of every question on the term opens with it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +419,10 @@ class Statement(FactBase):
     """The sentence's text between blanks: always one more part than ``blanks``."""
     blanks: tuple[Blank, ...]
     about: tuple[str, ...] = ()
+    explain: str = ""
+    """Why the statement holds, in the author's words (what the source says it rests on): the
+    explanation of its cloze and true/false questions gives it instead of what the engine can
+    tell from other facts."""
 
     @property
     def text(self) -> str:

@@ -115,6 +115,18 @@ class NodeReader:
         self.problem(node, f"{what} must be text, not {kind_of(node)}", hint)
         return default
 
+    def explanation(self, node: yaml.Node | None, what: str) -> str:
+        """An author's explanation: whole sentences, since a learner reads it after answering."""
+        text = self.string(node, f"explain of {what}")
+        if node is not None and text and (not text[:1].isupper() or text[-1:] not in '.!?)”"'):
+            self.problem(
+                node,
+                f"explain of {what} must be whole sentences, opening with a capital and ending "
+                "with a full stop",
+                'write it as a learner should read it: "Russia supplied most of its arms."',
+            )
+        return text
+
     def strings(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
         if node is None:
             return ()

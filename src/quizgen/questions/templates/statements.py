@@ -83,12 +83,7 @@ def cloze(
         statement,
         GAP.join(parts),
         [blank.answer],
-        Why(
-            "",
-            would_be_false(statement, index),
-            about=(*named, *statement.about, *context.told.named_in(statement.text)),
-            bearing=statement.text,
-        ),
+        _why_cloze(statement, index, named, context),
         [Claim(Relation.BLANK, statement.id, detail=str(index))],
         prompt_parts=parts,
         blanks=[ClozeBlank(blank.answer, accept)],
@@ -117,13 +112,29 @@ def statement_true_false(statement: Statement, context: Context) -> CheckedQuest
     return both
 
 
+def _why_cloze(statement: Statement, index: int, named: list[str], context: Context) -> Why:
+    """The author's own explanation where the statement has one; else what the facts hold about
+    what its blanks name, and the error the blank avoids."""
+    if statement.explain:
+        return Why(statement.explain, about=statement.about)
+    return Why(
+        "",
+        would_be_false(statement, index),
+        about=(*named, *statement.about, *context.told.named_in(statement.text)),
+        bearing=statement.text,
+    )
+
+
 def _why_true_or_false(statement: Statement, index: int, value: str, context: Context) -> Why:
     right = statement.blanks[index].answer
     if value != right:
         return Why(
             f"The statement is true with {quoted(right)} in place of {quoted(value)}",
+            statement.explain,
             about=statement.about,
         )
+    if statement.explain:
+        return Why(statement.explain, about=statement.about)
     # The true statement: what the facts hold about what it names, and the error it avoids.
     return Why(
         "",

@@ -63,7 +63,7 @@ def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
         [same_category(term, context)],
         _definition(context),
         Why(
-            kin_told(term, context),
+            term.explain or kin_told(term, context),
             about=about(term, context),
             wrong_of=lambda texts: defined_terms(texts, context),
         ),
@@ -77,7 +77,7 @@ def term_short(term: Term, context: Context) -> CheckedQuestion | None:
         term,
         f"Name the term: {context.after_colon(term.definition).rstrip('.')}.",
         [term.term],
-        Why(kin_told(term, context), about=about(term, context)),
+        Why(term.explain or kin_told(term, context), about=about(term, context)),
         [Claim(Relation.NAME_OF, term.id)],
         accept=term.aliases,
         reverse=(f"What does {quoted(term.term)} mean?", term.definition),
@@ -109,12 +109,12 @@ def definition_why(term: Term, value: str, context: Context) -> Why:
     """A definition swapped in is another term's (``That is the meaning of “collective
     defence”``), followed by the term's own; the right one by the term's kin."""
     if value == term.definition:
-        return Why(kin_told(term, context), about=about(term, context))
+        return Why(term.explain or kin_told(term, context), about=about(term, context))
     own = f"the meaning of {quoted(term.term)} is {context.after_colon(term.definition)}"
     whose = terms_defined([value], context)
     if not whose:
-        return Why(own, about=(term.id,))
-    return Why(f"That is the meaning of {listed(whose)}; {own}", about=(term.id,))
+        return Why(own, term.explain, about=(term.id,))
+    return Why(f"That is the meaning of {listed(whose)}; {own}", term.explain, about=(term.id,))
 
 
 def about(term: Term, context: Context) -> tuple[str, ...]:
