@@ -422,7 +422,7 @@ def test_an_event_that_recurred_is_named_with_its_date_and_not_asked_by_year() -
     for checked in about_appeal:
         prompt = checked.question.prompt
         if "Armenia's appeal to the CSTO" in prompt:
-            assert "Armenia's appeal to the CSTO of 13 July 2020" in prompt
+            assert "Armenia's appeal to the CSTO on 13 July 2020" in prompt
 
 
 def test_a_figure_a_source_gives_says_whose_it_is() -> None:

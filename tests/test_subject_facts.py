@@ -62,6 +62,41 @@ def test_an_entity_in_several_categories_is_asked_each_without_offering_another_
         assert not wrong & {"a gas giant", "a giant planet", "a planet"}
 
 
+def test_the_kinds_offered_for_a_thing_never_lie_one_within_another() -> None:
+    described = [
+        q for q in bank_of(ASTRONOMY_FACTS) if q.prompt.startswith("Which of these describes")
+    ]
+
+    assert described
+    for question in described:
+        offered = set(question.choices)
+        # An ice giant and a gas giant are both giant planets: one beside the other is two truths.
+        assert not ({"a giant planet", "an ice giant"} <= offered), question.prompt
+        assert not ({"a giant planet", "a gas giant"} <= offered), question.prompt
+
+
+def test_a_category_is_never_asked_true_or_false() -> None:
+    # "Mercury is an ice giant" is false on its face; a choice shows the kinds side by side.
+    assert not [q for q in bank_of(ASTRONOMY_FACTS) if q.template == "category-true-false"]
+
+
+def test_a_wrong_planet_for_a_moon_is_one_that_has_moons() -> None:
+    moonless = {"Mercury", "Venus"}
+    questions = bank_of(ASTRONOMY_FACTS)
+    for_moons = [q for q in questions if "has the moon" in q.prompt and q.choices]
+    statements = [
+        q.prompt
+        for q in questions
+        if q.template == "link-true-false" and "is a moon of" in q.prompt
+    ]
+
+    assert for_moons and statements
+    for question in for_moons:
+        assert not moonless & set(question.choices), question.prompt
+    for prompt in statements:
+        assert not any(prompt.endswith(f"a moon of {planet}.") for planet in moonless), prompt
+
+
 def test_a_category_the_file_does_not_list_completely_settles_nothing_it_leaves_out(
     tmp_path: Path,
 ) -> None:
@@ -141,13 +176,13 @@ def test_near_misses_share_the_unit_and_scale_and_are_wrong(astronomy: Oracle) -
 
 def test_a_typed_value_is_asked_to_the_stated_step_and_the_exact_value_is_accepted() -> None:
     typed = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
-    jupiter = typed[
-        "According to NASA's Planetary Fact Sheet, what is Jupiter's equatorial diameter, "
+    earth = typed[
+        "According to NASA's Planetary Fact Sheet, what is Earth's equatorial diameter, "
         "to the nearest 1,000 km?"
     ]
 
-    assert jupiter.answer == ("143,000 km",)
-    assert {"143000", "142,984 km", "142984"} <= set(jupiter.accept)
+    assert earth.answer == ("13,000 km",)
+    assert {"13000", "12,756 km", "12756"} <= set(earth.accept)
 
 
 def test_the_oracle_refuses_a_value_that_is_only_a_rounding_of_the_true_one(
@@ -492,9 +527,8 @@ def test_people_take_part_in_events_and_are_asked_as_people() -> None:
 
     assert set(guests.answer) <= {"Mary Shelley", "Percy Bysshe Shelley", "Claire Clairmont"}
     assert "Lord Byron" in guests.choices
-    born = asked["In which year was Mary Shelley born?"]
-    assert born.answer == ("1797",)
-    assert born.explanation.startswith("Mary Shelley was born on 30 August 1797.")
+    # A life known to the day is not asked: the year is trivia beside what she wrote.
+    assert not [p for p in asked if "Mary Shelley born" in p or "Mary Shelley die" in p]
 
 
 # -- founding members, dissolution and succession ----------------------------------------------
@@ -572,8 +606,7 @@ def test_dates_before_christ_approximate_or_a_century_order_and_read_as_written(
     ]
     assert "(29 BC)" in order.explanation and "(the 11th century)" in order.explanation
     assert "(c. 1308)" in order.explanation
-    died = asked["In which year did Virgil die?"]
-    assert died.answer == ("19 BC",) and all(c.endswith(" BC") for c in died.choices)
+    assert "In which year did Virgil die?" not in asked
     # "c. 1265" and "the 11th century" name no one year to ask for.
     assert "In which year was Dante Alighieri born?" not in asked
     assert not [

@@ -27,7 +27,7 @@ from quizgen.questions.templates.entities import entity_questions
 from quizgen.questions.templates.events import event_questions
 from quizgen.questions.templates.groups import group_questions
 from quizgen.questions.templates.history import history_questions
-from quizgen.questions.templates.lives import in_force_questions, life_questions
+from quizgen.questions.templates.lives import in_force_questions
 from quizgen.questions.templates.people import person_questions
 from quizgen.questions.templates.quantities import comparison_questions, quantity_questions
 from quizgen.questions.templates.relations import link_questions, relation_matching
@@ -51,7 +51,6 @@ TEMPLATES: tuple[tuple[type | tuple[type, ...], Template], ...] = (
     (Entity, entity_category_questions),
     ((Entity, Group, Event, Document, Person), quantity_questions),
     ((Entity, Group, Event, Document, Person), link_questions),
-    (Person, life_questions),
     (Document, in_force_questions),
     ((Entity, Group), history_questions),
     ((Entity, Group), renaming_questions),

@@ -30,6 +30,7 @@ from quizgen.questions.index import (
     text_key,
 )
 from quizgen.questions.oracle_subjects import SubjectJudges
+from quizgen.questions.subjects import parse_number
 
 TRUE_TEXT = "True"
 FALSE_TEXT = "False"
@@ -275,10 +276,14 @@ class Oracle:
         if not values:
             return Verdict.UNKNOWN
         digits = "".join(DIGITS.findall(candidate))
+        in_words = parse_number(candidate) if not digits else None
         for value in values:
             if text_key(value) == text_key(candidate):
                 return Verdict.TRUE
             if digits and digits == "".join(DIGITS.findall(value)):
+                return Verdict.TRUE
+            # "eighteen" for 18: a count written in words is the same number.
+            if in_words is not None and str(int(in_words)) == "".join(DIGITS.findall(value)):
                 return Verdict.TRUE
         return Verdict.UNKNOWN  # another wording of a number may still be right
 

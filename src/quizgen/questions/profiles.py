@@ -22,7 +22,7 @@ from quizgen.facts.model import (
     Term,
 )
 from quizgen.questions.grammar import a_or_an, plural_predicate, possessive
-from quizgen.questions.index import FactIndex, text_key
+from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.wording import (
     SENTENCE_OPENERS,
@@ -49,7 +49,7 @@ MAX_LISTED = 9
 # The longest name, in words, a sentence is searched for.
 NAME_WORDS = 6
 # How many events or signings a place is told by.
-MAX_PLACE_FACTS = 2
+MAX_PLACE_FACTS = 1
 
 
 def profiles(index: FactIndex) -> Profiles:
@@ -322,7 +322,8 @@ class Profiles:
         if not document.parties or len(document.parties) > MAX_LISTED:
             return ""
         names = listed([self.said(p) for p in document.parties])
-        return f"The parties to {self.said(document.id)} were {names}"
+        # Who signed it, not "the parties were": others may have joined since.
+        return f"{self.said(document.id)} was {document.verb} by {names}"
 
     def provisions_told(self, document: Document) -> Iterator[str]:
         for provision in document.provisions:
@@ -334,9 +335,15 @@ class Profiles:
 
     def place_told(self, place_id: str, leave_out: str = "", most: int = MAX_PLACE_FACTS) -> str:
         """``Astana is where the Treaty on the Eurasian Economic Union was signed in 2014``."""
-        done = [f for f in self.at_place.get(place_id, []) if f.id != leave_out]
+        # "Crimea is where Russia's annexation of Crimea took place" explains nothing.
+        place = self.index.by_id.get(place_id)
+        names = [text_key(n) for n in (names_of(place) if place else ())]
+        there = [f for f in self.at_place.get(place_id, []) if f.id != leave_out]
+        done = [f for f in there if not any(contains_word(text_key(f.name), n) for n in names)]
         if not done:
-            return ""
+            # An event named after its place is told by itself: "Russia's annexation of Crimea
+            # took place in March 2014", never "Crimea is where Russia's annexation of Crimea".
+            return self.dated(there[0], where=False) if there else ""
         what = [self.dated(f, where=False) for f in done[:most]]
         return f"{self.said(place_id)} is where {listed(what)}"
 
@@ -532,7 +539,9 @@ class Profiles:
 def label_of(event: Event) -> str:
     """An event as a sentence names it; one that recurred also by its date."""
     phrase = event_in_sentence(event.name, event.the)
-    return f"{phrase} of {event.date.text}" if event.recurring else phrase
+    # "in April 1999", not "of April 1999": "the renewal of the Treaty of April 1999" reads as
+    # if the Treaty dated from 1999.
+    return f"{phrase} {on_date(event.date)}" if event.recurring else phrase
 
 
 def the_quantity(quantity: Quantity, said: str) -> str:

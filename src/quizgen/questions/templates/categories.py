@@ -55,8 +55,9 @@ def entity_category_questions(entity: Entity, context: Context) -> Iterator[Chec
         # "Jupiter is a planet" only restates the noun every stem calls it by.
         asked = category.name != entity.type
         if asked and subjects.membership_verdict(entity.id, category.id, when) is True:
+            # No true/false form: a wrong category is either absurd ("Mercury is an ice giant")
+            # or a sibling whose line the learner may draw elsewhere; a choice shows them all.
             yield which_category(entity, category, when, context)
-            yield category_true_false(entity, category, when, context)
         if membership.span.since is not None:
             yield became_year(entity, category, membership.span.since, context)
 
@@ -179,47 +180,37 @@ def which_category(
         capitalized(f"{opening(when)}which of these describes {name}?"),
         a_noun(category.name),
         claim,
-        [[c for c in other_categories(context, entity) if not narrower(context, c, category.id)]],
+        [
+            widest(
+                context,
+                [
+                    c
+                    for c in other_categories(context, entity)
+                    if not nested(context, c, category.id)
+                ],
+            )
+        ],
         lambda category_id: a_noun(subjects.category_name(category_id)),
         Why(
             one_of(context, category, when, entity.id),
             about=(entity.id,),
             wrong_of=lambda texts: categories_named(context, texts, when),
         ),
-        Notes(dated=when is not None),
+        Notes(dated=when is not None, citation=category.citation),
     )
 
 
-def category_true_false(
-    entity: Entity, category: Category, when: PartialDate | None, context: Context
-) -> CheckedQuestion | None:
-    draft = context.draft(
-        "category-true-false", Kind.TRUE_FALSE, [entity.id], qualifier=category.id
-    )
-    claim = Claim(Relation.CATEGORY_OF, entity.id, detail=category.id, when=when)
-    subjects = context.index.subjects_index()
-    name = spoken_name(context.index, entity.id)
-    return draft.true_false(
-        entity,
-        claim,
-        a_noun(category.name),
-        lambda: pick_distractors(
-            draft.rng,
-            1,
-            [other_categories(context, entity)],
-            lambda category_id: a_noun(subjects.category_name(category_id)),
-            context.is_wrong(claim),
-            [a_noun(category.name)],
-        ),
-        lambda value: f"{opening(when)}{name} is {value}",
-        Notes(dated=when is not None),
-        why=lambda value: Why(
-            category_told(context, category, when, must_include=entity.id)
-            or f"{name} belongs to the {category_plural(category)}{on_text(when)}",
-            categories_named(context, [value], when) if value != a_noun(category.name) else "",
-            about=(entity.id,),
-        ),
-    )
+def nested(context: Context, category_id: str, other_id: str) -> bool:
+    """Whether one category lies within the other, either way round."""
+    return narrower(context, category_id, other_id) or narrower(context, other_id, category_id)
+
+
+def widest(context: Context, category_ids: list[str]) -> list[str]:
+    """The categories no other of them lies within: "a giant planet" beside "an ice giant" would
+    make two options true at once, or one of them a cue."""
+    return [
+        c for c in category_ids if not any(o != c and narrower(context, c, o) for o in category_ids)
+    ]
 
 
 def became_year(

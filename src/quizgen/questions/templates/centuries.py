@@ -70,8 +70,9 @@ def century_questions(fact: Fact, context: Context) -> Iterator[CheckedQuestion 
 
 
 def person_centuries(person: Person, context: Context) -> Iterator[CheckedQuestion | None]:
-    # Neither date offers a century the other rules out: no birth after the death, and the
-    # reverse, which would be absurd options rather than plausible ones.
+    # Only a life known roughly is asked, by its century ("c. 1265"): the year a discoverer
+    # was born or died is trivia beside what he did. Neither date offers a century the other
+    # rules out: no birth after the death, and the reverse, which would be absurd options.
     if person.born is not None:
         yield century_question(
             person,

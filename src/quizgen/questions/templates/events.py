@@ -15,8 +15,10 @@ from quizgen.questions.distractors import (
     shuffled,
 )
 from quizgen.questions.explanations import Why
+from quizgen.questions.grammar import count_in_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
+from quizgen.questions.profiles import label_of
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     name_in_sentence,
@@ -30,7 +32,6 @@ from quizgen.questions.wording import (
     capitalized,
     dates_text,
     emphasised_not,
-    event_in_sentence,
     listed,
     took_part,
 )
@@ -65,9 +66,8 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
 
 def label(event: Event) -> str:
     """The event as a sentence names it; one that recurred also by its date, so that a stem
-    never leaves open which time is meant ("Armenia's appeal to the CSTO of 13 July 2020")."""
-    phrase = event_in_sentence(event.name, event.the)
-    return f"{phrase} of {event.date.text}" if event.recurring else phrase
+    never leaves open which time is meant ("Armenia's appeal to the CSTO on 13 July 2020")."""
+    return label_of(event)
 
 
 def happening(event: Event, context: Context) -> Why:
@@ -362,7 +362,9 @@ def participant_true_false(
         return context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
 
     others = dict.fromkeys(p.role for p in event.participants if p.role != role)
-    wrong = [other for other in others if played(other) is Verdict.FALSE]
+    # A denial is no false statement to offer: "Belarus did NOT sign", keyed False, asks the
+    # learner to reject a negative.
+    wrong = [o for o in others if played(o) is Verdict.FALSE and "not" not in o.split()[:2]]
 
     def form(asserted: str) -> CheckedQuestion | None:
         claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
@@ -370,7 +372,7 @@ def participant_true_false(
         if truth is Verdict.UNKNOWN:
             return None
         answer = "True" if truth is Verdict.TRUE else "False"
-        claimed = took_part(asserted, only=holders(event, asserted) == 1)
+        claimed = emphasised_not(took_part(asserted, only=holders(event, asserted) == 1))
         return draft.finish(
             event,
             f"True or false? In {phrase}, {who} {claimed}.",
@@ -416,17 +418,16 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
     source = context.index.source_of(figure.citation.source_id) if figure.citation else None
     if source is not None:
         stem = according_to(stem, source.cite_as or source.title, context.index.proper_words)
-    others = [f"{f.value} for {context.after_colon(f.label)}" for f in event.figures if f != figure]
     given = f"{figure.value} is the figure given for {what}"
-    if others:
-        given += f"; the other figures given for {phrase} are {listed(others)}"
+    # A small whole number may be typed in words, as the source may write it ("eighteen").
+    in_words = count_in_words(int(digits)) if digits.isdigit() else ()
     return draft.finish(
         event,
         stem,
         [figure.value],
         Why(given, about=(event.id,)),
         [claim],
-        accept=[digits] if digits != figure.value else [],
+        accept=[a for a in (digits, *in_words) if a != figure.value],
         citation=figure.citation,
     )
 

@@ -228,7 +228,9 @@ def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> Check
 def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
     """Typed, to the step the author gives (the tolerance the stem states), or a whole count."""
     assert quantity.value is not None
-    whole_count = quantity.decimals == 0 and quantity.low == quantity.high
+    # A count (moons, chapters) has no unit; a measure in whole units (a diameter in km) is no
+    # count a learner recalls to the unit.
+    whole_count = quantity.decimals == 0 and quantity.low == quantity.high and not quantity.unit
     if not quantity.round_to and not whole_count:
         return None
     draft = context.draft("quantity-typed", Kind.SHORT, [fact.id], qualifier=quantity.property)
@@ -296,8 +298,9 @@ def value_true_false(
 
 def statement_why(fact: NamedFact, quantity: Quantity, context: Context, value: str) -> Why:
     """A true value is compared with the nearest other fact's; a false one gives way to the
-    right value (``It is 38``) and is told whose value it is, if another fact's."""
-    comparison = compared(fact, quantity, context)
+    right value (``It is 38``) and is told whose value it is, if another fact's (and then
+    compared with no other: the wrong value's owner is the comparison)."""
+    comparison = compared(fact, quantity, context, shown=[value])
     if value == value_text(quantity) and comparison:
         return Why(capitalized(comparison), about=(fact.id,))
     answer = stated(fact, quantity, context, "it")

@@ -61,6 +61,13 @@ def like(fact_id: str, context: Context) -> list[str]:
     return subjects.ids_by_noun.get(subjects.noun_of(fact_id), [])
 
 
+def in_relation(relation: RelationKind, object_ids: Sequence[str], context: Context) -> list[str]:
+    """The objects the relation links something to: a planet with no moons is no plausible
+    answer to "Which planet has the moon Titania?", and "a moon of Venus" is false on its face."""
+    subjects = context.index.subjects_index()
+    return [o for o in object_ids if subjects.subjects.get((relation.id, o))]
+
+
 def forward(relation: RelationKind, subject_id: str, object_id: str, context: Context) -> str:
     """``Titan is a moon of Saturn``."""
     return (
@@ -181,7 +188,9 @@ def objects_choice(
     draft = context.draft("link-objects", kind, [fact.id, *holders[:1]], qualifier=relation.id)
     _, object_noun = nouns(relation, fact.id, holders[0], context)
     nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
-    pools = [subjects.ids_by_noun.get(noun, []) for noun in nouns_held]
+    pools = [
+        in_relation(relation, subjects.ids_by_noun.get(noun, []), context) for noun in nouns_held
+    ]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
         return None
@@ -319,7 +328,7 @@ def link_true_false(
         lambda: pick_distractors(
             draft.rng,
             1,
-            [like(object_id, context)],
+            [in_relation(relation, like(object_id, context), context)],
             context.index.name,
             context.is_wrong(claim),
             [right],
