@@ -193,7 +193,7 @@ class Profiles:
             if isinstance(fact, Group):
                 yield self.founded(fact)
                 yield from self.members_told(fact)
-            yield self.place_told(fact.id)
+            yield self.place_story(fact.id)
             yield from self.parts_told(fact.id)
             yield from self.memberships_told(fact.id)
             yield from self.posts_told(fact.id)
@@ -333,17 +333,27 @@ class Profiles:
 
     # -- places, parts and memberships ------------------------------------------------------------
 
+    def place_story(self, place_id: str) -> str:
+        """What happened at a place, told of the place itself: an event named after it is told
+        on its own ("Russia's annexation of Crimea took place in March 2014"), never as
+        "Crimea is where Russia's annexation of Crimea took place"."""
+        place = self.index.by_id.get(place_id)
+        names = [text_key(n) for n in (names_of(place) if place else ())]
+        named = [
+            f
+            for f in self.at_place.get(place_id, [])
+            if any(contains_word(text_key(f.name), n) for n in names)
+        ]
+        if named:
+            return self.dated(named[0], where=False)
+        return self.place_told(place_id)
+
     def place_told(self, place_id: str, leave_out: str = "", most: int = MAX_PLACE_FACTS) -> str:
         """``Astana is where the Treaty on the Eurasian Economic Union was signed in 2014``."""
         # "Crimea is where Russia's annexation of Crimea took place" explains nothing.
-        place = self.index.by_id.get(place_id)
-        names = [text_key(n) for n in (names_of(place) if place else ())]
-        there = [f for f in self.at_place.get(place_id, []) if f.id != leave_out]
-        done = [f for f in there if not any(contains_word(text_key(f.name), n) for n in names)]
+        done = [f for f in self.at_place.get(place_id, []) if f.id != leave_out]
         if not done:
-            # An event named after its place is told by itself: "Russia's annexation of Crimea
-            # took place in March 2014", never "Crimea is where Russia's annexation of Crimea".
-            return self.dated(there[0], where=False) if there else ""
+            return ""
         what = [self.dated(f, where=False) for f in done[:most]]
         return f"{self.said(place_id)} is where {listed(what)}"
 
@@ -537,7 +547,8 @@ class Profiles:
 
 
 def label_of(event: Event) -> str:
-    """An event as a sentence names it; one that recurred also by its date."""
+    """An event as a sentence names it; one that recurred also by its date, so that a stem
+    never leaves open which time is meant ("Armenia's appeal to the CSTO on 13 July 2020")."""
     phrase = event_in_sentence(event.name, event.the)
     # "in April 1999", not "of April 1999": "the renewal of the Treaty of April 1999" reads as
     # if the Treaty dated from 1999.
