@@ -18,7 +18,7 @@ from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import count_in_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
-from quizgen.questions.profiles import label_of
+from quizgen.questions.profiles import label_of as label
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     name_in_sentence,
@@ -62,12 +62,6 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
         yield figure_short(event, figure, context)
     if event.description:
         yield named_from_description(event, context)
-
-
-def label(event: Event) -> str:
-    """The event as a sentence names it; one that recurred also by its date, so that a stem
-    never leaves open which time is meant ("Armenia's appeal to the CSTO on 13 July 2020")."""
-    return label_of(event)
 
 
 def happening(event: Event, context: Context) -> Why:
