@@ -97,6 +97,9 @@ class Context:
         cite_as = self.cite_as(fact)
         if not why.answer or cite_as.casefold() in why.answer.casefold():
             return why
+        # The author's own explanation is the author's, not the source's framing.
+        if why.answer == getattr(fact, "explain", None):
+            return why
         return replace(why, answer=f"{why.answer.rstrip('.')}, according to {cite_as}")
 
     def after_colon(self, text: str) -> str:

@@ -9,6 +9,7 @@ from quizgen.facts.model import PartialDate, Person, Role
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
+from quizgen.questions.grammar import possessive
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
@@ -233,7 +234,10 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
         Claim(Relation.NATIONALITY, person.id),
         [context.index.nationalities, context.index.same_type(person.nationality_id)],
         context.index.name,
-        Why(f"{capitalized(state_said)} is where {person.name} is from", about=(person.id,)),
+        Why(
+            f"{capitalized(state_said)} is {possessive(person.name)} home country",
+            about=(person.id,),
+        ),
     )
 
 
