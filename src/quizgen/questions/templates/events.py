@@ -127,6 +127,24 @@ def holders(event: Event, role: str) -> int:
     return len({p.entity_id for p in event.participants if p.role == role})
 
 
+def leads(event: Event) -> set[str]:
+    """Who led the event: played a role alone, and another besides, where others played one
+    together (the host of an exercise many states sent forces to, who sent forces too). Offered
+    as one that "withdrew", or named the host in another's place ("Myanmar was the host"), it
+    is absurd rather than a plausible error."""
+    roles = {p.role for p in event.participants}
+    if not any(holders(event, role) > 1 for role in roles):
+        return set()
+    parts: dict[str, set[str]] = {}
+    for p in event.participants:
+        parts.setdefault(p.entity_id, set()).add(p.role)
+    return {
+        entity_id
+        for entity_id, played in parts.items()
+        if len(played) > 1 and any(holders(event, role) == 1 for role in played)
+    }
+
+
 def event_year(event: Event, context: Context) -> CheckedQuestion | None:
     if event.recurring:
         return None  # which time? Its year is no question.
@@ -196,6 +214,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=role)
     listed_ids = list(dict.fromkeys(p.entity_id for p in event.participants))
     holders = [i for i in listed_ids if context.is_right(claim, context.index.name(i))]
+    listed_ids = [i for i in listed_ids if i in holders or i not in leads(event)]
     if len(holders) < 2:
         return None  # one holder: its own participant question asks it
     kind = Kind.MULTIPLE
@@ -266,10 +285,11 @@ def participant_single(
     name = context.index.name(entity_id)
     # Other participants of the same type first; a state is no option among "organs".
     kind = context.index.type_of(entity_id)
+    led_by = leads(event) - {entity_id}
     listed_ids = [
         other
         for other in dict.fromkeys(p.entity_id for p in event.participants)
-        if context.index.type_of(other) == kind
+        if context.index.type_of(other) == kind and other not in led_by
     ]
     nouns = type_plural(context, [entity_id])
     predicate = took_part(role, only=holders(event, role) == 1)
@@ -358,7 +378,15 @@ def participant_true_false(
     others = dict.fromkeys(p.role for p in event.participants if p.role != role)
     # A denial is no false statement to offer: "Belarus did NOT sign", keyed False, asks the
     # learner to reject a negative.
-    wrong = [o for o in others if played(o) is Verdict.FALSE and "not" not in o.split()[:2]]
+    led_by = leads(event)
+    sole = {p.role for p in event.participants if p.entity_id in led_by}
+    wrong = [
+        o
+        for o in others
+        if played(o) is Verdict.FALSE and "not" not in o.split()[:2] and o not in sole
+    ]
+    if entity_id in led_by:
+        wrong = []  # "Russia withdrew" from the exercise it hosted: no claim to weigh
 
     def form(asserted: str) -> CheckedQuestion | None:
         claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
