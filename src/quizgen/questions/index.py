@@ -255,15 +255,24 @@ class FactIndex:
         return text_key(" | ".join(parts))
 
     def co_members(self, entity_ids: Iterable[str], limit: int = 64) -> list[str]:
-        """Entities sharing a group with ``entity_ids``: plausible neighbours, at most ``limit``."""
-        found: dict[str, None] = {}
+        """Entities sharing a group with ``entity_ids``: plausible neighbours, at most ``limit``,
+        those sharing the most groups first (Tajikistan, in three groups with Kazakhstan, before
+        Pakistan, in one)."""
+        shared = self._groups_shared(entity_ids)
+        return sorted(shared, key=lambda other: -shared[other])[:limit]
+
+    def close_members(self, entity_id: str) -> list[str]:
+        """Entities sharing more than one group with ``entity_id``: neighbours a learner could
+        confuse with it, not a state met in one distant body."""
+        return [other for other, count in self._groups_shared([entity_id]).items() if count > 1]
+
+    def _groups_shared(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        shared: dict[str, int] = {}
         for entity_id in entity_ids:
             for group_id in self.groups_of.get(entity_id, []):
                 for other in self.memberships[group_id]:
-                    found.setdefault(other, None)
-                    if len(found) >= limit:
-                        return list(found)
-        return list(found)
+                    shared[other] = shared.get(other, 0) + 1
+        return shared
 
     def source_of(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)

@@ -203,6 +203,13 @@ def membership_true_false(
         # nothing but true ones.
         entity_type = context.index.type_of(entity_id)
         listed_ids = set(by_name.values())
+        # A close neighbour first: "Tajikistan was a member of the EAEU" is the error a learner
+        # makes; "Pakistan was", met with Kazakhstan in one distant body, is false on its face.
+        close = [
+            e
+            for e in context.index.close_members(entity_id)
+            if context.index.type_of(e) == entity_type and e not in listed_ids
+        ]
         neighbours = [
             e
             for e in context.index.co_members([entity_id])
@@ -212,7 +219,7 @@ def membership_true_false(
         return pick_distractors(
             draft.rng,
             3,
-            [neighbours, others],
+            [close, neighbours, others],
             context.index.name,
             context.is_wrong(claim),
             [name],
