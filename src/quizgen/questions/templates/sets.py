@@ -40,10 +40,13 @@ class Item:
 
 
 def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
+    # Background facts (context the topic needs but does not teach) are no line of a set: a
+    # set is no background question, and would quiz them in every deck.
     index = context.index
     documents = [
         Item(d, d.name, str(d.signed.year), Claim(Relation.SIGNED_IN, d.id), (d.id,), n)
         for n, d in enumerate(context.facts.documents)
+        if not d.background
     ]
     yield from matching(context, documents, "documents-years", documents_prompt)
     events = [
@@ -56,7 +59,7 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
             n,
         )
         for n, e in enumerate(context.facts.events)
-        if e.place_id
+        if e.place_id and not e.background
     ]
     yield from matching(
         context, events, "events-places", "Match each event to the place where it took place."
@@ -72,7 +75,7 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
             p.roles[0].citation,
         )
         for n, p in enumerate(context.facts.people)
-        if p.roles
+        if p.roles and not p.background
     ]
     yield from matching(
         context, people, "people-roles", "Match each person to a position they held."
@@ -81,6 +84,7 @@ def set_questions(context: Context) -> Iterator[CheckedQuestion | None]:
     dated = [
         Item(f, index.name(f.id), "", Claim(Relation.PRECEDES, f.id), (f.id,), n)
         for n, f in enumerate(dated_facts)
+        if not f.background
     ]
     yield from ordering(context, dated)
 
@@ -178,11 +182,14 @@ def matching(
 
 def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | None]:
     def fits(chunk: list[Item], item: Item) -> bool:
-        # Two dates that overlap ("July 2020" and "13 July 2020") have no order to ask for.
+        # Two dates that overlap ("July 2020" and "13 July 2020") have no order to ask for, and
+        # two in one month (clashes on 12 July, an appeal on 13 July) only a day's trivia.
+        month = _when(item.fact).earliest[:2]
         return (
             all(
                 context.oracle.verdict(item.claim, other.left) is not Verdict.UNKNOWN
                 and context.oracle.verdict(other.claim, item.left) is not Verdict.UNKNOWN
+                and _when(other.fact).earliest[:2] != month
                 for other in chunk
             )
             and len(context.index.resolve(item.left)) == 1
