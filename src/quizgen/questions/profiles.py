@@ -271,7 +271,8 @@ class Profiles:
     def happening(self, event: Event) -> str:
         """``Kavkaz-2020 took place in the Southern Military District from 21 to 26 September
         2020``."""
-        where = f" in {self.said(event.place_id)}" if event.place_id else ""
+        said_where = event.place_id and not self.named_after_place(event)
+        where = f" in {self.said(event.place_id)}" if said_where else ""
         return f"{self.plain(event.id)} took place{where} {dates_text(event.date, event.end)}"
 
     def event_described(self, event: Event) -> str:
@@ -291,7 +292,8 @@ class Profiles:
 
     def dated(self, fact: Event | Document, where: bool = True) -> str:
         """``the Treaty on the Eurasian Economic Union was signed on 29 May 2014``."""
-        place = f" in {self.said(fact.place_id)}" if where and fact.place_id else ""
+        said_where = where and fact.place_id and not self.named_after_place(fact)
+        place = f" in {self.said(fact.place_id)}" if said_where else ""
         if isinstance(fact, Document):
             return f"{self.said(fact.id)} was {fact.verb}{place} {on_date(fact.signed)}"
         return f"{self.plain(fact.id)} took place{place} {dates_text(fact.date, fact.end)}"
@@ -333,17 +335,18 @@ class Profiles:
 
     # -- places, parts and memberships ------------------------------------------------------------
 
+    def named_after_place(self, fact: Event | Document) -> bool:
+        """Whether a fact's name says its place ("Russia's annexation of Crimea", "the Treaty of
+        Lisbon"): "in Crimea" after it says nothing."""
+        place = self.index.by_id.get(fact.place_id) if fact.place_id else None
+        names = [text_key(n) for n in (names_of(place) if place else ())]
+        return any(contains_word(text_key(fact.name), n) for n in names)
+
     def place_story(self, place_id: str) -> str:
         """What happened at a place, told of the place itself: an event named after it is told
         on its own ("Russia's annexation of Crimea took place in March 2014"), never as
         "Crimea is where Russia's annexation of Crimea took place"."""
-        place = self.index.by_id.get(place_id)
-        names = [text_key(n) for n in (names_of(place) if place else ())]
-        named = [
-            f
-            for f in self.at_place.get(place_id, [])
-            if any(contains_word(text_key(f.name), n) for n in names)
-        ]
+        named = [f for f in self.at_place.get(place_id, []) if self.named_after_place(f)]
         if named:
             return self.dated(named[0], where=False)
         return self.place_told(place_id)
