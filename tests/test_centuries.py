@@ -44,16 +44,17 @@ def test_centuries_count_across_the_missing_year_0() -> None:
 
 
 def test_an_approximate_date_near_the_start_of_the_era_reaches_back_before_christ() -> None:
-    # Ten years before AD 10 is 1 BC, as there is no year 0; ten years after 10 BC is AD 1.
-    assert PartialDate(10, approximate=True).earliest[0] == -1
-    assert PartialDate(-10, approximate=True).latest[0] == 1
-    assert PartialDate(5, approximate=True).earliest[0] == -6
+    # Twenty years before AD 20 is 1 BC, as there is no year 0; twenty after 20 BC is AD 1.
+    assert PartialDate(20, approximate=True).earliest[0] == -1
+    assert PartialDate(-20, approximate=True).latest[0] == 1
+    assert PartialDate(5, approximate=True).earliest[0] == -16
 
 
 def test_an_approximate_date_lies_in_one_century_only_when_its_margin_does() -> None:
     assert century_of(PartialDate(1265, approximate=True)) == 13
-    assert century_of(PartialDate(-190, approximate=True)) == -2
-    # c. 1308 may be 1298: the 13th century or the 14th.
+    assert century_of(PartialDate(-150, approximate=True)) == -2
+    # c. 190 BC may be 205 BC, and c. 1308 may be 1298: either of two centuries.
+    assert century_of(PartialDate(-190, approximate=True)) is None
     assert century_of(PartialDate(1308, approximate=True)) is None
     assert century_of(PartialDate(-400, century=4)) == -4
 

@@ -20,8 +20,9 @@ MONTH_NAMES = tuple(calendar.month_name)
 Day = tuple[int, int, int]
 """A day as (year, month, day), comparable across eras: a year before Christ is negative."""
 
-APPROXIMATE_YEARS = 10
-"""How far either way an approximate date ("c. 1265") may lie when checked against others."""
+APPROXIMATE_YEARS = 20
+"""How far either way an approximate date ("c. 1265") may lie when checked against others: a
+reader takes "c. 190 BC" to allow 205 BC, so it settles no century."""
 
 
 @dataclass(frozen=True, order=True, slots=True)
