@@ -178,6 +178,11 @@ def evidence_of(
     return ""
 
 
+def quoted_in(quote: str, explanation: str) -> bool:
+    """Whether an explanation quotes ``quote`` as its evidence."""
+    return f"“{_inner_quotes(quote)}”" in explanation
+
+
 def _inner_quotes(quote: str) -> str:
     """A quote's words for “...”: quotation marks around the whole dropped, those inside made
     single, and no full stop before the closing mark."""

@@ -17,7 +17,7 @@ from quizgen.questions.distractors import (
     pick_with_reasons,
     shuffled,
 )
-from quizgen.questions.explanations import Why, compose
+from quizgen.questions.explanations import Why, compose, quoted_in
 from quizgen.questions.identity import question_id, question_rng
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.item_rules import content_words
@@ -209,7 +209,19 @@ class Draft:
         if subject.attributed:
             why = self.context.attributed_why(why, subject)
         explanation = compose(self.context.index, why, question, citation)
-        return CheckedQuestion(replace(question, explanation=explanation), tuple(claims))
+        source = question.source
+        # A quote is shown as the source only where it says what the question tests, that is
+        # where the explanation quotes it: the membership sentence is no source for a founding
+        # year, and printed beside it would seem to be.
+        if source.quote and not quoted_in(source.quote, explanation):
+            # With an outside reference, that reference is the source, not the quote's work.
+            if source.reference:
+                source = replace(source, title="", quote="", url="")
+            else:
+                source = replace(source, quote="")
+        return CheckedQuestion(
+            replace(question, explanation=explanation, source=source), tuple(claims)
+        )
 
     def _settled(self, claim: Claim, choices: Sequence[str], answer: Sequence[str]) -> bool:
         """Whether the facts prove every right option right and every other one wrong: a last
