@@ -179,9 +179,16 @@ def place_tiers(context: Context, fact: Fact, place_id: str) -> list[list[str]]:
     participant with ``fact`` (the places of its own story, not of another continent's), then
     those of any event or document, then any."""
     kind = context.index.type_of(place_id)
+    # A place only a background fact happened at (Washington, D.C., for the North Atlantic
+    # Treaty) belongs to another story: no wrong option for a CSTO decision.
+    taught = [
+        p
+        for p in context.index.places_by_type.get(kind, [])
+        if any(not f.background for f in context.told.at_place.get(p, []))
+    ]
     return [
         [p for p in _places_sharing_a_party(context, fact) if context.index.type_of(p) == kind],
-        context.index.places_by_type.get(kind, []),
+        taught,
         context.index.entity_ids_by_type.get(kind, []),
     ]
 
