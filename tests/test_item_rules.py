@@ -536,3 +536,21 @@ def test_a_typed_number_is_given_away_by_its_own_value_not_by_its_unit_or_roundi
         "80,000",
     )
     assert typed_giveaway(told) == "the accepted answer '80,000' repeats ['80000'] from the stem"
+
+
+def test_a_false_part_is_swapped_in_only_from_a_participant_of_the_same_kind() -> None:
+    """ "Armenia announced that the emergency session was postponed" borrows the CSTO
+    Secretariat's part: a state doing an organ's work reads as garbled, not as a claim; and no
+    state is named the host of an exercise in the host's place, nor the host said to withdraw."""
+    prompts = [c.question.prompt for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
+    appeal = "In Armenia's appeal to the CSTO on 13 July 2020, "
+
+    secretariat = "the CSTO Secretariat announced that the emergency session was postponed."
+    assert f"True or false? {appeal}{secretariat}" in prompts
+    assert not [p for p in prompts if p.startswith(f"True or false? {appeal}Armenia announced")]
+    assert not [
+        p
+        for p in prompts
+        if re.match(r"True or false\? In Kavkaz-2020, (?!Russia)\w+ was the host", p)
+    ]
+    assert "True or false? In Kavkaz-2020, Russia withdrew." not in prompts

@@ -380,10 +380,17 @@ def participant_true_false(
     # learner to reject a negative.
     led_by = leads(event)
     sole = {p.role for p in event.participants if p.entity_id in led_by}
+    # A role is swapped in only from a participant of the same kind: a state "announced that the
+    # session was postponed", the CSTO Secretariat's part, reads as garbled, not as a claim.
+    kind = context.index.type_of(entity_id)
+    alike = {p.role for p in event.participants if context.index.type_of(p.entity_id) == kind}
     wrong = [
         o
         for o in others
-        if played(o) is Verdict.FALSE and "not" not in o.split()[:2] and o not in sole
+        if played(o) is Verdict.FALSE
+        and "not" not in o.split()[:2]
+        and o not in sole
+        and o in alike
     ]
     if entity_id in led_by:
         wrong = []  # "Russia withdrew" from the exercise it hosted: no claim to weigh
