@@ -368,9 +368,13 @@ def extreme(
     prop = quantities[0].property
     own_word = next((q.most if greatest else q.least for q in quantities if q.most or q.least), "")
     fact = context.index.by_id[chosen[0]]
-    values = "; ".join(
-        f"{name}: {value_text(q)}" for name, q in zip(names, quantities, strict=True)
+    # Told in order of size, the answer first, so the reader sees why it is the answer.
+    by_size = sorted(
+        zip(names, quantities, strict=True),
+        key=lambda pair: pair[1].value if pair[1].value is not None else pair[1].low,
+        reverse=greatest,
     )
+    values = "; ".join(f"{name}: {value_text(q)}" for name, q in by_size)
     when = _latest(quantities)
     winner = spoken_name(context.index, chosen[names.index(right[0])])
     if own_word:
