@@ -266,6 +266,24 @@ class FactIndex:
         confuse with it, not a state met in one distant body."""
         return [other for other, count in self._groups_shared([entity_id]).items() if count > 1]
 
+    def kin(self, group_id: str) -> list[str]:
+        """Outsiders of a group most like its members: those in another group that overlaps it
+        most (Azerbaijan and Georgia, parties to the Treaty the CSTO's members signed, before
+        Pakistan, met only in the SCO)."""
+        members = set(self.memberships.get(group_id, {}))
+        score: dict[str, float] = {}
+        for other_id, other in self.memberships.items():
+            if other_id == group_id or not other:
+                continue
+            overlap = len(members & other.keys()) / len(other)
+            # In file order, never a set's: the same facts give the same questions.
+            for entity_id in other:
+                if entity_id not in members:
+                    score[entity_id] = score.get(entity_id, 0.0) + overlap
+        best = max(score.values(), default=0.0)
+        # Kin share a body mostly made of the group's own members, not one met in passing.
+        return [e for e, value in score.items() if best >= KIN_OVERLAP and value == best]
+
     def _groups_shared(self, entity_ids: Iterable[str]) -> dict[str, int]:
         shared: dict[str, int] = {}
         for entity_id in entity_ids:
@@ -280,6 +298,11 @@ class FactIndex:
     def subjects_index(self) -> SubjectIndex:
         """Quantities, categories and relation links, built the first time a question asks."""
         return subject_index(self)
+
+
+# How much of another group must be the group's own members for its outsiders to be kin: the
+# Treaty's parties are 7 of 9 CSTO members (0.78); the SCO's members 5 of 8 (0.63).
+KIN_OVERLAP = 0.7
 
 
 def _free_texts(fact: Fact) -> list[str]:

@@ -87,18 +87,26 @@ def members_on(
     neighbours = [
         e for e in context.index.co_members(holders[:8]) if context.index.type_of(e) == entity_type
     ]
+    # As for a false member: where several groups tell neighbours apart, only kin of the group
+    # are offered, never a state met in one distant body (China among 1998's Treaty parties).
+    if len(context.index.memberships) > 1:
+        kin = [e for e in context.index.kin(group.id) if context.index.type_of(e) == entity_type]
+        outside = [kin]
+        reasons: tuple[str, ...] = ("a member of a group made mostly of the members",)
+    else:
+        outside = [neighbours, context.index.entity_ids_by_type.get(entity_type, [])]
+        reasons = (
+            f"a {entity_type} sharing another group with the members",
+            f"another {entity_type} of the topic",
+        )
     picked = pick_with_reasons(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else 3,
-        [in_group, neighbours, context.index.entity_ids_by_type.get(entity_type, [])],
+        [in_group, *outside],
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(e) for e in holders[:64]],
-        (
-            f"listed in the group at another time or in another status, not {status} then",
-            f"a {entity_type} sharing another group with the members",
-            f"another {entity_type} of the topic",
-        ),
+        (f"listed in the group at another time or in another status, not {status} then", *reasons),
     )
     wrong = [text for text, _ in picked]
     if len(wrong) < (1 if kind is Kind.MULTIPLE else 2):
@@ -215,11 +223,21 @@ def membership_true_false(
             for e in context.index.co_members([entity_id])
             if context.index.type_of(e) == entity_type and e not in listed_ids
         ]
+        kin = [
+            e
+            for e in context.index.kin(group.id)
+            if context.index.type_of(e) == entity_type and e not in listed_ids
+        ]
         others = [e for e in context.index.same_type(entity_id) if e not in listed_ids]
+        # Where the file has several groups to tell neighbours by, a stranger ("Pakistan was a
+        # party to the Treaty") is no false statement worth a line; a file of one group cannot
+        # tell, and takes any state.
+        several_groups = len(context.index.memberships) > 1
+        tiers = [close, kin] if several_groups else [neighbours, others]
         return pick_distractors(
             draft.rng,
             3,
-            [close, neighbours, others],
+            tiers,
             context.index.name,
             context.is_wrong(claim),
             [name],
