@@ -554,3 +554,22 @@ def test_a_false_part_is_swapped_in_only_from_a_participant_of_the_same_kind() -
         if re.match(r"True or false\? In Kavkaz-2020, (?!Russia)\w+ was the host", p)
     ]
     assert "True or false? In Kavkaz-2020, Russia withdrew." not in prompts
+
+
+def test_a_false_member_is_kin_of_the_group_not_a_state_met_in_one_distant_body() -> None:
+    """China, India and Pakistan share only the SCO with the CSTO's members: "Pakistan was a
+    party to the Collective Security Treaty" is false on its face. Azerbaijan and Georgia, once
+    parties to the Treaty, are the errors a learner makes."""
+    strangers = {"China", "India", "Pakistan"}
+    bank = [c.question for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
+    membership = [q for q in bank if q.template.startswith(("membership-", "group-members"))]
+
+    assert membership
+    for question in membership:
+        wrong = set(question.choices) - set(question.answer)
+        assert not wrong & strangers, question.prompt
+        if question.kind is Kind.TRUE_FALSE and question.answer == ("False",):
+            assert not any(f", {s} was" in question.prompt for s in strangers), question.prompt
+    assert "True or false? As of October 2020, Azerbaijan was a member of the CSTO." in [
+        q.prompt for q in membership
+    ]
