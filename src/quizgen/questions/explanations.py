@@ -212,9 +212,11 @@ def supports(quote: str, claim_text: str, values: Sequence[str]) -> bool:
     if not quote.strip():
         return False
     quoted = _words_and_letters(quote)
-    value_words = set().union(*(_words_and_letters(v) for v in values)) if values else set()
-    if value_words and not value_words & quoted:
+    # Every value tested: a quote on today's members is no evidence that Uzbekistan was one
+    # in 2011.
+    if not all(_words_and_letters(v) & quoted for v in values):
         return False
+    value_words = set().union(*(_words_and_letters(v) for v in values)) if values else set()
     rest = _words_and_letters(claim_text) - value_words
     return bool(rest & quoted)
 
