@@ -10,6 +10,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import possessive
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
@@ -223,13 +224,21 @@ def role_true_false(
 
 
 def nationality(person: Person, context: Context) -> CheckedQuestion | None:
-    draft = context.draft("person-nationality", Kind.SINGLE, [person.id, person.nationality_id])
+    """``Stanislav Zas, Secretary General of the CSTO (2020–2022), is from which state?``: the
+    person is named with a post, so that the stem says who is meant; not asked where a post
+    names the state ("Chief of the General Staff of the Russian Armed Forces")."""
     state = context.index.name(person.nationality_id)
+    posts = [context.index.role_label(role) for role in person.roles]
+    stem_of_state = content_words(state)
+    if any(_names_state(post, stem_of_state) for post in posts):
+        return None
+    draft = context.draft("person-nationality", Kind.SINGLE, [person.id, person.nationality_id])
     kind = context.index.type_of(person.nationality_id) or "country"
     state_said = context.told.said(person.nationality_id)
+    who = f"{person.name}, {posts[0]}," if posts else person.name
     return draft.single(
         person,
-        f"{person.name} is from which {kind}?",
+        f"{who} is from which {kind}?",
         state,
         Claim(Relation.NATIONALITY, person.id),
         [context.index.nationalities, context.index.same_type(person.nationality_id)],
@@ -239,6 +248,12 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
             about=(person.id,),
         ),
     )
+
+
+def _names_state(post: str, state_words: set[str]) -> bool:
+    """Whether a post's title names a state, or its adjective ("Russian" for Russia)."""
+    words = content_words(post)
+    return any(w == s or (len(s) > 3 and w.startswith(s[:-1])) for w in words for s in state_words)
 
 
 def _names_its_body(role: Role, context: Context) -> bool:
