@@ -51,7 +51,11 @@ def test_the_bundled_bank_lists_every_deck_with_every_key_of_every_question() ->
 @pytest.mark.parametrize(
     ("deck", "tag", "facts"),
     [
-        ("members", "membership", ()),
+        (
+            "members",
+            "membership",
+            ("eaeu", "argument-2002-military-institution", "csto-charter-chisinau"),
+        ),
         ("CSTO::Treaties and dates", "treaties", ()),
         (
             "csto-july-2020-escalation",
@@ -61,6 +65,8 @@ def test_the_bundled_bank_lists_every_deck_with_every_key_of_every_question() ->
                 "azerbaijan-arms-sipri",
                 "russian-base-gyumri",
                 "gyumri-base-extension",
+                "kavkaz-2020-snap-drills",
+                "kavkaz-2020-third-party-denied",
             ),
         ),
         ("kavkaz-2020", "kavkaz-2020", ()),

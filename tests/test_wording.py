@@ -498,11 +498,21 @@ groups:
 
 
 def test_a_cloze_hides_whether_its_answer_takes_a_or_an_and_takes_every_name_of_it(
-    bundled_bank: tuple[Question, ...],
+    bundled_bank: tuple[Question, ...], tmp_path: Path
 ) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        BUNDLED_FACTS.read_text(encoding="utf-8").rstrip("\n") + "\n"
+        "  - id: the-plane\n"
+        "    text: The shipments flew in an {IL-76} transport plane.\n"
+        "    source: {reference: A report}\n",
+        encoding="utf-8",
+    )
+    plane = [
+        q.prompt for q in generate_questions(load_facts(facts), seed=0) if "the-plane" in q.fact_ids
+    ]
+    assert plane == ["The shipments flew in a(n) ____ transport plane."]
     clozes = {q.prompt: q for q in bundled_bank if q.kind is Kind.CLOZE}
-    plane = [p for p in clozes if "transport plane through Iranian" in p]
-    assert plane and all("a(n) ____" in p for p in plane)
     assert not any(re.search(r"\ban? ____", p) for p in clozes)
     (chisinau,) = [
         q for p, q in clozes.items() if p.startswith("The CSTO Charter was signed in ____")
