@@ -719,3 +719,17 @@ def test_a_count_is_accepted_in_words_and_a_measured_value_names_its_source() ->
     measured = [q for q in bank if q.template in values and q.fact_ids[0].title() in planets]
     assert measured
     assert all("According to NASA's Planetary Fact Sheet, " in q.prompt for q in measured)
+
+
+def test_the_right_value_is_sometimes_the_smallest_option_and_sometimes_the_largest() -> None:
+    """Options are in order; near misses on both sides of every answer would tell a test-wise
+    learner that neither end is ever right."""
+    slots = [
+        q.choices.index(q.answer[0])
+        for q in bank_of(ASTRONOMY_FACTS)
+        if q.template == "quantity-choice"
+    ]
+
+    assert len(slots) > 10
+    assert 0 in slots and len(set(slots)) == 4
+    assert slots.count(0) + slots.count(3) >= len(slots) // 4

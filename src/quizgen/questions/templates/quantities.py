@@ -153,7 +153,11 @@ def quantity_why(
 
 
 def near_misses(
-    fact: NamedFact, quantity: Quantity, context: Context, rng: random.Random
+    fact: NamedFact,
+    quantity: Quantity,
+    context: Context,
+    rng: random.Random,
+    count: int = OPTION_COUNT - 1,
 ) -> list[str]:
     """Wrong values of the same unit and a plausible scale: other facts' values first, then
     scaled values, each shown wrong by the oracle."""
@@ -181,12 +185,25 @@ def near_misses(
     claim = claim_of(fact.id, quantity)
     return pick_distractors(
         rng,
-        OPTION_COUNT - 1,
+        count,
         [others[:2], scaled],
         lambda text: text,
         context.is_wrong(claim),
         [value_text(quantity)],
     )
+
+
+def around(quantity: Quantity, wrong: Sequence[str], rng: random.Random) -> list[str]:
+    """Three wrong values placing the right one at a slot drawn at random among the options in
+    order, so that the smallest or largest option is the answer as often as any other."""
+    value = quantity.value if quantity.value is not None else quantity.low
+    below = [w for w in wrong if (parse_number(w) or 0.0) < value]
+    above = [w for w in wrong if (parse_number(w) or 0.0) > value]
+    wanted = OPTION_COUNT - 1
+    slot = rng.randint(0, wanted)  # how many options lie below the answer
+    slot = min(slot, len(below))
+    slot = max(slot, wanted - len(above))
+    return [*below[: max(slot, 0)], *above[: wanted - max(slot, 0)]]
 
 
 def by_number(texts: Sequence[str]) -> list[str]:
@@ -208,7 +225,7 @@ def whose(fact: NamedFact, quantity: Quantity, stem: str, context: Context) -> s
 def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
     draft = context.draft("quantity-choice", Kind.SINGLE, [fact.id], qualifier=quantity.property)
     right = value_text(quantity)
-    wrong = near_misses(fact, quantity, context, draft.rng)
+    wrong = around(quantity, near_misses(fact, quantity, context, draft.rng, 99), draft.rng)
     if len(wrong) < 2:
         return None
     asked = f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}?"
