@@ -223,6 +223,16 @@ def listed(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def listed_actions(actions: Sequence[str]) -> str:
+    """Predicates joined, their shared verb said once: ``sent forces and observers``, not "sent
+    forces and sent observers"; ``sent forces and withdrew`` where the verbs differ."""
+    verbs = {a.split(" ", 1)[0] for a in actions}
+    if len(actions) > 1 and len(verbs) == 1 and all(" " in a for a in actions):
+        verb = verbs.pop()
+        return f"{verb} {listed([a.split(' ', 1)[1] for a in actions])}"
+    return listed(actions)
+
+
 def listed_or(names: Sequence[str]) -> str:
     """``A``, ``A or B``, ``A, B or C``."""
     if len(names) <= 1:

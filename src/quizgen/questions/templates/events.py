@@ -33,6 +33,7 @@ from quizgen.questions.wording import (
     dates_text,
     emphasised_not,
     listed,
+    listed_actions,
     took_part,
 )
 
@@ -109,7 +110,7 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
         several = len(names) > 1
         if played:
             did = [took_part(r, several, only=holders(event, r) == 1) for r in played]
-            told.append(f"{listed(names)} {listed(did)}")
+            told.append(f"{listed(names)} {listed_actions(did)}")
         else:
             be = "were" if several else "was"
             sole = took_part(role, only=True)
