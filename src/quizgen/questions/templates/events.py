@@ -377,12 +377,12 @@ def participant_true_false(
         return context.oracle.verdict(Claim(Relation.PARTICIPANT_AS, event.id, detail=other), name)
 
     others = dict.fromkeys(p.role for p in event.participants if p.role != role)
-    # A denial is no false statement to offer: "Belarus did NOT sign", keyed False, asks the
-    # learner to reject a negative.
+    # A false statement swaps in a role that is (1) no denial: "Belarus did NOT sign", keyed
+    # False, asks the learner to reject a negative; (2) not the leader's own ("Myanmar was the
+    # host"); (3) played by a participant of the same kind: a state "announced that the session
+    # was postponed", the CSTO Secretariat's part, reads as garbled, not as a claim.
     led_by = leads(event)
     sole = {p.role for p in event.participants if p.entity_id in led_by}
-    # A role is swapped in only from a participant of the same kind: a state "announced that the
-    # session was postponed", the CSTO Secretariat's part, reads as garbled, not as a claim.
     kind = context.index.type_of(entity_id)
     alike = {p.role for p in event.participants if context.index.type_of(p.entity_id) == kind}
     wrong = [
