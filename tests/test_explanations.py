@@ -71,7 +71,7 @@ def test_the_answer_comes_with_what_the_stem_did_not_say() -> None:
         "7 October 2002."
     )
     moscow = asked(BUNDLED_FACTS, "entity-description", "Name the city: the capital of Russia.")
-    assert "decision to create the Collective Rapid Reaction Forces took place on 4 February" in (
+    assert "Decision to create the Collective Rapid Reaction Forces was adopted on 4 February" in (
         moscow.explanation
     )
 

@@ -11,6 +11,7 @@ import pytest
 
 from bank_checks import guessing_pays, true_twins, unexplained_distractors
 from conftest import (
+    ASTRONOMY_FACTS,
     BUNDLED_DECKS,
     BUNDLED_FACTS,
     ENGINE_FACTS,
@@ -573,3 +574,76 @@ def test_a_false_member_is_kin_of_the_group_not_a_state_met_in_one_distant_body(
     assert "True or false? As of October 2020, Azerbaijan was a member of the CSTO." in [
         q.prompt for q in membership
     ]
+
+
+ALL_BANKS = [*BANKS, pytest.param(ASTRONOMY_FACTS, None, id="astronomy")]
+
+
+def alike_in_order(prompt: str, order: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pairs of an ordering's lines whose names share two words: the order shows through."""
+    return [
+        (one, other)
+        for n, one in enumerate(order)
+        for other in order[n + 1 :]
+        if len(item_rules.content_words(one) & item_rules.content_words(other)) >= 2
+    ]
+
+
+def test_a_hand_made_ordering_whose_names_tell_the_order_is_caught() -> None:
+    order = (
+        "Collective Security Treaty",
+        "Renewal of the Collective Security Treaty",
+        "Kavkaz-2020",
+    )
+    assert alike_in_order("Put these in order.", order)
+
+
+@pytest.mark.parametrize(("facts", "decks"), ALL_BANKS)
+def test_no_ordering_holds_two_names_that_tell_their_order(facts: Path, decks: Path) -> None:
+    """ "Renewal of the Collective Security Treaty" comes after "Collective Security Treaty", and
+    "Agreement on the Collective Rapid Reaction Forces" after the decision to create them: a
+    learner orders such lines by their names alone."""
+    bank = [c.question for c in generate_checked(load_facts(facts), seed=0)]
+    orderings = [q for q in bank if q.kind is Kind.ORDERING]
+    assert orderings
+    for question in orderings:
+        assert not alike_in_order(question.prompt, question.answer), question.answer
+
+
+def test_an_abbreviation_the_title_does_not_teach_is_spelt_out_in_stems() -> None:
+    """The topic's title names the CSTO, so its stems may say "the CSTO"; nothing has told the
+    learner what "EAEU" or "CSTO PA" stand for, so a stem names the Eurasian Economic Union."""
+    bank = [c.question for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
+    stems = [q.prompt for q in bank if "abbreviation" not in q.prompt]
+    assert any("members of the CSTO?" in s for s in stems)
+    assert any("members of the Eurasian Economic Union?" in s for s in stems)
+    assert not [s for s in stems if re.search(r"\b(EAEU|CSTO PA)\b", s)]
+
+
+def test_an_event_told_by_its_description_is_not_dated_and_is_confused_with_its_own_time() -> None:
+    """A date in "Which event was this (2014): ..." lets a learner who knows the options' dates
+    skip the description; the wrong events are first those of the same time."""
+    facts = load_facts(BUNDLED_FACTS)
+    years = {e.name: e.date.year for e in facts.events}
+    recurring = {e.id for e in facts.events if e.recurring}
+    bank = [c.question for c in generate_checked(facts, seed=0)]
+    described = [q for q in bank if q.template == "event-name"]
+    assert described
+    for question in described:
+        if question.fact_ids[0] not in recurring:
+            assert not re.match(r"(Name the event|Which event was this) \(", question.prompt)
+        if question.kind is Kind.SINGLE:
+            year = years[question.answer[0]]
+            near = [
+                c for c in question.choices if c != question.answer[0] and abs(years[c] - year) <= 1
+            ]
+            assert near, question.prompt
+
+
+def test_no_one_is_offered_among_strangers_for_the_one_part_all_played() -> None:
+    """Two states fought at Tavush: "which one of these fought?" can offer only states that were
+    nowhere near, so only the question on both of them is asked."""
+    bank = [c.question for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
+    tavush = [q for q in bank if "tavush-tovuz-clashes" in q.fact_ids and q.kind is Kind.SINGLE]
+    assert not [q for q in tavush if q.template == "participant-choice"]
+    assert [q for q in bank if "tavush-tovuz-clashes" in q.fact_ids and q.kind is Kind.MULTIPLE]

@@ -201,7 +201,7 @@ def test_comparisons_and_orderings_follow_the_values() -> None:
     distances = {"Mercury": 1, "Venus": 2, "Earth": 3, "Mars": 4, "Jupiter": 5, "Saturn": 6,
                  "Uranus": 7, "Neptune": 8}  # fmt: skip
     assert list(order.order) == sorted(order.order, key=distances.__getitem__)
-    largest = questions["Which of these planets is the largest?"]
+    largest = questions["Which of these planets is the largest by equatorial diameter?"]
     assert largest.answer[0] in {"Jupiter", "Saturn", "Uranus", "Neptune", "Earth"}
     assert "is the largest of these by equatorial diameter" in largest.explanation
     assert "Which of these planets has the greatest mean distance from the Sun?" in questions

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from quizgen.facts.model import Citation, Source
+from quizgen.questions.grammar import count_in_words
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.item_rules import (
     EVIDENCE_OPENINGS,
@@ -87,7 +88,11 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         more = told(index, about, shown | said, opening, why.bearing)
         if _cloze_of_statement(why, question):
             more = [t for t in more if _names_answer(t, question)]
-        parts += more[:MAX_TOLD]
+        added = more[:MAX_TOLD]
+        # A told sentence that says all an earlier one said ("Azerbaijan was a party from 1993
+        # and declined to renew it in 1999" after "... from 1993 to 1999") stands in its place.
+        covered = set().union(*(told_words(t) for t in added)) if added else set()
+        parts = [p for p in parts if not p or not told_words(p) <= covered] + added
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
     claim_text = " ".join([question.prompt, why.answer])
@@ -214,11 +219,18 @@ def supports(quote: str, claim_text: str, values: Sequence[str]) -> bool:
     quoted = _words_and_letters(quote)
     # Every value tested: a quote on today's members is no evidence that Uzbekistan was one
     # in 2011.
-    if not all(_words_and_letters(v) & quoted for v in values):
+    if not all(_value_forms(v) & quoted for v in values):
         return False
     value_words = set().union(*(_words_and_letters(v) for v in values)) if values else set()
     rest = _words_and_letters(claim_text) - value_words
     return bool(rest & quoted)
+
+
+def _value_forms(value: str) -> set[str]:
+    """A value's words, and a small count's in letters: a quote's "eighteen states" names 18."""
+    digits = value.strip().replace(",", "")
+    spelt = count_in_words(int(digits)) if digits.isdigit() else ()
+    return _words_and_letters(value).union(*(content_words(w) for w in spelt))
 
 
 def _words_and_letters(text: str) -> set[str]:

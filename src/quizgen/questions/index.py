@@ -183,9 +183,14 @@ class FactIndex:
         return names_of(fact)[0] if fact is not None else fact_id
 
     def short_name(self, fact_id: str) -> str:
-        """The short name where one is set (``CSTO``), else the display name."""
+        """The short name where one is set and the topic's title uses it (``CSTO``), else the
+        display name: a learner is told what the title's abbreviation stands for, not what
+        every other one does ("the Eurasian Economic Union", never a bare "EAEU")."""
         fact = self.by_id.get(fact_id)
-        if isinstance(fact, Entity | Group | Document) and fact.short:
+        title = text_key(self.facts.topic.title)
+        if isinstance(fact, Entity | Group | Document) and contains_word(
+            title, text_key(fact.short)
+        ):
             return fact.short
         return self.name(fact_id)
 

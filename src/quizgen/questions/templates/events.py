@@ -52,7 +52,13 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
     for participation in event.participants:
         if participation.entity_id not in seen:
             seen.add(participation.entity_id)
-            yield participant_single(event, participation.entity_id, participation.role, context)
+            # Where all played one part together (two states fought), a wrong option can only
+            # come from outside the event, a state no one would think of: the question on all
+            # of them asks it.
+            if len(roles) > 1 or holders(event, participation.role) < 2:
+                yield participant_single(
+                    event, participation.entity_id, participation.role, context
+                )
             # With one role in the event, "In Russia's annexation of Crimea, Russia annexed
             # Crimea" could only be true and mostly restates the event's name: not asked.
             if len(roles) > 1:
@@ -346,7 +352,17 @@ def who_did_what(event: Event, roles: list[str], entity_id: str, context: Contex
             names = [name_in_sentence(context, context.index.name(i)) for i in ids]
             told.append(f"{listed(names)} {took_part(role, len(ids) > 1, only=len(ids) == 1)}")
         elif entity_id in ids:
-            told.append(f"{who} {took_part(role, only=len(ids) == 1)}{reason}")
+            part = took_part(role, only=len(ids) == 1)
+            # The others known to have played it, without a claim that they were all: "Indonesia
+            # sent observers, as did Kazakhstan and Tajikistan" teaches more than the stem.
+            others = [
+                name_in_sentence(context, context.index.name(o)) for o in ids if o != entity_id
+            ]
+            if others and not reason and len(others) < MAX_TOLD_HOLDERS:
+                verb = ("were" if len(others) > 1 else "was") if part.startswith("was ") else "did"
+                told.append(f"{who} {part}, as {verb} {listed(others)}")
+            else:
+                told.append(f"{who} {part}{reason}")
     return "; ".join(told)
 
 
@@ -465,18 +481,23 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
 def named_from_description(event: Event, context: Context) -> CheckedQuestion | None:
     draft = context.draft("event-name", Kind.SHORT, [event.id])
     description = event.description.rstrip(".")
-    # The date goes before the description, which may be sentences of its own, and is left out
-    # when the description already says it.
+    # Only an event that recurred is dated (which time is meant?): a date would let a learner
+    # who knows the options' dates pass over the description, the thing asked. It goes before
+    # the description, which may be sentences of its own, unless the description says it.
     when = dates_text(event.date, event.end).split(" ", 1)[1]
-    dated = "" if str(event.date.year) in description else f" ({when})"
+    recurs = event.recurring and str(event.date.year) not in description
+    dated = f" ({when})" if recurs else ""
     described = context.after_colon(description)
-    others = [e.id for e in context.facts.events if e.id != event.id]
+    # The wrong events are first those of its own time: a request of 13 July 2020 is confused
+    # with the clashes of the day before, not with an annexation six years earlier.
+    others = [e for e in context.facts.events if e.id != event.id and not e.background]
+    near = [e.id for e in others if abs(e.date.year - event.date.year) <= 1]
     return draft.typed_or_chosen(
         event,
         (f"Name the event{dated}: {described}.", f"Which event was this{dated}: {described}?"),
         event.name,
         Claim(Relation.NAME_OF, event.id),
-        [others],
+        [near, [e.id for e in others]],
         context.index.name,
         replace(happening(event, context), wrong_of=lambda texts: other_events(texts, context)),
     )

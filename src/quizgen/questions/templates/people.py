@@ -9,8 +9,8 @@ from quizgen.facts.model import PartialDate, Person, Role
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
-from quizgen.questions.grammar import possessive
-from quizgen.questions.item_rules import content_words
+from quizgen.questions.grammar import a_or_an
+from quizgen.questions.item_rules import content_words, opens_like
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
@@ -236,18 +236,30 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
     kind = context.index.type_of(person.nationality_id) or "country"
     state_said = context.told.said(person.nationality_id)
     who = f"{person.name}, {posts[0]}," if posts else person.name
+    stem = f"{who} is from which {kind}?"
+    told = _from_where(person, state_said, stem_of_state)
+    if opens_like(stem, told):
+        told = f"{capitalized(state_said)} is where {person.name} comes from"
     return draft.single(
         person,
-        f"{who} is from which {kind}?",
+        stem,
         state,
         Claim(Relation.NATIONALITY, person.id),
         [context.index.nationalities, context.index.same_type(person.nationality_id)],
         context.index.name,
-        Why(
-            f"{capitalized(state_said)} is {possessive(person.name)} home country",
-            about=(person.id,),
-        ),
+        Why(told, about=(person.id,)),
     )
+
+
+def _from_where(person: Person, state_said: str, state_words: set[str]) -> str:
+    """``Stanislav Zas is a Belarusian general``: the person's description where it says the
+    state, as a reader would put it; else ``Belarus is where Stanislav Zas comes from``."""
+    described = person.description.strip().rstrip(".")
+    if described and _names_state(described, state_words):
+        if described.split(" ", 1)[0].casefold() not in ("a", "an", "the"):
+            described = a_or_an(described)
+        return f"{person.name} is {described}"
+    return f"{capitalized(state_said)} is where {person.name} comes from"
 
 
 def _names_state(post: str, state_words: set[str]) -> bool:

@@ -361,7 +361,7 @@ def extreme(
     context: Context, key: tuple[str, str], noun: str, fact_ids: list[str], greatest: bool
 ) -> CheckedQuestion | None:
     """``Which of these planets has the greatest equatorial diameter?``, or in the author's own
-    word for it: ``Which of these planets is the largest?``"""
+    word for it: ``Which of these planets is the largest by equatorial diameter?``"""
     word = "greatest" if greatest else "smallest"
     # The identity comes from the quantity, never from the options the seed draws.
     draft = context.draft(f"quantity-{word}", Kind.SINGLE, fact_ids[:1], qualifier="|".join(key))
@@ -395,7 +395,8 @@ def extreme(
     when = _latest(quantities)
     winner = spoken_name(context.index, chosen[names.index(right[0])])
     if own_word:
-        stem = f"{opening(when)}which of these {plural(noun)} is the {own_word}?"
+        # "the largest" alone leaves open by what: by mass, by volume, by diameter?
+        stem = f"{opening(when)}which of these {plural(noun)} is the {own_word} by {prop}?"
         explanation = f"{winner} is the {own_word} of these by {prop} ({values})"
     else:
         stem = f"{opening(when)}which of these {plural(noun)} has the {word} {prop}?"

@@ -12,6 +12,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import shuffled_out_of_order
 from quizgen.questions.explanations import Why
 from quizgen.questions.index import date_of
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import Context
@@ -190,6 +191,7 @@ def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | 
                 context.oracle.verdict(item.claim, other.left) is not Verdict.UNKNOWN
                 and context.oracle.verdict(other.claim, item.left) is not Verdict.UNKNOWN
                 and _when(other.fact).earliest[:2] != month
+                and not _named_alike(item.left, other.left)
                 for other in chunk
             )
             and len(context.index.resolve(item.left)) == 1
@@ -217,6 +219,15 @@ def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | 
             tags=_tags(chunk),
             attribute=False,
         )
+
+
+# Names that share this many words tell their order by themselves: the renewal of a treaty comes
+# after the treaty, the agreement on a force after the decision to create it.
+NAMED_ALIKE = 2
+
+
+def _named_alike(one: str, other: str) -> bool:
+    return len(content_words(one) & content_words(other)) >= NAMED_ALIKE
 
 
 def line_told(context: Context, item: Item) -> str:
