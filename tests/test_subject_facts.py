@@ -336,6 +336,14 @@ entities:
             "'categories'",
             id="group-named-as-category",
         ),
+        pytest.param(
+            HEAD + "terms:\n  - {id: au, term: AU, definition: Astronomical unit.,"
+            " used_in: In astronomy., source: {reference: NASA}}\n",
+            "9:65",
+            "used_in of a term must be a phrase that a question opens with, in lower case and "
+            "with no full stop",
+            id="used-in-a-sentence",
+        ),
     ],
 )
 def test_each_new_key_is_checked_with_its_place(
@@ -733,3 +741,24 @@ def test_the_right_value_is_sometimes_the_smallest_option_and_sometimes_the_larg
     assert len(slots) > 10
     assert 0 in slots and len(set(slots)) == 4
     assert slots.count(0) + slots.count(3) >= len(slots) // 4
+
+
+def test_a_term_that_means_other_things_elsewhere_is_asked_where_it_means_this(
+    tmp_path: Path,
+) -> None:
+    """ "LoC" is a line of contact in Karabakh and a line of control in Kashmir: the question says
+    which it asks about, so that one answer is right."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        HEAD + "terms:\n"
+        "  - id: au\n"
+        "    term: AU\n"
+        "    used_in: in astronomy\n"
+        "    definition: Astronomical unit, the mean distance from Earth to the Sun.\n"
+        "    source: {reference: NASA}\n",
+        encoding="utf-8",
+    )
+    prompts = [c.question.prompt for c in generate_checked(load_facts(path), seed=0)]
+
+    assert "In astronomy, what does the abbreviation AU stand for?" in prompts
+    assert not [p for p in prompts if "AU" in p and not p.startswith("In astronomy, ")]

@@ -152,7 +152,9 @@ SHAPES: dict[str, Shape] = {
         ),
     ),
     "role": Shape(("title",), ("of", "since", "until", "source", "aliases")),
-    "term": Shape(("id", "term", "definition"), ("aliases", "category", "explain", *COMMON_KEYS)),
+    "term": Shape(
+        ("id", "term", "definition"), ("aliases", "category", "explain", "used_in", *COMMON_KEYS)
+    ),
     "statement": Shape(("id", "text"), ("about", "explain", *COMMON_KEYS)),
     "quantity": Shape(
         ("property",),
@@ -860,6 +862,7 @@ class FactsReader(NodeReader):
             aliases=self.strings(keys.get("aliases"), "aliases"),
             category=self.string(keys.get("category"), "category"),
             explain=self.explanation(keys.get("explain"), "term"),
+            used_in=self.used_in(keys.get("used_in")),
         )
 
     def read_statement(self, node: yaml.Node) -> Statement | None:

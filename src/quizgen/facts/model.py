@@ -400,6 +400,10 @@ class Term(FactBase):
     explain: str = ""
     """Why the term means what it does, or where it comes from, in the author's words: the
     explanation of every question on the term opens with it."""
+    used_in: str = ""
+    """Where the term means what its definition says, for a term that means other things
+    elsewhere ("in the Nagorno-Karabakh conflict": LoC is also Kashmir's Line of Control); the
+    stems that ask its meaning open with it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,20 @@ class NodeReader:
                 node,
                 f"explain of {what} must be whole sentences, opening with a capital and ending "
                 "with a full stop",
-                'write it as a learner should read it: "Russia supplied most of its arms."',
+                'write it as a learner should read it: "The dam was built to hold back the flood."',
+            )
+        return text
+
+    def used_in(self, node: yaml.Node | None) -> str:
+        """Where a term means what it is defined as: a phrase a stem opens with ("in chemistry,
+        what does ... mean?"), so in lower case and with no full stop."""
+        text = self.string(node, "used_in of a term")
+        if node is not None and text and (not text[:1].islower() or text[-1:] in ".!?"):
+            self.problem(
+                node,
+                "used_in of a term must be a phrase that a question opens with, in lower case "
+                "and with no full stop",
+                'for example: "in music theory"',
             )
         return text
 
