@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_FACTS, run_quizgen
+from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_FACTS, run_quizgen
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate, Source
 from quizgen.questions.engine import generate_questions
 from quizgen.questions.explanations import short_cite, supports
-from quizgen.questions.model import Question
+from quizgen.questions.item_rules import content_words
+from quizgen.questions.model import Kind, Question, SourceNote
 
 
 @cache
@@ -171,3 +172,52 @@ def test_an_explanation_that_is_no_sentence_is_refused_with_its_place(tmp_path: 
         in result.output
     ), result.output
     assert "Traceback" not in result.output
+
+
+MONTHS = set(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def adds_only_a_date(question: Question) -> bool:
+    """Whether a true statement's explanation tells nothing but the stem and a date."""
+    said = question.explanation.split(" Source", 1)[0].split(" As ", 1)[0]
+    new = content_words(said) - content_words(question.prompt) - {"true"}
+    return not {w for w in new if not w.isdigit() and w not in MONTHS}
+
+
+def test_a_hand_made_true_statement_explained_by_its_date_alone_is_caught() -> None:
+    question = Question(
+        id="q-000000000000",
+        kind=Kind.TRUE_FALSE,
+        prompt="True or false? The Treaty was signed in Tashkent.",
+        answer=("True",),
+        explanation="True. Tashkent is where the Treaty was signed, on 15 May 1992. Source: x.",
+        source=SourceNote(title="x"),
+        fact_ids=("treaty",),
+        template="hand-made",
+        choices=("True", "False"),
+    )
+    assert adds_only_a_date(question)
+
+
+@pytest.mark.parametrize("path", [BUNDLED_FACTS, ASTRONOMY_FACTS])
+def test_a_true_statement_is_explained_with_more_than_its_date(path: Path) -> None:
+    """ "True. Tashkent is where the Collective Security Treaty was signed, on 15 May 1992" only
+    repeats the stem: the explanation goes on with what the facts say of the treaty."""
+    true = [q for q in bank(path) if q.kind is Kind.TRUE_FALSE and q.answer == ("True",)]
+    assert true
+    assert [q.prompt for q in true if adds_only_a_date(q)] == []

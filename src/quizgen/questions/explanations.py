@@ -28,9 +28,27 @@ from quizgen.questions.model import Kind, Question
 from quizgen.questions.profiles import profiles
 from quizgen.questions.wording import sentence
 
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
 # Told sentences added when the template's own sentence adds nothing: enough to teach something,
 # few enough to read at a glance.
 MAX_TOLD = 1
+MOSTLY = 0.7
 
 
 @dataclass(frozen=True)
@@ -83,11 +101,21 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         answer = (naming or ([] if _cloze_of_statement(why, question) else first) or [""])[0]
     parts = [answer, wrong]
     said = set().union(*(told_words(p) for p in parts if p))
-    if not said - shown:
+    # A date is all some true statements are explained with ("True. Tashkent is where the Treaty
+    # was signed, on 15 May 1992"): the facts then tell something more.
+    new = said - shown
+    if question.kind is Kind.TRUE_FALSE:
+        new = {w for w in new if content_words(w) and not w.isdigit() and w not in MONTHS}
+    if not new:
         opening = question.prompt if not answer else ""
         more = told(index, about, shown | said, opening, why.bearing)
         if _cloze_of_statement(why, question):
             more = [t for t in more if _names_answer(t, question)]
+        # A sentence mostly made of what was said says it again in other words; one that
+        # shares hardly a word with it ("the members of the CSTO were ..." after a post at the
+        # CSTO) is beside the point. Either is still better than an explanation that only
+        # repeats the stem.
+        more = [t for t in more if _adds_to(told_words(t), shown | said)] or more
         added = more[:MAX_TOLD]
         # A told sentence that says all an earlier one said ("Azerbaijan was a party from 1993
         # and declined to renew it in 1999" after "... from 1993 to 1999") stands in its place.
@@ -102,6 +130,12 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # A statement that names no one value is cited, not quoted: no quote tests it.
         evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+
+
+def _adds_to(words: set[str], known: set[str]) -> bool:
+    """Whether a told sentence bears on what is known and says more than it."""
+    shared = {w for w in words & known if content_words(w) and not w.isdigit() and w not in MONTHS}
+    return len(shared) >= 2 and len(words & known) <= MOSTLY * len(words)
 
 
 def _names_answer(text: str, question: Question) -> bool:

@@ -75,3 +75,39 @@ def count_in_words(count: int) -> tuple[str, ...]:
     if count == 0:
         return ("zero", "none")
     return (str(_ENGINE.number_to_words(count)),) if 0 < count <= 20 else ()
+
+
+# Words after which a name's head noun has ended: "drills before Kavkaz-2020", "appeal to the CSTO".
+_AFTER_HEAD = frozenset(
+    [
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "before",
+        "after",
+        "from",
+        "with",
+        "through",
+        "by",
+        "between",
+    ]
+)
+
+
+@functools.cache
+def names_several(name: str) -> bool:
+    """Whether a name's head noun is plural, so that it takes "were": ``Tavush/Tovuz border
+    clashes``, ``snap drills before Kavkaz-2020``; not ``Kavkaz-2020`` or ``Armenia's appeal``."""
+    words = name.split()
+    head = ""
+    for word in words:
+        if word.casefold() in _AFTER_HEAD:
+            break
+        head = word
+    letters = head.strip(",.;:")
+    if not letters.isalpha() or not letters.islower():
+        return False
+    return bool(_ENGINE.singular_noun(letters))

@@ -21,7 +21,7 @@ from quizgen.facts.model import (
     Quantity,
     Term,
 )
-from quizgen.questions.grammar import a_or_an, plural_predicate, possessive
+from quizgen.questions.grammar import a_or_an, names_several, plural_predicate, possessive
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.wording import (
@@ -279,10 +279,15 @@ class Profiles:
         """``Kavkaz-2020 was a Russian strategic command and staff exercise ...``, where the
         description is a noun phrase with its article; a description that is a sentence of its
         own ("Russia began backing ...") names no subject to say it of, and is not told."""
-        description = lowered_opening(event.description.strip().rstrip("."))
-        if description.split(" ", 1)[0] not in ("a", "an", "the"):
+        description = self.lowered(event.description)
+        if not description:
             return ""
-        return f"{self.plain(event.id)} was {description}"
+        # A plural name ("the snap drills") is told of a plural noun phrase, which takes no
+        # article: "were unannounced exercises held in July 2020".
+        several = names_several(event.name)
+        if description.split(" ", 1)[0] not in ("a", "an", "the") and not several:
+            return ""
+        return f"{self.plain(event.id)} {'were' if several else 'was'} {description}"
 
     def signing(self, document: Document, who: str = "") -> str:
         """``The Collective Security Treaty was signed in Tashkent on 15 May 1992``."""

@@ -13,7 +13,7 @@ from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import expansion, is_abbreviation, listed, quoted
+from quizgen.questions.wording import capitalized, expansion, is_abbreviation, listed, quoted
 
 
 def term_questions(term: Term, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -46,7 +46,7 @@ def expansion_short(term: Term, context: Context) -> CheckedQuestion | None:
     draft = context.draft("term-expansion", Kind.SHORT, [term.id])
     return draft.finish(
         term,
-        f"What does the abbreviation {term.term} stand for?",
+        in_use(term, f"what does the abbreviation {term.term} stand for?"),
         [full],
         Why(f"{term.term} stands for {context.after_colon(term.definition)}", about=(term.id,)),
         [Claim(Relation.DEFINITION, term.id)],
@@ -57,7 +57,7 @@ def definition_single(term: Term, context: Context) -> CheckedQuestion | None:
     draft = context.draft("term-definition", Kind.SINGLE, [term.id])
     return draft.single(
         term,
-        f"What does {quoted(term.term)} mean?",
+        in_use(term, f"what does {quoted(term.term)} mean?"),
         term.definition,
         Claim(Relation.DEFINITION, term.id),
         [same_category(term, context)],
@@ -80,7 +80,7 @@ def term_short(term: Term, context: Context) -> CheckedQuestion | None:
         Why(term.explain or kin_told(term, context), about=about(term, context)),
         [Claim(Relation.NAME_OF, term.id)],
         accept=term.aliases,
-        reverse=(f"What does {quoted(term.term)} mean?", term.definition),
+        reverse=(in_use(term, f"what does {quoted(term.term)} mean?"), term.definition),
     )
 
 
@@ -100,7 +100,7 @@ def definition_true_false(term: Term, context: Context) -> CheckedQuestion | Non
             context.is_wrong(claim),
             [term.definition],
         ),
-        lambda value: meaning(term.term, value, context),
+        lambda value: in_use(term, meaning(term.term, value, context)),
         why=lambda value: definition_why(term, value, context),
     )
 
@@ -150,6 +150,14 @@ def defined_terms(texts: Sequence[str], context: Context) -> str:
         return ""
     meanings = "the meaning" if len(terms) == 1 else "the meanings"
     return f"The other options are {meanings} of {listed(terms)}"
+
+
+def in_use(term: Term, sentence: str) -> str:
+    """``In the Nagorno-Karabakh conflict, what does the abbreviation LoC stand for?``: the
+    sentence opens with where the term means what it is defined as, if the author says."""
+    if not term.used_in:
+        return capitalized(sentence)
+    return f"{capitalized(term.used_in)}, {sentence[:1].lower()}{sentence[1:]}"
 
 
 def meaning(term: str, definition: str, context: Context) -> str:
