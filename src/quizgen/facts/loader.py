@@ -116,6 +116,7 @@ SHAPES: dict[str, Shape] = {
             "complete",
             "recurring",
             "the",
+            "aliases",
             *COMMON_KEYS,
             *SUBJECT_KEYS,
         ),
@@ -660,6 +661,7 @@ class FactsReader(NodeReader):
         event = Event(
             **common,
             name=self.string(keys.get("name"), "event name"),
+            aliases=self.strings(keys.get("aliases"), "aliases"),
             date=self.date(keys.get("date"), "event date") or _NO_DATE,
             end=self.date(keys.get("end"), "event end"),
             place_id=self.reference(

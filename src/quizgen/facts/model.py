@@ -296,6 +296,8 @@ class Event(FactBase):
     name: str
     date: PartialDate
     end: PartialDate | None = None
+    aliases: tuple[str, ...] = ()
+    """Other names a learner may type for it ("Caucasus-2020" for "Kavkaz-2020")."""
     place_id: str = ""
     description: str = ""
     participants: tuple[Participation, ...] = ()
