@@ -108,9 +108,12 @@ def test_a_date_before_christ_is_asked_among_centuries_before_christ() -> None:
 
     assert born.answer == ("the 2nd century BC",)
     assert all(c.endswith(" BC") for c in born.choices)
+    # A century of the first millennium says its era: "the 2nd century" alone could be BC.
     almagest = questions["In which century was the Almagest written?"]
-    assert almagest.answer == ("the 2nd century",)
+    assert almagest.answer == ("the 2nd century AD",)
     assert not [c for c in almagest.choices if "BC" in c]
+    assert all(c.endswith(" AD") for c in almagest.choices)
+    assert "the 2nd century AD" in almagest.explanation
 
 
 def test_no_death_is_offered_before_the_birth_and_mixed_eras_say_so() -> None:

@@ -12,7 +12,8 @@ import pytest
 from bank_checks import unfair
 from conftest import BUNDLED_FACTS, ENGINE_FACTS, EXAMPLE_FACTS, HOSTILE_FACTS
 from quizgen.facts.loader import load_facts
-from quizgen.facts.model import Entity, Facts, Group, Membership, Statement, Term
+from quizgen.facts.model import Entity, Event, Facts, Group, Membership, Statement, Term
+from quizgen.questions.answers import is_typable
 from quizgen.questions.engine import generate_checked, generate_questions
 from quizgen.questions.index import text_key
 from quizgen.questions.item_rules import answer_in_stem
@@ -67,6 +68,11 @@ def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
             continue
         # A true/false copy of a statement would repeat its cloze: only a wrong value makes one.
         if isinstance(fact, Statement) and not any(b.wrong for b in fact.blanks):
+            continue
+        # An event named by a label too long to type is not asked by its description (the
+        # options would be events of other kinds): its parts and statements ask it. Background
+        # is asked only where a deck wants it.
+        if isinstance(fact, Event) and not is_typable(fact.name, fact.aliases) or fact.background:
             continue
         allowed.append(fact.id)
     return allowed

@@ -63,8 +63,11 @@ def test_the_bundled_bank_lists_every_deck_with_every_key_of_every_question() ->
             (
                 "azerbaijan-arms-from-russia",
                 "azerbaijan-arms-sipri",
+                "belarus-arms-supplier",
                 "russian-base-gyumri",
                 "gyumri-base-extension",
+                "argument-crimea-discourse",
+                "argument-multilateral-bilateral",
                 "kavkaz-2020-snap-drills",
                 "kavkaz-2020-third-party-denied",
             ),

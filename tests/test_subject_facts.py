@@ -50,9 +50,7 @@ def test_a_second_gas_giant_is_never_offered_as_not_a_gas_giant(astronomy: Oracl
 def test_an_entity_in_several_categories_is_asked_each_without_offering_another_as_wrong(
     astronomy: Oracle,
 ) -> None:
-    jupiter = [
-        q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "Which of these describes Jupiter?"
-    ]
+    jupiter = [q for q in bank_of(ASTRONOMY_FACTS) if q.prompt == "What kind of planet is Jupiter?"]
 
     # "a giant planet" is not asked: its only wrong options would be narrower categories of it
     # (an ice giant is a giant planet too), which cue the wider one as the answer.
@@ -63,9 +61,7 @@ def test_an_entity_in_several_categories_is_asked_each_without_offering_another_
 
 
 def test_the_kinds_offered_for_a_thing_never_lie_one_within_another() -> None:
-    described = [
-        q for q in bank_of(ASTRONOMY_FACTS) if q.prompt.startswith("Which of these describes")
-    ]
+    described = [q for q in bank_of(ASTRONOMY_FACTS) if q.template == "category-of"]
 
     assert described
     for question in described:
@@ -762,3 +758,35 @@ def test_a_term_that_means_other_things_elsewhere_is_asked_where_it_means_this(
 
     assert "In astronomy, what does the abbreviation AU stand for?" in prompts
     assert not [p for p in prompts if "AU" in p and not p.startswith("In astronomy, ")]
+
+
+def test_a_relation_question_names_the_kind_once() -> None:
+    """ "Which of these moons are moons of Uranus?" says "moons" twice."""
+    prompts = [q.prompt for q in bank_of(ASTRONOMY_FACTS) if q.template == "link-subjects"]
+    assert "Which of these are moons of Uranus?" in prompts
+    assert not [p for p in prompts if re.search(r"these (\w+) (?:are|is an?) \1?", p)]
+    assert not [p for p in prompts if "moons are moons" in p]
+
+
+def test_which_is_greatest_offers_neighbours_in_size() -> None:
+    """Mercury and Mars offered as "the largest" planet are no options anyone weighs: the
+    options of a which-is-greatest question are consecutive in size."""
+    facts = load_facts(ASTRONOMY_FACTS)
+    sizes = {
+        e.name: q.value
+        for e in facts.entities
+        for q in e.quantities
+        if q.property == "equatorial diameter"
+    }
+    ranked = sorted(sizes, key=sizes.__getitem__)
+    for seed in range(8):
+        for checked in generate_checked(facts, seed):
+            question = checked.question
+            if (
+                question.template.startswith("quantity-")
+                and "equatorial diameter" in question.prompt
+            ):
+                if question.kind is not Kind.SINGLE or not set(question.choices) <= set(ranked):
+                    continue
+                places = sorted(ranked.index(c) for c in question.choices)
+                assert places == list(range(places[0], places[0] + len(places))), question.choices

@@ -191,9 +191,11 @@ def test_a_question_asking_for_a_denial_says_not_in_capitals(
     assert emphasised_not("did not renew the Treaty") == "did NOT renew the Treaty"
     assert emphasised_not("sent forces") == "sent forces"
     assert emphasised_not("was not invited, nor notified") == "was NOT invited, nor notified"
-    asking = [q.prompt for q in bundled_bank if q.template == "participant-choice"]
-    assert any("did NOT sign the extension protocol" in prompt for prompt in asking)
-    assert not any("did not sign" in prompt for prompt in asking)
+    # The bundled facts say what the states that left did ("declined to renew the Treaty"), so
+    # no bundled question needs a NOT; any that did would say it in capitals.
+    asking = [q.prompt for q in bundled_bank if q.template.startswith("participant")]
+    assert asking
+    assert not any(re.search(r"\bnot\b", prompt, re.IGNORECASE) for prompt in asking)
 
 
 def test_the_author_says_whether_an_event_takes_the_article() -> None:
@@ -284,11 +286,9 @@ def test_a_described_event_is_asked_by_its_description_alone(
 ) -> None:
     """A date would let a learner who knows the options' dates pass over the description."""
     prompts = {q.fact_ids[0]: q.prompt for q in harbour_bank if q.template == "event-name"}
-    # "Renewal of the Harbour Pact" is a label to recognise, not a name to type: it is chosen.
-    assert prompts["renewal"] == (
-        "Which event was this: two parties extended their alliance for five years and "
-        "two let it lapse?"
-    )
+    # "Renewal of the Harbour Pact" is a label, not a name to type; chosen among the other
+    # events, of other kinds, "two parties extended their alliance" would give it away.
+    assert "renewal" not in prompts
     assert (
         prompts["fair"]
         == "Name the event: a week of commerce held in the capital in September 2020."

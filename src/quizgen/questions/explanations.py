@@ -115,11 +115,12 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # shares hardly a word with it ("the members of the CSTO were ..." after a post at the
         # CSTO) is beside the point. Either is still better than an explanation that only
         # repeats the stem.
-        more = [t for t in more if _adds_to(told_words(t), shown | said)] or more
+        more = [t for t in more if _adds_to(t, shown | said)] or more
         added = more[:MAX_TOLD]
         # A told sentence that says all an earlier one said ("Azerbaijan was a party from 1993
         # and declined to renew it in 1999" after "... from 1993 to 1999") stands in its place.
-        covered = set().union(*(told_words(t) for t in added)) if added else set()
+        # Not when the told sentence opens like the stem: it would then read as its echo.
+        covered = set().union(*(told_words(t) for t in added if not opens_like(question.prompt, t)))
         parts = [p for p in parts if not p or not told_words(p) <= covered] + added
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
@@ -132,10 +133,18 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
 
 
-def _adds_to(words: set[str], known: set[str]) -> bool:
-    """Whether a told sentence bears on what is known and says more than it."""
-    shared = {w for w in words & known if content_words(w) and not w.isdigit() and w not in MONTHS}
-    return len(shared) >= 2 and len(words & known) <= MOSTLY * len(words)
+def _adds_to(text: str, known: set[str]) -> bool:
+    """Whether a told sentence bears on what is known and says more than it. It bears on it by
+    a common word it writes in lower case: a name alone ("William Lassell was born in 1799")
+    shares who, not what."""
+    words = told_words(text)
+    common = told_words(" ".join(w for w in text.split() if w[:1].islower()))
+    shared = {
+        w
+        for w in words & known & common
+        if content_words(w) and not w.isdigit() and w not in MONTHS
+    }
+    return len(shared) >= 1 and len(words & known) <= MOSTLY * len(words)
 
 
 def _names_answer(text: str, question: Question) -> bool:

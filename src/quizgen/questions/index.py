@@ -71,7 +71,7 @@ def names_of(fact: Fact) -> tuple[str, ...]:
         return (fact.text,)
     if isinstance(fact, Entity | Group | Document):
         return tuple(n for n in (fact.name, fact.short, *fact.aliases) if n)
-    if isinstance(fact, Person):
+    if isinstance(fact, Person | Event):
         return (fact.name, *fact.aliases)
     return (fact.name,)
 

@@ -170,14 +170,21 @@ def narrower(context: Context, category_id: str, than_id: str) -> bool:
 def which_category(
     entity: Entity, category: Category, when: PartialDate | None, context: Context
 ) -> CheckedQuestion | None:
-    """``Which of these describes Jupiter?`` among categories it surely does not belong to."""
+    """``What kind of planet is Jupiter?`` among categories it surely does not belong to."""
     draft = context.draft("category-of", Kind.SINGLE, [entity.id], qualifier=category.id)
     claim = Claim(Relation.CATEGORY_OF, entity.id, detail=category.id, when=when)
     subjects = context.index.subjects_index()
     name = spoken_name(context.index, entity.id)
+    # "What kind of planet is Jupiter?" asks on its own, without the options; an entity with no
+    # type of its own is asked "Which of these describes ...?".
+    asked = (
+        f"what kind of {entity.type} is {name}?"
+        if entity.type
+        else f"which of these describes {name}?"
+    )
     return draft.single(
         entity,
-        capitalized(f"{opening(when)}which of these describes {name}?"),
+        capitalized(f"{opening(when)}{asked}"),
         a_noun(category.name),
         claim,
         [

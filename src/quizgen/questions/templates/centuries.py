@@ -26,6 +26,9 @@ from quizgen.questions.templates.events import label
 from quizgen.questions.templates.history import called
 from quizgen.questions.wording import capitalized, on_date, the
 
+FIRST_MILLENNIUM = 10
+"""The last century whose number alone leaves its era open."""
+
 
 def century_questions(fact: Fact, context: Context) -> Iterator[CheckedQuestion | None]:
     """A century question for each date of the fact that is approximate or a century."""
@@ -164,14 +167,19 @@ def century_question(
     if options is None:
         return None
     window = draft.rng.choice(options)
-    both_eras = min(window) < 0 < max(window)
-    choices = [century_text(c, say_ad=both_eras) for c in window]
-    right = century_text(century, say_ad=both_eras)
+    # "the 2nd century" of the first millennium may be read as BC by a learner who half knows
+    # the date: its era is said, as it is beside BC centuries.
+    say_ad = min(window) < 0 < max(window) or 0 < max(window) <= FIRST_MILLENNIUM
+    choices = [century_text(c, say_ad=say_ad) for c in window]
+    right = century_text(century, say_ad=say_ad)
     explanation = capitalized(explained)
     if not explained.endswith(dated.when.text):
         explanation += f" {dated.told()}"
     if not dated.when.century or dated.end is not None:
         explanation += f", in {century_text(century)}"
+    if say_ad:
+        # The explanation names the century as the options do.
+        explanation = explanation.replace(century_text(century), right)
     return draft.finish(
         fact,
         stem,

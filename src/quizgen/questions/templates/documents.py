@@ -23,6 +23,9 @@ from quizgen.questions.wording import capitalized, on_date, the
 MIN_PROVISIONS_FOR_CHOICE = 3
 NUMBER = re.compile(r"\d+")
 
+# Years within which two documents are of one time, and confused with each other.
+ERA = 25
+
 
 def document_questions(document: Document, context: Context) -> Iterator[CheckedQuestion | None]:
     yield signed_year(document, context)
@@ -102,14 +105,19 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
     draft = context.draft("document-name", Kind.SHORT, [document.id, document.place_id])
     place = context.index.name(document.place_id)
     stem = f"Which {document.kind} was {document.verb} in {place} {on_date(document.signed)}?"
-    same_kind = [d.id for d in context.facts.documents if d.kind == document.kind]
-    others = [d.id for d in context.facts.documents]
+    # Context the topic does not teach (NATO's treaty of 1949) is no option beside its own
+    # documents; those of its kind and time come first.
+    pool = [d for d in context.facts.documents if document.background or not d.background]
+    same_kind = [d for d in pool if d.kind == document.kind]
+    of_its_time = [d.id for d in same_kind if abs(d.signed.year - document.signed.year) <= ERA]
+    same_kind_ids = [d.id for d in same_kind]
+    others = [d.id for d in pool]
     return draft.typed_or_chosen(
         document,
         (stem, stem),
         document.name,
         Claim(Relation.NAME_OF, document.id),
-        [same_kind, others],
+        [of_its_time, same_kind_ids, others],
         context.index.name,
         Why("", about=(document.id,), wrong_of=lambda texts: other_documents(texts, context)),
         Notes(accept=tuple(a for a in (document.short, *document.aliases) if a)),

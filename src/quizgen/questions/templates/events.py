@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from quizgen.facts.model import Citation, Event, Figure
+from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import (
     nearby_years,
@@ -479,27 +480,26 @@ def figure_short(event: Event, figure: Figure, context: Context) -> CheckedQuest
 
 
 def named_from_description(event: Event, context: Context) -> CheckedQuestion | None:
+    """Typed: the event's name from its description. Not asked to choose: an event's description
+    tells what kind of thing it was ("a request", "unannounced exercises"), and the other events
+    of a topic are mostly of other kinds, so the options would give the answer away."""
     draft = context.draft("event-name", Kind.SHORT, [event.id])
     description = event.description.rstrip(".")
     # Only an event that recurred is dated (which time is meant?): a date would let a learner
-    # who knows the options' dates pass over the description, the thing asked. It goes before
+    # who knows the events' dates pass over the description, the thing asked. It goes before
     # the description, which may be sentences of its own, unless the description says it.
     when = dates_text(event.date, event.end).split(" ", 1)[1]
     recurs = event.recurring and str(event.date.year) not in description
     dated = f" ({when})" if recurs else ""
-    described = context.after_colon(description)
-    # The wrong events are first those of its own time: a request of 13 July 2020 is confused
-    # with the clashes of the day before, not with an annexation six years earlier.
-    others = [e for e in context.facts.events if e.id != event.id and not e.background]
-    near = [e.id for e in others if abs(e.date.year - event.date.year) <= 1]
-    return draft.typed_or_chosen(
+    if not is_typable(event.name, event.aliases):
+        return None
+    return draft.finish(
         event,
-        (f"Name the event{dated}: {described}.", f"Which event was this{dated}: {described}?"),
-        event.name,
-        Claim(Relation.NAME_OF, event.id),
-        [near, [e.id for e in others]],
-        context.index.name,
-        replace(happening(event, context), wrong_of=lambda texts: other_events(texts, context)),
+        f"Name the event{dated}: {context.after_colon(description)}.",
+        [event.name],
+        happening(event, context),
+        [Claim(Relation.NAME_OF, event.id)],
+        accept=event.aliases,
     )
 
 

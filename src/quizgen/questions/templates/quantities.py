@@ -352,6 +352,10 @@ def _quantities(context: Context, key: tuple[str, str], fact_ids: Sequence[str])
     return [subjects.quantity_of[fact_id, key] for fact_id in fact_ids]
 
 
+def _size(quantity: Quantity) -> float:
+    return quantity.value if quantity.value is not None else quantity.low
+
+
 def _latest(quantities: Sequence[Quantity]) -> PartialDate | None:
     dates = [q.as_of for q in quantities if q.as_of is not None]
     return max(dates) if dates else None
@@ -371,7 +375,12 @@ def extreme(
     pool = [i for i in fact_ids if not content_words(context.index.name(i)) & noun_words]
     if len(pool) < 3:
         return None
-    chosen = draft.rng.sample(pool, min(COMPARED, len(pool)))
+    # Neighbours in size, not a random draw: Mercury offered as "the largest" is no option anyone
+    # would weigh. A run of consecutive values, its start drawn at random.
+    by_value = sorted(pool, key=lambda i: _size(_quantities(context, key, [i])[0]))
+    count = min(COMPARED, len(by_value))
+    start = draft.rng.randrange(len(by_value) - count + 1)
+    chosen = by_value[start : start + count]
     chosen.sort(key=fact_ids.index)
     draft.fact_ids = tuple(chosen)
     claim = Claim(
@@ -383,13 +392,13 @@ def extreme(
         return None
     quantities = _quantities(context, key, chosen)
     prop = quantities[0].property
-    own_word = next((q.most if greatest else q.least for q in quantities if q.most or q.least), "")
+    # The author's word may be written on any one of the measured things, drawn or not.
+    every = _quantities(context, key, fact_ids)
+    own_word = next((q.most if greatest else q.least for q in every if q.most or q.least), "")
     fact = context.index.by_id[chosen[0]]
     # Told in order of size, the answer first, so the reader sees why it is the answer.
     by_size = sorted(
-        zip(names, quantities, strict=True),
-        key=lambda pair: pair[1].value if pair[1].value is not None else pair[1].low,
-        reverse=greatest,
+        zip(names, quantities, strict=True), key=lambda pair: _size(pair[1]), reverse=greatest
     )
     values = "; ".join(f"{name}: {value_text(q)}" for name, q in by_size)
     when = _latest(quantities)

@@ -11,6 +11,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled, shuffled_out_of_order
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import plural, plural_predicate
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.subjects import NamedFact, spoken_name
@@ -261,11 +262,16 @@ def subject_choice(
     right, wrong = options
     right_texts = [context.index.name(h) for h in right]
     object_name = spoken_name(context.index, object_id)
-    if kind is Kind.MULTIPLE:
-        predicate = plural_predicate(relation.forward)
-        stem = f"which of these {plural(subject_noun)} {predicate} {object_name}?"
-    else:
-        stem = f"which of these {plural(subject_noun)} {relation.forward} {object_name}?"
+    predicate = plural_predicate(relation.forward) if kind is Kind.MULTIPLE else relation.forward
+    # "Which of these are moons of Uranus?": a predicate that names the subjects' kind says it
+    # once, not "which of these moons are moons of".
+    among = plural(subject_noun)
+    said = (
+        among
+        if not content_words(among) <= content_words(plural_predicate(relation.forward))
+        else ""
+    )
+    stem = f"which of these {said} {predicate} {object_name}?".replace("  ", " ")
     why = Why(
         context.told.linked_to(relation.id, holders[:MAX_TOLD], object_id),
         objects_of(relation, wrong, object_id, context),

@@ -184,13 +184,13 @@ def matching(
 def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | None]:
     def fits(chunk: list[Item], item: Item) -> bool:
         # Two dates that overlap ("July 2020" and "13 July 2020") have no order to ask for, and
-        # two in one month (clashes on 12 July, an appeal on 13 July) only a day's trivia.
-        month = _when(item.fact).earliest[:2]
+        # two in one year (an annexation in March 2014, a treaty in May) only a month's trivia.
+        year = _when(item.fact).earliest[:1]
         return (
             all(
                 context.oracle.verdict(item.claim, other.left) is not Verdict.UNKNOWN
                 and context.oracle.verdict(other.claim, item.left) is not Verdict.UNKNOWN
-                and _when(other.fact).earliest[:2] != month
+                and _when(other.fact).earliest[:1] != year
                 and not _named_alike(item.left, other.left)
                 for other in chunk
             )
