@@ -120,8 +120,8 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # A told sentence that says all an earlier one said ("Azerbaijan was a party from 1993
         # and declined to renew it in 1999" after "... from 1993 to 1999") stands in its place.
         # Not when the told sentence opens like the stem: it would then read as its echo.
-        covered = set().union(*(told_words(t) for t in added if not opens_like(question.prompt, t)))
-        parts = [p for p in parts if not p or not told_words(p) <= covered] + added
+        covered = set().union(*(_all_words(t) for t in added if not opens_like(question.prompt, t)))
+        parts = [p for p in parts if not p or not _all_words(p) <= covered] + added
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
     claim_text = " ".join([question.prompt, why.answer])
@@ -131,6 +131,12 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # A statement that names no one value is cited, not quoted: no quote tests it.
         evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+
+
+def _all_words(text: str) -> set[str]:
+    """Every word of three letters or more, verbs included: "signed" is what a sentence on a
+    treaty's year says, and one that only names "the 1995 agreement" does not say it."""
+    return {w for w in re.findall(r"[\w'’-]+", text.casefold()) if len(w) > 2}
 
 
 def _adds_to(text: str, known: set[str]) -> bool:

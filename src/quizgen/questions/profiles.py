@@ -323,7 +323,8 @@ class Profiles:
 
     def figures_told(self, event: Event) -> Iterator[str]:
         for figure in event.figures:
-            yield f"For {label_of(event)}, {figure.value} is given for {self.lowered(figure.label)}"
+            what = self.lowered(figure.label)
+            yield f"For {label_of(event)}, the figure given for {what} is {figure.value}"
 
     def parties_told(self, document: Document) -> str:
         if not document.parties or len(document.parties) > MAX_LISTED:
