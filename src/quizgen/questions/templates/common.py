@@ -6,12 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from quizgen.facts.model import Document, Entity, Event, Fact, Group
+from quizgen.facts.model import Document, Entity, Event, Fact, Group, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_with_reasons, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import a_or_an, plural
-from quizgen.questions.index import contains_word, names_of, text_key
+from quizgen.questions.index import contains_word, date_of, names_of, text_key
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
 from quizgen.questions.wording import is_abbreviation, the
@@ -186,11 +186,23 @@ def place_tiers(context: Context, fact: Fact, place_id: str) -> list[list[str]]:
         for p in context.index.places_by_type.get(kind, [])
         if any(not f.background for f in context.told.at_place.get(p, []))
     ]
-    return [
+    tiers = [
         [p for p in _places_sharing_a_party(context, fact) if context.index.type_of(p) == kind],
         taught,
         context.index.entity_ids_by_type.get(kind, []),
     ]
+    # A place that went by another name then (Astana was Akmola until 1998) is no option for
+    # what happened there before: the name did not exist.
+    when = date_of(fact)
+    if when is None:
+        return tiers
+    return [[p for p in tier if not _renamed_since(context, p, when)] for tier in tiers]
+
+
+def _renamed_since(context: Context, place_id: str, when: PartialDate) -> bool:
+    place = context.index.by_id.get(place_id)
+    former = getattr(place, "former_names", ())
+    return any(name.until.earliest > when.latest for name in former)
 
 
 def _places_sharing_a_party(context: Context, fact: Fact) -> list[str]:
