@@ -220,3 +220,17 @@ def test_a_true_statement_is_explained_with_more_than_its_date(path: Path) -> No
     true = [q for q in bank(path) if q.kind is Kind.TRUE_FALSE and q.answer == ("True",)]
     assert true
     assert [q.prompt for q in true if adds_only_a_date(q)] == []
+
+
+def test_a_sentence_told_from_another_fact_is_cited_with_its_source() -> None:
+    """The appeal's true/false explains with what the statement on the appeal says, which comes
+    from the CSTO Secretariat's own statements, not from the article alone."""
+    appeal = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.kind is Kind.TRUE_FALSE and "the CSTO Secretariat announced" in q.prompt
+    ]
+    assert appeal
+    for question in appeal:
+        if "convene an emergency session" in question.explanation:
+            assert "CSTO Secretariat statements of 13 July 2020" in question.explanation

@@ -99,6 +99,9 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # CSTO, for the date Armenia froze its participation) is beside its blank.
         naming = [t for t in first if _names_answer(t, question)]
         answer = (naming or ([] if _cloze_of_statement(why, question) else first) or [""])[0]
+        borrowed = [answer]
+    else:
+        borrowed = []
     parts = [answer, wrong]
     said = set().union(*(told_words(p) for p in parts if p))
     # A date is all some true statements are explained with ("True. Tashkent is where the Treaty
@@ -122,6 +125,7 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # Not when the told sentence opens like the stem: it would then read as its echo.
         covered = set().union(*(_all_words(t) for t in added if not opens_like(question.prompt, t)))
         parts = [p for p in parts if not p or not _all_words(p) <= covered] + added
+        borrowed += added
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
     claim_text = " ".join([question.prompt, why.answer])
@@ -130,7 +134,40 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     else:
         # A statement that names no one value is cited, not quoted: no quote tests it.
         evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
+    evidence = with_sources_of(index, [t for t in borrowed if t in parts], about, evidence)
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+
+
+def with_sources_of(
+    index: FactIndex, texts: Sequence[str], about: Iterable[str], evidence: str
+) -> str:
+    """``evidence`` with the source of each told sentence that another fact's source gives (the
+    month of an annexation for a question on the region): every claim shown is cited."""
+    tellers = {
+        text: fact_id for fact_id in dict.fromkeys(about) for text in profiles(index).told(fact_id)
+    }
+    more = []
+    for text in texts:
+        fact = index.by_id.get(tellers.get(text, ""))
+        cited = _cited_as(index, fact.citation) if fact is not None and fact.citation else ""
+        if cited and cited not in evidence and cited not in more:
+            more.append(cited)
+    if not more:
+        return evidence
+    if not evidence:
+        return f"{EVIDENCE_OPENINGS[1]}{'; '.join(more)}"
+    if evidence.startswith(EVIDENCE_OPENINGS[1]):
+        return f"Sources: {evidence[len(EVIDENCE_OPENINGS[1]) :]}; {'; '.join(more)}"
+    # A quote stays the evidence on its own, as the claim's exact words.
+    return evidence
+
+
+def _cited_as(index: FactIndex, citation: Citation) -> str:
+    """A citation as a reader looks it up: its reference, else its source's short citation."""
+    if citation.reference.strip():
+        return citation.reference.strip().rstrip(".")
+    source = index.source_of(citation.source_id) if citation.source_id else None
+    return short_cite(source) if source is not None else ""
 
 
 def _all_words(text: str) -> set[str]:

@@ -493,6 +493,10 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
     dated = f" ({when})" if recurs else ""
     if not is_typable(event.name, event.aliases):
         return None
+    # A name that holds its year (Kavkaz-2020) names one of a series: the stem would need the
+    # year to single it out, and the year is half the answer.
+    if re.search(r"\b\d{3,4}\b", event.name):
+        return None
     return draft.finish(
         event,
         f"Name the event{dated}: {context.after_colon(description)}.",
