@@ -234,3 +234,17 @@ def test_a_sentence_told_from_another_fact_is_cited_with_its_source() -> None:
     for question in appeal:
         if "convene an emergency session" in question.explanation:
             assert "CSTO Secretariat statements of 13 July 2020" in question.explanation
+
+
+def test_a_status_that_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
+    """"Afghanistan has been an observer since 2013" says it still is; its parliament stopped
+    sitting in 2021. The facts were checked in October 2020, and the explanation says so."""
+    observers = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.kind is Kind.TRUE_FALSE and "parliamentary observer" in q.prompt
+    ]
+    assert observers
+    for question in observers:
+        assert "since 2013, as of October 2020" in question.explanation, question.explanation
+        assert "has been" not in question.explanation

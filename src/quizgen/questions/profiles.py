@@ -417,6 +417,17 @@ class Profiles:
             if isinstance(group, Group) and group.lists_all(status):
                 return f"{who} {'were' if several else 'was'} never {phrase}"
             return ""
+        # What held when the facts were checked is told as of then: a parliament that sat as an
+        # observer in 2020 may have stopped sitting since.
+        checked = self.index.checked_until(self.index.by_id[group_id])
+        if periods[0] == "now" and checked is not None:
+            held = (
+                f"had been {phrase} {periods[1]}"
+                if periods[1]
+                else f"{'were' if several else 'was'} {phrase}"
+            )
+            # Dated at the end: a stem opens with "As of ...", and the explanation must not.
+            return f"{who} {held}, as of {checked.text}"
         if periods[0] == "now" and periods[1]:
             return f"{who} {'have' if several else 'has'} been {phrase} {periods[1]}"
         if periods[0] == "now":
