@@ -237,7 +237,7 @@ def test_a_sentence_told_from_another_fact_is_cited_with_its_source() -> None:
 
 
 def test_a_status_that_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
-    """"Afghanistan has been an observer since 2013" says it still is; its parliament stopped
+    """ "Afghanistan has been an observer since 2013" says it still is; its parliament stopped
     sitting in 2021. The facts were checked in October 2020, and the explanation says so."""
     observers = [
         q
