@@ -26,11 +26,16 @@ EPOCH = "1700000000"
 def digests(folder: Path) -> dict[str, str]:
     """The digest of every file a reader of ``folder`` sees. A build's staging folder is its own,
     and may vanish while it is read: a starting build clears the one a killed build left."""
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.relative_to(folder).parts[0].startswith(".quizgen")
-    }
+    found = {}
+    # os.walk, not rglob: a staging folder removed while it is listed is skipped, not an error.
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith(".quizgen"))
+        for name in files:
+            if name.startswith(".quizgen"):
+                continue
+            path = Path(root) / name
+            found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(found.items()))
 
 
 def quizgen_command(*args: str | os.PathLike[str]) -> list[str]:
