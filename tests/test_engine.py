@@ -74,6 +74,14 @@ def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
         # is asked only where a deck wants it.
         if isinstance(fact, Event) and not is_typable(fact.name, fact.aliases) or fact.background:
             continue
+        # An event that recurred asks no year, and one whose parties are its two sides (a border
+        # clash) asks none about them: the statements on it ask it.
+        if (
+            isinstance(fact, Event)
+            and fact.recurring
+            and len({p.role for p in fact.participants}) < 2
+        ):
+            continue
         allowed.append(fact.id)
     return allowed
 

@@ -48,7 +48,11 @@ def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion 
     yield event_true_false(event, context)
     roles = list(dict.fromkeys(p.role for p in event.participants))
     for role in roles:
-        yield participants_in_role(event, role, context)
+        # Two sides playing the one part of an event (a border clash between two states) are
+        # what the event is: its name tells them ("Tavush/Tovuz"), and the wrong options can
+        # only be states that were nowhere near.
+        if len(roles) > 1 or holders(event, role) > 2:
+            yield participants_in_role(event, role, context)
     seen: set[str] = set()
     for participation in event.participants:
         if participation.entity_id not in seen:

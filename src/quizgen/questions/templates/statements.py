@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from quizgen.facts.model import Blank, Statement
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.explanations import Why
-from quizgen.questions.index import names_of, text_key
+from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.model import ClozeBlank, Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.wording import quoted
@@ -32,9 +32,20 @@ def clozes(statement: Statement, context: Context) -> Iterator[CheckedQuestion |
     """One cloze per blank a learner can produce, the statement's other blanks filled in: a gap
     asks one thing. The first keeps the statement's own question id; the others are forms of
     the same claim, of which a test asks one."""
-    asked = [i for i, blank in enumerate(statement.blanks) if is_recallable(blank)]
+    title = text_key(context.facts.topic.title)
+    asked = [
+        i
+        for i, blank in enumerate(statement.blanks)
+        if is_recallable(blank) and not _named_by_title(blank, title)
+    ]
     for number, index in enumerate(asked):
         yield cloze(statement, index, context, "" if number == 0 else f"blank-{index}")
+
+
+def _named_by_title(blank: Blank, title: str) -> bool:
+    """A blank that the topic's title names ("fellow ____ member states" in a topic on the CSTO)
+    is answered by the title on the test's first line."""
+    return any(contains_word(title, text_key(text)) for text in (blank.answer, *blank.accept))
 
 
 def is_recallable(blank: Blank) -> bool:
