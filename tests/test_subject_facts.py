@@ -527,13 +527,18 @@ def test_a_document_enters_into_force_only_after_its_date(tmp_path: Path) -> Non
 def test_people_take_part_in_events_and_are_asked_as_people() -> None:
     asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
     contest = "In the ghost-story contest at the Villa Diodati"
-    guests = asked[f"{contest}, which of these people took part as guests?"]
+    host = asked[f"{contest}, which one of these people was the host?"]
 
-    assert set(guests.answer) <= {"Mary Shelley", "Percy Bysshe Shelley", "Claire Clairmont"}
-    # Those who took part in another role are the wrong options; the host is not: a guest at
-    # his own villa is no error to weigh.
-    assert "John Polidori" in guests.choices
-    assert "Lord Byron" not in guests.choices
+    assert host.answer == ("Lord Byron",)
+    # The wrong options are the other contestants: "There were four of us", Mary Shelley wrote,
+    # and Claire Clairmont, at the villa that summer, was not one of them.
+    assert set(host.choices) - {"Lord Byron"} <= {
+        "Mary Shelley",
+        "Percy Bysshe Shelley",
+        "John Polidori",
+    }
+    assert f"True or false? {contest}, Mary Shelley took part as a contestant." in asked
+    assert not [p for p in asked if "Claire Clairmont" in p and "contest" in p]
     # A life known to the day is not asked: the year is trivia beside what she wrote.
     assert not [p for p in asked if "Mary Shelley born" in p or "Mary Shelley die" in p]
 
@@ -790,3 +795,14 @@ def test_which_is_greatest_offers_neighbours_in_size() -> None:
                     continue
                 places = sorted(ranked.index(c) for c in question.choices)
                 assert places == list(range(places[0], places[0] + len(places))), question.choices
+
+
+def test_a_body_founded_by_a_treaty_in_force_a_year_after_signing_is_not_asked_its_year() -> None:
+    """The Berne Convention was signed in 1886 and the Union it made began in 1887: "In which
+    year was the Berne Union founded?" has two defensible answers. The treaty's own questions ask
+    when it was signed and when it entered into force."""
+    literature = [q.prompt for q in bank_of(LITERATURE_FACTS)]
+    bundled = [q.prompt for q in bank_of(BUNDLED_FACTS)]
+    assert "In which year was the Berne Union founded?" not in literature
+    assert "In which year was the Eurasian Economic Union founded?" not in bundled
+    assert "In which year was the CSTO founded?" in bundled

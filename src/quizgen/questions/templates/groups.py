@@ -303,6 +303,14 @@ def joined_year(
 def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
     if group.founded is None:
         return None
+    # A body that came into being when its treaty entered into force, signed a year or more
+    # before (the Berne Union, 1887, of the Berne Convention of 1886), has two defensible
+    # founding years: the treaty's own questions ask both dates.
+    for document in context.facts.documents:
+        in_force = document.in_force
+        if in_force is not None and str(in_force) == str(group.founded):
+            if document.signed.year != group.founded.year:
+                return None
     draft = context.draft("group-founded", Kind.YEAR, [group.id])
     name = the(context.index.short_name(group.id))
     return draft.year(
