@@ -14,7 +14,7 @@ from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_F
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate, Source
 from quizgen.questions.engine import generate_questions
-from quizgen.questions.explanations import short_cite, supports
+from quizgen.questions.explanations import MONTHS, short_cite, supports
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind, Question, SourceNote
 
@@ -171,24 +171,6 @@ def test_an_explanation_that_is_no_sentence_is_refused_with_its_place(tmp_path: 
         in result.output
     ), result.output
     assert "Traceback" not in result.output
-
-
-MONTHS = set(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 def adds_only_a_date(question: Question) -> bool:

@@ -143,6 +143,8 @@ def with_sources_of(
 ) -> str:
     """``evidence`` with the source of each told sentence that another fact's source gives (the
     month of an annexation for a question on the region): every claim shown is cited."""
+    if not texts:
+        return evidence
     tellers = {
         text: fact_id for fact_id in dict.fromkeys(about) for text in profiles(index).told(fact_id)
     }

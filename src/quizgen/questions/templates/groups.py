@@ -308,9 +308,9 @@ def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
     # founding years: the treaty's own questions ask both dates.
     for document in context.facts.documents:
         in_force = document.in_force
-        if in_force is not None and str(in_force) == str(group.founded):
-            if document.signed.year != group.founded.year:
-                return None
+        made_it = in_force is not None and str(in_force) == str(group.founded)
+        if made_it and document.signed.year != group.founded.year:
+            return None
     draft = context.draft("group-founded", Kind.YEAR, [group.id])
     name = the(context.index.short_name(group.id))
     return draft.year(
