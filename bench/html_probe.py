@@ -27,9 +27,9 @@ def write_thousand_question_selftest(folder: Path, questions: int) -> Path:
     facts = write_synthetic_facts(folder / "facts.yaml", questions // 3, seed=5)
     decks = folder / "decks"
     decks.mkdir()
+    # No count: the page keeps every question of the deck for practice, as the probe wants.
     (decks / "all.yaml").write_text(
-        "name: Probe\ntitle: Probe\ndescription: One large self-test.\n"
-        f"count: {questions}\nseed: 1\n",
+        "name: Probe\ntitle: Probe\ndescription: One large self-test.\nseed: 1\n",
         encoding="utf-8",
     )
     run_build(BuildRequest(facts, decks, folder / "out", ("html",), seed=1))

@@ -47,9 +47,17 @@ BENCH_DECKS = {
 }
 
 
-def write_bench_decks(folder: Path) -> Path:
+# A file of 100 facts holds too few independent claims per theme (one question per claim, no
+# answer in another's stem) for 40; its study sets ask what it holds enough claims for.
+SMALL_FILE = 1_000
+SMALL_COUNT = 12
+
+
+def write_bench_decks(folder: Path, size: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in BENCH_DECKS.items():
+        if size < SMALL_FILE:
+            text = text.replace("count: 40\n", f"count: {SMALL_COUNT}\n")
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -167,7 +175,7 @@ def measure_size(size: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as temp:
         work = Path(temp)
         facts_path = write_synthetic_facts(work / f"facts-{size}.yaml", size)
-        decks_path = write_bench_decks(work / "decks")
+        decks_path = write_bench_decks(work / "decks", size)
         completed = subprocess.run(
             [sys.executable, __file__, "--child", str(facts_path), str(decks_path)],
             capture_output=True,
