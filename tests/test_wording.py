@@ -521,3 +521,14 @@ def test_a_cloze_hides_whether_its_answer_takes_a_or_an_and_takes_every_name_of_
         q for p, q in clozes.items() if p.startswith("The CSTO Charter was signed in ____")
     ]
     assert "Kishinev" in chisinau.blanks[0].accept
+
+
+def test_the_grammar_module_leaves_typeguard_as_it_found_it() -> None:
+    """inflect is imported with typeguard's start-up checks off; a program that embeds quizgen
+    and uses typeguard itself still gets the real decorator."""
+    import typeguard
+    from typeguard import _decorators
+
+    import quizgen.questions.grammar  # noqa: F401
+
+    assert typeguard.typechecked is _decorators.typechecked

@@ -4,10 +4,34 @@ word, and the plural of a noun, from the ``inflect`` package rather than lists o
 from __future__ import annotations
 
 import functools
+import importlib
+from types import ModuleType
+from typing import Any
 
-import inflect
+import typeguard
 
-_ENGINE = inflect.engine()
+
+def _inflect_without_runtime_checks() -> ModuleType:
+    """The ``inflect`` module, imported with typeguard's ``@typechecked`` as a no-op.
+
+    inflect wraps its engine in typeguard's run-time type checks, which parse and recompile the
+    module's source on import: more than a second on every start, longer than the whole rest of
+    a build of the bundled facts. quizgen passes it plain non-empty strings, so the checks add
+    nothing here; typeguard itself skips them the same way under ``python -O``.
+    """
+
+    def unchecked(target: Any = None, **_: Any) -> Any:
+        return target if target is not None else (lambda function: function)
+
+    checked = typeguard.typechecked
+    typeguard.typechecked = unchecked
+    try:
+        return importlib.import_module("inflect")
+    finally:
+        typeguard.typechecked = checked
+
+
+_ENGINE = _inflect_without_runtime_checks().engine()
 
 
 @functools.cache
