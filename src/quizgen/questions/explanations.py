@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.facts.model import Citation, Source
+from quizgen.facts.model import MONTH_NAMES, Citation, Source
 from quizgen.questions.grammar import count_in_words
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.item_rules import (
@@ -28,22 +28,8 @@ from quizgen.questions.model import Kind, Question
 from quizgen.questions.profiles import profiles
 from quizgen.questions.wording import sentence
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+# The words of a date: a sentence that adds only these to the stem tells nothing new.
+MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
 
 # Told sentences added when the template's own sentence adds nothing: enough to teach something,
 # few enough to read at a glance.
@@ -159,7 +145,7 @@ def with_sources_of(
     if not evidence:
         return f"{EVIDENCE_OPENINGS[1]}{'; '.join(more)}"
     if evidence.startswith(EVIDENCE_OPENINGS[1]):
-        return f"Sources: {evidence[len(EVIDENCE_OPENINGS[1]) :]}; {'; '.join(more)}"
+        return f"{EVIDENCE_OPENINGS[2]}{evidence[len(EVIDENCE_OPENINGS[1]) :]}; {'; '.join(more)}"
     # A quote stays the evidence on its own, as the claim's exact words.
     return evidence
 
@@ -287,10 +273,9 @@ def _inner_quotes(quote: str) -> str:
 
 def evidence_of_many(index: FactIndex, citations: Iterable[Citation]) -> str:
     """``Sources: a; b``: the references (or short citations) of several claims, each once."""
-    cited = []
+    cited: list[str] = []
     for citation in citations:
-        source = index.source_of(citation.source_id) if citation.source_id else None
-        text = citation.reference.strip().rstrip(".") or (short_cite(source) if source else "")
+        text = _cited_as(index, citation)
         if text and text not in cited:
             cited.append(text)
     if len(cited) == 1:

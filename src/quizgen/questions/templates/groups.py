@@ -307,9 +307,7 @@ def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
     # before (the Berne Union, 1887, of the Berne Convention of 1886), has two defensible
     # founding years: the treaty's own questions ask both dates.
     for document in context.facts.documents:
-        in_force = document.in_force
-        made_it = in_force is not None and str(in_force) == str(group.founded)
-        if made_it and document.signed.year != group.founded.year:
+        if document.in_force == group.founded and document.signed.year != group.founded.year:
             return None
     draft = context.draft("group-founded", Kind.YEAR, [group.id])
     name = the(context.index.short_name(group.id))

@@ -377,7 +377,8 @@ def extreme(
         return None
     # Neighbours in size, not a random draw: Mercury offered as "the largest" is no option anyone
     # would weigh. A run of consecutive values, its start drawn at random.
-    by_value = sorted(pool, key=lambda i: _size(_quantities(context, key, [i])[0]))
+    quantity_of = context.index.subjects_index().quantity_of
+    by_value = sorted(pool, key=lambda i: _size(quantity_of[i, key]))
     count = min(COMPARED, len(by_value))
     start = draft.rng.randrange(len(by_value) - count + 1)
     chosen = by_value[start : start + count]
