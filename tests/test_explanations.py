@@ -230,3 +230,12 @@ def test_a_status_that_held_when_the_facts_were_checked_is_told_as_of_then() -> 
     for question in observers:
         assert "since 2013, as of October 2020" in question.explanation, question.explanation
         assert "has been" not in question.explanation
+
+
+def test_another_spelling_of_a_name_is_accepted_but_not_told_as_another_name() -> None:
+    """ "Gyumri is also called Gumri or Giumri" explains nothing: the spellings are accepted in
+    typed answers, and an explanation tells what else the facts hold."""
+    questions = bank(BUNDLED_FACTS)
+    assert not [q.explanation for q in questions if "also called Gumri" in q.explanation]
+    gyumri = [q for q in questions if q.kind is Kind.CLOZE and "Gyumri" in q.answer]
+    assert gyumri and all("Gumri" in q.blanks[0].accept for q in gyumri)

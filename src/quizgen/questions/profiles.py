@@ -7,6 +7,7 @@ lookups are built once per facts file, so that telling a fact never scans the wh
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -558,12 +559,29 @@ class Profiles:
         """``The Collective Security Treaty is also called the CST or the Tashkent Treaty``."""
         said = self.said(fact.id)
         names = [getattr(fact, "short", ""), *getattr(fact, "aliases", ())]
-        # An alias that is part of the name ("Karabakh") or the name in other capitals says
-        # nothing new.
-        names = [n for n in dict.fromkeys(names) if n and text_key(n) not in text_key(said)]
+        # An alias that is part of the name ("Karabakh"), the name in other capitals or another
+        # spelling of it ("Gumri" for "Gyumri") says nothing new.
+        names = [
+            n
+            for n in dict.fromkeys(names)
+            if n and text_key(n) not in text_key(said) and not _spelt_alike(n, fact)
+        ]
         if not names or isinstance(fact, Term):
             return ""
         return f"{said} is also called {listed_or(names)}"
+
+
+# How alike two names of as many words must be to be spellings of one name: "Gumri" and
+# "Gyumri", not "Kishinev" and "Chisinau", nor "HL" spelt out as "Harbour League".
+SPELLING_ALIKE = 0.8
+
+
+def _spelt_alike(alias: str, fact: Fact) -> bool:
+    name = text_key(getattr(fact, "name", ""))
+    other = text_key(alias)
+    if len(other.split()) != len(name.split()):
+        return False
+    return difflib.SequenceMatcher(None, other, name).ratio() >= SPELLING_ALIKE
 
 
 def label_of(event: Event) -> str:
