@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, EXAMPLE_FACTS, LITERATURE_FACTS, run_quizgen
+from conftest import (
+    ASTRONOMY_FACTS,
+    BUNDLED_FACTS,
+    ENGINE_FACTS,
+    EXAMPLE_FACTS,
+    LITERATURE_FACTS,
+    run_quizgen,
+)
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate, Source
 from quizgen.questions.engine import generate_questions
@@ -239,3 +246,26 @@ def test_another_spelling_of_a_name_is_accepted_but_not_told_as_another_name() -
     assert not [q.explanation for q in questions if "also called Gumri" in q.explanation]
     gyumri = [q for q in questions if q.kind is Kind.CLOZE and "Gyumri" in q.answer]
     assert gyumri and all("Gumri" in q.blanks[0].accept for q in gyumri)
+
+
+def test_a_word_of_another_facts_name_does_not_make_a_sentence_bear_on_the_question(
+    tmp_path: Path,
+) -> None:
+    """A true/false on where Kavkaz-2020 took place, the Southern Military District, is not
+    explained with the number of foreign military personnel invited: "military" there is no word
+    of what was asked, only of the district's name."""
+    text = ENGINE_FACTS.read_text(encoding="utf-8").replace(
+        "{label: personnel,", "{label: foreign military personnel invited,"
+    )
+    assert "foreign military personnel invited" in text
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
+    where = [
+        q
+        for q in generate_questions(load_facts(facts), seed=0)
+        if q.kind is Kind.TRUE_FALSE
+        and q.prompt.startswith("True or false? Kavkaz-2020 took place")
+    ]
+    assert where
+    for question in where:
+        assert "figure given" not in question.explanation, question.explanation

@@ -426,14 +426,21 @@ def test_an_event_that_recurred_is_named_with_its_date_and_not_asked_by_year() -
             assert "Armenia's appeal to the CSTO on 13 July 2020" in prompt
 
 
-def test_a_figure_a_source_gives_says_whose_it_is() -> None:
+def test_a_figure_a_source_gives_says_whose_it_is(tmp_path: Path) -> None:
+    """A number is its source's own: "about 80,000 personnel" is what the article says."""
+    text = ENGINE_FACTS.read_text(encoding="utf-8").replace(
+        "source: {reference: Russian defence ministry}}",
+        "source: {ref: article, reference: Russian defence ministry}}",
+    )
+    assert "{ref: article, reference: Russian defence ministry}" in text
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text, encoding="utf-8")
     figures = [
-        q
-        for q in generate_checked(load_facts(BUNDLED_FACTS), seed=0)
+        q.question.prompt
+        for q in generate_checked(load_facts(facts), seed=0)
         if q.question.template == "event-figure"
     ]
-    invited = [q.question.prompt for q in figures if "invited" in q.question.prompt]
-    assert invited and all(p.startswith("According to the article, ") for p in invited)
+    assert figures and all(p.startswith("According to the article, ") for p in figures)
 
 
 def test_a_typed_abbreviation_the_stem_spells_out_is_caught() -> None:
@@ -712,3 +719,27 @@ def test_no_place_is_offered_under_a_name_it_did_not_yet_bear() -> None:
             if question.fact_ids[0] in before:
                 assert "Astana" not in question.prompt, question.prompt
                 assert "Astana" not in question.choices, question.prompt
+
+
+def test_a_post_is_offered_among_posts_in_the_same_body_first() -> None:
+    """ "What position did Valery Gerasimov hold?" offers the Russian defence minister's post
+    beside his own, not only Azerbaijani posts that a Russian name rules out at a glance."""
+    facts = load_facts(BUNDLED_FACTS)
+    people = {p.id: p for p in facts.people}
+    chosen = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "person-title" and q.question.kind is Kind.SINGLE
+    ]
+    assert chosen
+    for question in chosen:
+        person = people[question.fact_ids[0]]
+        body = {r.organization_id for r in person.roles if r.title in question.answer}
+        same_body = {
+            r.title
+            for p in facts.people
+            for r in p.roles
+            if r.organization_id in body and r.title not in question.answer
+        }
+        if same_body:
+            assert same_body & set(question.choices), (question.prompt, question.choices)

@@ -22,7 +22,7 @@ from quizgen.questions.decks import tag_matches
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Blueprint, Deck, Kind, Question
 
-SELECTION_ATTEMPTS = 24
+SELECTION_ATTEMPTS = 48
 """Seeded greedy draws tried before a deck is said to be unable to yield its form."""
 ORDER_ATTEMPTS = 32
 TRUE_FALSE_SHARE_DENOMINATOR = 3

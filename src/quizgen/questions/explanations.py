@@ -104,7 +104,20 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # shares hardly a word with it ("the members of the CSTO were ..." after a post at the
         # CSTO) is beside the point. Either is still better than an explanation that only
         # repeats the stem.
-        more = [t for t in more if _adds_to(t, shown | said)] or more
+        known = shown | said
+        asked = [*about, *question.fact_ids]
+        others = {t: _borrowed_names(index, asked, t) for t in more}
+        bearing = [t for t in more if _adds_to(t, known, others[t])]
+        # Failing that, the sentence that shares most with the question, its words counted
+        # without the other facts' names ("military" of the Southern Military District), and
+        # among those the one that borrows fewest of them.
+        more = bearing or sorted(
+            more,
+            key=lambda t: (
+                -len((told_words(t) & known) - others[t]),
+                len(told_words(t) & known & others[t]),
+            ),
+        )
         added = more[:MAX_TOLD]
         # A told sentence that says all an earlier one said ("Azerbaijan was a party from 1993
         # and declined to renew it in 1999" after "... from 1993 to 1999") stands in its place.
@@ -164,15 +177,36 @@ def _all_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[\w'’-]+", text.casefold()) if len(w) > 2}
 
 
-def _adds_to(text: str, known: set[str]) -> bool:
+def _borrowed_names(index: FactIndex, about: Iterable[str], text: str) -> set[str]:
+    """The words ``text`` writes in lower case that belong to the name of a fact asked about
+    other than the one it tells of: "military" in a figure on Kavkaz-2020 is no word on the
+    Southern Military District."""
+    about = list(dict.fromkeys(about))
+    teller = next((i for i in about if text in profiles(index).told(i)), None)
+    names = {
+        word
+        for fact_id in about
+        if fact_id != teller and fact_id in index.by_id
+        for name in names_of(index.by_id[fact_id])
+        for word in told_words(name)
+    }
+    return names & _lower_case_words(text)
+
+
+def _lower_case_words(text: str) -> set[str]:
+    return told_words(" ".join(w for w in text.split() if w[:1].islower()))
+
+
+def _adds_to(text: str, known: set[str], names: set[str] = frozenset()) -> bool:
     """Whether a told sentence bears on what is known and says more than it. It bears on it by
     a common word it writes in lower case: a name alone ("William Lassell was born in 1799")
-    shares who, not what."""
+    shares who, not what, and so does a word of another fact's name written in lower case
+    ("military" in a figure on Kavkaz-2020 after a question on the Southern Military District)."""
     words = told_words(text)
-    common = told_words(" ".join(w for w in text.split() if w[:1].islower()))
+    common = _lower_case_words(text)
     shared = {
         w
-        for w in words & known & common
+        for w in (words & known & common) - names
         if content_words(w) and not w.isdigit() and w not in MONTHS
     }
     return len(shared) >= 1 and len(words & known) <= MOSTLY * len(words)

@@ -166,18 +166,22 @@ def role_title(
     stem = f"What position did {person.name} hold{where}{period}?"
     # Titles alike in form: one that names its body ("Ambassador of Azerbaijan to ...") among
     # others that do, a bare one ("Coordinator") among bare ones.
-    titles = [
-        r.title
+    # Titles in the same body first: the Russian defence minister's title for the Russian chief
+    # of staff, not an Azerbaijani adviser's.
+    alike = [
+        r
         for p in context.facts.people
         for r in p.roles
         if r.title != role.title and _names_its_body(r, context) == _names_its_body(role, context)
     ]
+    same_body = [r.title for r in alike if r.organization_id == role.organization_id]
+    titles = [r.title for r in alike]
     return draft.typed_or_chosen(
         person,
         (stem, stem),
         role.title,
         Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when),
-        [list(dict.fromkeys(titles))],
+        [list(dict.fromkeys(same_body)), list(dict.fromkeys(titles))],
         str,
         replace(holding(person, role, context), wrong_of=lambda texts: titles_of(texts, context)),
         Notes(
