@@ -148,9 +148,10 @@ def test_kavkaz_2020_lists_only_confirmed_parts_each_from_an_outside_report(fact
 
 
 def test_kavkaz_2020_counts_eighteen_invited_states(facts: Facts) -> None:
-    kavkaz = next(event for event in facts.events if event.id == "kavkaz-2020")
-    invited = next(f for f in kavkaz.figures if f.label == "Foreign states invited")
-    assert invited.value == "18"
+    invited = next(s for s in facts.statements if s.id == "kavkaz-2020-invited-states")
+    counts = [b for b in invited.blanks if "18" in b.accept]
+    assert [b.answer for b in counts] == ["Eighteen"]
+    assert invited.text.startswith("Eighteen states were invited to Kavkaz-2020")
 
 
 def test_india_not_azerbaijan_gave_the_covid_and_china_reasons(facts: Facts) -> None:
