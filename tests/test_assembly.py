@@ -5,15 +5,17 @@ deck's count and quotas."""
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import BUNDLED_DECKS, EXAMPLE_FACTS, FIXTURES
 from quizgen.build import BuildRequest, make_bank
-from quizgen.questions.assembly import assemble_form, form_problems
+from quizgen.questions.assembly import assemble_form, form_problems, select_form
 from quizgen.questions.decks import tag_matches
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Deck, Kind, Question
@@ -134,3 +136,16 @@ def test_a_form_asks_no_true_false_statement_twice_with_other_names_and_rewards_
     for verdict in ("True", "False"):
         same = sum(q.answer == (verdict,) for q in statements)
         assert same <= most, (verdict, same, len(statements))
+
+
+def test_no_test_asks_what_its_own_heading_prints() -> None:
+    """ "The July 2020 escalation" printed over "In which year did the IL-76 flights take
+    place?" answers it: a form draws no question whose answer its heading holds."""
+    decks = decks_of(BUNDLED_DECKS.parent / "facts.yaml", BUNDLED_DECKS)
+    july = next(deck for deck in decks if "2020" in deck.title and "July" in deck.title)
+    year = [q for q in july.questions if q.kind is Kind.YEAR and q.answer == ("2020",)]
+    assert year, "the deck holds a question its title answers"
+    whole = replace(july.blueprint, count=None, kind_quotas=(), tag_quotas=(), difficulty_quotas=())
+    assert select_form(year, whole, random.Random(0))
+    assert select_form(year, whole, random.Random(0), heading="A test on treaties")
+    assert select_form(year, whole, random.Random(0), heading=july.title) == ()

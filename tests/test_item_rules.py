@@ -743,3 +743,20 @@ def test_a_post_is_offered_among_posts_in_the_same_body_first() -> None:
         }
         if same_body:
             assert same_body & set(question.choices), (question.prompt, question.choices)
+
+
+def test_a_wrong_post_is_explained_with_when_its_holder_held_it() -> None:
+    """ "Minister of Foreign Affairs of Azerbaijan was the post of Elmar Mammadyarov" leaves
+    open whether he still held it at the stem's date: the explanation gives his years."""
+    facts = load_facts(BUNDLED_FACTS)
+    ended = {r.title: r for p in facts.people for r in p.roles if r.span.until is not None}
+    chosen = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "person-title" and q.question.kind is Kind.SINGLE
+    ]
+    offered = [(q, t) for q in chosen for t in q.choices if t in ended and t not in q.answer]
+    assert offered
+    for question, title in offered:
+        told = f"{title} from "
+        assert told in question.explanation, (title, question.explanation)

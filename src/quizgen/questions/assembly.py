@@ -81,7 +81,12 @@ def selected_questions(deck: Deck, seed: int) -> tuple[Question, ...]:
         and known[0].blueprint == deck.blueprint
     ):
         return known[1]
-    chosen = select_form(deck.questions, deck.blueprint, form_rng(seed, deck.slug, "selection"))
+    chosen = select_form(
+        deck.questions,
+        deck.blueprint,
+        form_rng(seed, deck.slug, "selection"),
+        heading=deck.title,
+    )
     if len(_SELECTIONS) >= SELECTIONS_KEPT:
         _SELECTIONS.pop(next(iter(_SELECTIONS)))
     _SELECTIONS[key] = (deck, chosen)
@@ -315,16 +320,23 @@ def select_form(
     blueprint: Blueprint,
     rng: random.Random,
     first_claims: Iterable[str] = (),
+    heading: str = "",
 ) -> tuple[Question, ...]:
     """The questions of a form, in bank order: one per claim, no cue between any two, quotas met.
 
     Claims are drawn in a seeded order (``first_claims`` first: a self-test brings back what was
     missed); each claim contributes the form whose kind the selection has least of so far, which
-    mixes kinds. A greedy draw can paint itself into a corner, so a few are tried.
+    mixes kinds. A greedy draw can paint itself into a corner, so a few are tried. No question
+    whose answer the test's ``heading`` prints is drawn: "The July 2020 escalation" over "In
+    which year did the IL-76 flights take place?" answers it.
     """
+    printed = padded(words_of(heading))
     forms: dict[str, list[tuple[Question, Cues]]] = {}
     for question in questions:
-        forms.setdefault(claim_of(question), []).append((question, Cues.of(question)))
+        cues = Cues.of(question)
+        if heading and any(answer in printed for answer in cues.answers):
+            continue
+        forms.setdefault(claim_of(question), []).append((question, cues))
     claims = sorted(forms)
     target = blueprint.count if blueprint.count is not None else len(claims)
     quotas = quotas_of(blueprint)

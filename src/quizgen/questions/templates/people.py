@@ -14,7 +14,7 @@ from quizgen.questions.item_rules import content_words, opens_like
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.wording import as_of, capitalized, listed, on_date, span_text
+from quizgen.questions.wording import as_of, capitalized, on_date, span_text
 
 
 def person_questions(person: Person, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -82,14 +82,16 @@ def posts_of(texts: Sequence[str], context: Context, role: Role) -> str:
 
 
 def titles_of(texts: Sequence[str], context: Context) -> str:
-    """Why other titles are no answer: who held them (``Coordinator was Jason E. Strakes's
-    post``)."""
+    """Why other titles are no answer: who held them, and when, where the facts say (``Elmar
+    Mammadyarov was Minister of Foreign Affairs of Azerbaijan from April 2004 to July 2020``): a
+    bare "was the post of" leaves open whether it still was at the stem's date."""
     told = []
     for text in texts:
-        holders = [p.name for p in context.facts.people if any(r.title == text for r in p.roles)]
-        if holders:
-            told.append(f"{text} was the post of {listed(holders)}")
-    return "; ".join(told)
+        for person in context.facts.people:
+            for number, role in enumerate(person.roles):
+                if role.title == text:
+                    told.append(context.told.holding(person, number))
+    return "; ".join(t for t in told if t)
 
 
 def person_tiers(role: Role, context: Context) -> list[list[str]]:
