@@ -269,3 +269,42 @@ def test_a_word_of_another_facts_name_does_not_make_a_sentence_bear_on_the_quest
     assert where
     for question in where:
         assert "figure given" not in question.explanation, question.explanation
+
+
+def test_a_name_it_question_is_explained_in_the_authors_own_words_where_they_give_them() -> None:
+    """ "Name the organ of the CSTO: the permanent working body ..." was explained by the
+    postponement of July 2020, which says nothing of what the Secretariat is. The author's
+    ``explain`` on the entity says it, and its own source is cited."""
+    facts = load_facts(BUNDLED_FACTS)
+    secretariat = next(e for e in facts.entities if e.id == "csto-secretariat")
+    assert secretariat.explain
+    named = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "entity-description" and q.fact_ids == ("csto-secretariat",)
+    ]
+    assert named
+    for question in named:
+        assert question.explanation.startswith(secretariat.explain), question.explanation
+        assert "postponed" not in question.explanation
+        assert "Charter of the Collective Security Treaty Organization" in question.explanation
+
+
+def test_an_entity_explanation_that_is_no_sentence_is_refused_with_its_place(
+    tmp_path: Path,
+) -> None:
+    text = ENGINE_FACTS.read_text(encoding="utf-8")
+    marker = "    type: military district\n"
+    assert marker in text
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        text.replace(marker, marker + "    explain: formed in 2010\n", 1), encoding="utf-8"
+    )
+    line = facts.read_text(encoding="utf-8").splitlines().index("    explain: formed in 2010") + 1
+    result = run_quizgen("validate", facts)
+
+    assert result.exit_code == 1
+    assert f"{facts}:{line}:14: explain of entity must be whole sentences" in result.output, (
+        result.output
+    )
+    assert "Traceback" not in result.output

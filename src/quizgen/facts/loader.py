@@ -82,6 +82,7 @@ SHAPES: dict[str, Shape] = {
             "short",
             "aliases",
             "description",
+            "explain",
             "the",
             *COMMON_KEYS,
             "categories",
@@ -419,6 +420,7 @@ class FactsReader(NodeReader):
             short=self.string(keys.get("short"), "short"),
             aliases=self.strings(keys.get("aliases"), "aliases"),
             description=self.string(keys.get("description"), "description"),
+            explain=self.explanation(keys.get("explain"), "entity"),
             categories=tuple(
                 self.items(keys.get("categories"), "categories", self.read_category_membership)
             ),

@@ -192,6 +192,9 @@ class Entity(FactBase):
     short: str = ""
     aliases: tuple[str, ...] = ()
     description: str = ""
+    explain: str = ""
+    """What the learner should know beyond the description, in the author's words: the
+    explanation of a question that gives the description and asks the name."""
     quantities: tuple[Quantity, ...] = ()
     categories: tuple[CategoryMembership, ...] = ()
     links: tuple[Link, ...] = ()

@@ -97,6 +97,7 @@ def described_single(entity: Entity, context: Context) -> CheckedQuestion | None
 
 
 def beyond_description(entity: Entity) -> Why:
-    """The stem gave the description: the explanation tells what else the facts hold about the
-    entity (``Moscow is where the Agreement on the CRRF was signed in 2009``)."""
-    return Why("", about=(entity.id,))
+    """The stem gave the description: the explanation is the author's ``explain``, else what
+    else the facts hold about the entity (``Moscow is where the Agreement on the CRRF was signed
+    in 2009``)."""
+    return Why(entity.explain, about=(entity.id,))
