@@ -768,3 +768,21 @@ def test_a_wrong_post_is_explained_with_when_its_holder_held_it() -> None:
     for question, title in offered:
         told = f"{title} from "
         assert told in question.explanation, (title, question.explanation)
+
+
+def test_no_member_is_asked_true_or_false_where_every_state_of_the_file_is_a_member() -> None:
+    """Every state of the EU file has been a member of the EU: "As of January 2024, France was
+    a member of the European Union" has no false twin, and "True" would always be right. The
+    bundled file, with states outside the CSTO, still asks its members."""
+    eu = [
+        q.question
+        for q in generate_checked(load_facts(EU_FACTS), seed=0)
+        if q.question.template == "membership-true-false" and "European Union" in q.question.prompt
+    ]
+    assert eu and all(q.answer == ("False",) for q in eu), [q.prompt for q in eu]
+    bundled = [
+        q.question
+        for q in generate_checked(load_facts(BUNDLED_FACTS), seed=0)
+        if q.question.template == "membership-true-false" and q.question.answer == ("True",)
+    ]
+    assert bundled

@@ -199,6 +199,11 @@ def membership_true_false(
         return None
     phrase = status_phrase(status, context.index.short_name(group.id))
     by_name = {context.index.name(e): e for e in context.index.memberships[group.id]}
+    listed = set(by_name.values())
+    # Where every state of the file is listed in the group (nearly every state is a party to the
+    # Berne Convention), a member's statement has no false twin: "True" would always be right.
+    if truth is Verdict.TRUE and all(e in listed for e in context.index.same_type(entity_id)):
+        return None
 
     def statement(value: str) -> str:
         return f"{as_of(when)}, {name_in_sentence(context, value)} was {phrase}"
