@@ -308,3 +308,21 @@ def test_an_entity_explanation_that_is_no_sentence_is_refused_with_its_place(
         result.output
     )
     assert "Traceback" not in result.output
+
+
+def test_a_quote_is_followed_by_the_reference_that_gives_the_rest_of_the_claim() -> None:
+    """ "The Charter was signed in Chisinau on 7 October 2002. As Strakes (2020) puts it, “It
+    was only in 2002 ...”" credits the article with the day and place, which it does not give:
+    the Charter's own text, the fact's reference, is cited after the quote."""
+    charter_year = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.kind is Kind.YEAR and "Charter of the Collective Security Treaty" in q.prompt
+    ]
+    assert charter_year
+    for question in charter_year:
+        assert "puts it, “It was only in 2002" in question.explanation, question.explanation
+        assert question.explanation.endswith(
+            "”. Source: Charter of the Collective Security Treaty Organization, 7 October 2002 "
+            "(kremlin.ru)."
+        ), question.explanation

@@ -278,12 +278,17 @@ def evidence_of(
     quote: bool = True,
 ) -> str:
     """``As Strakes (2020) puts it, “...”`` when the quote names what the claim tests, else
-    ``Source: <reference>``, else the source by its short citation."""
+    ``Source: <reference>``, else the source by its short citation. A quote that comes with a
+    reference of its own is followed by it: the article gives the year of the Charter, the
+    Charter's own text its day and place."""
     source = index.source_of(citation.source_id) if citation.source_id else None
     if source is not None and quote and supports(citation.quote, claim_text, values):
-        return (
+        quoted = (
             f"{EVIDENCE_OPENINGS[0]}{short_cite(source)} puts it, “{_inner_quotes(citation.quote)}”"
         )
+        if citation.reference.strip():
+            return f"{quoted}. {EVIDENCE_OPENINGS[1]}{citation.reference.strip().rstrip('.')}"
+        return quoted
     if citation.reference:
         return f"{EVIDENCE_OPENINGS[1]}{citation.reference.strip().rstrip('.')}"
     if source is not None:

@@ -209,7 +209,8 @@ def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
 # "Source: ...", "Sources: ..."): those words are the source's, not the explanation's own.
 EVIDENCE_OPENINGS = ("As ", "Source: ", "Sources: ")
 _EVIDENCE = re.compile(
-    r"(?:^|(?<=[.!?”] ))(?:As (?:(?!\. [A-Z])[^“])+? puts it, “[^”]*”|Sources?: .*)\.$"
+    r"(?:^|(?<=[.!?”] ))(?:As (?:(?!\. [A-Z])[^“])+? puts it, “[^”]*”(?:\. Sources?: .*)?"
+    r"|Sources?: .*)\.$"
 )
 _VERDICT = re.compile(rf"^(?:{TRUE_TEXT}|{FALSE_TEXT})\.\s*")
 _TRUE_OR_FALSE = re.compile(r"^True or false\?\s*")
