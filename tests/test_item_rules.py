@@ -786,3 +786,20 @@ def test_no_member_is_asked_true_or_false_where_every_state_of_the_file_is_a_mem
         if q.question.template == "membership-true-false" and q.question.answer == ("True",)
     ]
     assert bundled
+
+
+def test_a_persons_state_is_asked_among_the_states_of_the_body_they_served() -> None:
+    """A Secretary General of the CSTO comes from one of its states: Serbia or Azerbaijan, never
+    in it, would be no likely guess for Stanislav Zas."""
+    facts = load_facts(BUNDLED_FACTS)
+    csto = next(g for g in facts.groups if g.id == "csto")
+    names = {e.id: e.name for e in facts.entities}
+    in_csto = {names[m.entity_id] for m in csto.members}
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "person-nationality" and "stanislav-zas" in q.question.fact_ids
+    ]
+    assert asked
+    for question in asked:
+        assert set(question.choices) <= in_csto, question.choices

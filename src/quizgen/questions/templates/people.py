@@ -246,12 +246,23 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
     told = _from_where(person, state_said, stem_of_state)
     if opens_like(stem, told):
         told = f"{capitalized(state_said)} is where {person.name} comes from"
+    # The states of the body the person served first: a Secretary General of the CSTO comes
+    # from one of its members, and Serbia or Azerbaijan would be no likely guess.
+    served = [
+        entity_id
+        for role in person.roles
+        for entity_id in context.index.memberships.get(role.organization_id, {})
+    ]
     return draft.single(
         person,
         stem,
         state,
         Claim(Relation.NATIONALITY, person.id),
-        [context.index.nationalities, context.index.same_type(person.nationality_id)],
+        [
+            list(dict.fromkeys(served)),
+            context.index.nationalities,
+            context.index.same_type(person.nationality_id),
+        ],
         context.index.name,
         Why(told, about=(person.id,)),
     )
