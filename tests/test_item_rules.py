@@ -17,6 +17,7 @@ from conftest import (
     ENGINE_FACTS,
     EU_FACTS,
     EXAMPLE_FACTS,
+    LITERATURE_FACTS,
     PLANETS_FACTS,
 )
 from quizgen.build import BuildRequest, make_bank
@@ -803,3 +804,19 @@ def test_a_persons_state_is_asked_among_the_states_of_the_body_they_served() -> 
     assert asked
     for question in asked:
         assert set(question.choices) <= in_csto, question.choices
+
+
+def test_no_year_is_offered_for_a_succession_before_either_body_existed() -> None:
+    """UNESCO, founded in 1945, took the place of the League's committee in 1946: 1940, 1942
+    and 1944 were no years it could have done so."""
+    facts = load_facts(LITERATURE_FACTS)
+    founded = {g.id: g.founded.year for g in facts.groups if g.founded is not None}
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "succession-year"
+    ]
+    assert any("unesco" in q.fact_ids for q in asked)
+    for question in asked:
+        floor = max((founded[i] for i in question.fact_ids if i in founded), default=0)
+        assert all(int(c) >= floor for c in question.choices), (question.prompt, question.choices)

@@ -719,7 +719,8 @@ def test_a_count_is_accepted_in_words_and_a_measured_value_names_its_source() ->
     (venus_moons,) = [
         q
         for q in bank
-        if q.template == "quantity-typed" and q.prompt.endswith("number of known moons of Venus?")
+        if q.template == "quantity-typed"
+        and q.prompt.endswith("how many known moons does Venus have?")
     ]
     assert venus_moons.answer == ("0",) and {"zero", "none"} <= set(venus_moons.accept)
     # A planet's values come from the fact sheet (Pluto's from elsewhere, with no source).

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_FACTS
+from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, LITERATURE_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import Claim, Relation
@@ -532,3 +532,18 @@ def test_the_grammar_module_leaves_typeguard_as_it_found_it() -> None:
     import quizgen.questions.grammar  # noqa: F401
 
     assert typeguard.typechecked is _decorators.typechecked
+
+
+def test_a_count_is_asked_how_many_and_told_as_a_plain_sentence() -> None:
+    """ "What is the number of chapters of Moby-Dick?" and "The number of chapters of Pride and
+    Prejudice is 61" are no English a teacher writes: a count is asked "How many chapters does
+    Moby-Dick have?" and told "Pride and Prejudice has 61 chapters"; none is "no moons"."""
+    bank = generate_questions(load_facts(LITERATURE_FACTS), seed=0)
+    one_value = ("quantity-choice", "quantity-typed", "quantity-true-false")
+    counts = [q for q in bank if q.template in one_value and "chapters" in q.prompt]
+    assert counts
+    assert not [q.prompt for q in counts if "number of chapters of" in q.prompt]
+    assert "How many chapters does Moby-Dick have?" in {q.prompt for q in counts}
+    assert not [q.explanation for q in counts if "number of chapters of" in q.explanation]
+    moons = generate_questions(load_facts(ASTRONOMY_FACTS), seed=0)
+    assert any("Venus has no known moons" in q.explanation for q in moons)

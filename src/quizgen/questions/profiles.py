@@ -116,6 +116,7 @@ class Profiles:
         for body in bodies:
             if body.succeeded_by is not None:
                 self.succeeded[body.succeeded_by.successor_id].append(body)
+        self._told: dict[str, tuple[str, ...]] = {}
         # state id -> the people of that nationality
         self.nationals: dict[str, list[Person]] = defaultdict(list)
         for person in facts.people:
@@ -162,11 +163,15 @@ class Profiles:
     # -- sentences on one fact --------------------------------------------------------------------
 
     def told(self, fact_id: str) -> list[str]:
-        """Every sentence the facts allow about ``fact_id``, most telling first."""
-        fact = self.index.by_id.get(fact_id)
-        if fact is None:
-            return []
-        return [capitalized(s) for s in self._sentences(fact) if s]
+        """Every sentence the facts allow about ``fact_id``, most telling first. The facts do
+        not change, so each fact's sentences are made once (an explanation asks for them for
+        every sentence it weighs)."""
+        known = self._told.get(fact_id)
+        if known is None:
+            fact = self.index.by_id.get(fact_id)
+            made = () if fact is None else (capitalized(s) for s in self._sentences(fact) if s)
+            known = self._told[fact_id] = tuple(made)
+        return list(known)
 
     def _sentences(self, fact: Fact) -> Iterator[str]:
         if isinstance(fact, Event):

@@ -138,7 +138,24 @@ def succession_year(fact: Entity | Group, context: Context) -> CheckedQuestion |
             about=(succession.successor_id, fact.id),
         ),
         Notes(citation=succession.citation),
+        # Neither body can have taken or given a place before it existed: UNESCO, founded in
+        # 1945, took over no committee in 1940.
+        earliest=max(
+            (
+                year
+                for year in map(
+                    _founded_year, [fact, context.index.by_id.get(succession.successor_id)]
+                )
+                if year
+            ),
+            default=None,
+        ),
     )
+
+
+def _founded_year(fact: object) -> int | None:
+    founded = getattr(fact, "founded", None)
+    return founded.year if founded is not None else None
 
 
 def dissolution(fact: Entity | Group, context: Context) -> str:

@@ -10,7 +10,7 @@ from quizgen.facts.model import Citation, PartialDate, Quantity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled_out_of_order
 from quizgen.questions.explanations import Why
-from quizgen.questions.grammar import count_in_words, plural, possessive
+from quizgen.questions.grammar import count_in_words, names_several, plural, possessive
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
@@ -72,6 +72,43 @@ def the_quantity(quantity: Quantity, fact_id: str, context: Context) -> str:
     return f"{possessive(name)} {quantity.property}"
 
 
+COUNT_OF = "number of "
+
+
+def counted(quantity: Quantity) -> str:
+    """What a count without a unit counts (``chapters`` for ``number of chapters``), else ""."""
+    if quantity.unit or not quantity.property.startswith(COUNT_OF):
+        return ""
+    return quantity.property[len(COUNT_OF) :]
+
+
+def asked_of(quantity: Quantity, fact_id: str, context: Context, nearest: str = "") -> str:
+    """``how many chapters does Moby-Dick have`` for a count; ``what is Jupiter's equatorial
+    diameter`` for any other quantity."""
+    things = counted(quantity)
+    if things and not nearest:
+        name = spoken_name(context.index, fact_id)
+        does = "do" if names_several(name) else "does"
+        return f"how many {things} {does} {name} have"
+    return f"what is {the_quantity(quantity, fact_id, context)}{nearest}"
+
+
+def said_of(quantity: Quantity, fact_id: str, context: Context, value: str) -> str:
+    """``Moby-Dick has 135 chapters`` for a count; ``Jupiter's equatorial diameter is 142,984
+    km`` for any other quantity (and for a count of one, whose noun would need its singular)."""
+    things = counted(quantity)
+    if things and value.replace(",", "") != "1":
+        name = spoken_name(context.index, fact_id)
+        has = "have" if names_several(name) else "has"
+        return f"{name} {has} {count_said(value)} {things}"
+    return f"{the_quantity(quantity, fact_id, context)} is {value}"
+
+
+def count_said(value: str) -> str:
+    """A count as it reads before its noun: ``no`` known moons, ``135`` chapters."""
+    return "no" if value == "0" else value
+
+
 def claim_of(fact_id: str, quantity: Quantity) -> Claim:
     prop, unit = quantity_key(quantity)
     return Claim(Relation.QUANTITY, fact_id, other=unit, detail=prop, when=quantity.as_of)
@@ -82,6 +119,12 @@ def stated(fact: NamedFact, quantity: Quantity, context: Context, subject: str =
     value that changes is dated at the end, so that the sentence never opens like its stem."""
     said = subject or the_quantity(quantity, fact.id, context)
     sentence = f"{said} is {value_text(quantity)}"
+    if counted(quantity) and value_text(quantity) != "1":
+        sentence = (
+            f"{subject} has {count_said(value_text(quantity))} {counted(quantity)}"
+            if subject
+            else said_of(quantity, fact.id, context, value_text(quantity))
+        )
     if quantity.value is not None and quantity.high > quantity.value:
         sentence += f" (± {value_text(quantity, quantity.high - quantity.value)})"
     if quantity.as_of is not None:
@@ -116,8 +159,7 @@ def compared(
     others = alike(fact, quantity, context)
     nearest = [m for m in others if value_text(m.quantity) not in shown][:1]
     return "; ".join(
-        f"for comparison, {the_quantity(m.quantity, m.fact_id, context)} is "
-        f"{value_text(m.quantity)}"
+        f"for comparison, {said_of(m.quantity, m.fact_id, context, value_text(m.quantity))}"
         for m in nearest
     )
 
@@ -131,7 +173,11 @@ def whose_values(
     for m in alike(fact, quantity, context):
         text = value_text(m.quantity)
         if text in texts:
-            told.append(f"{text} is {the_quantity(m.quantity, m.fact_id, context)}")
+            told.append(
+                said_of(m.quantity, m.fact_id, context, text)
+                if counted(m.quantity)
+                else f"{text} is {the_quantity(m.quantity, m.fact_id, context)}"
+            )
     return "; ".join(told)
 
 
@@ -228,7 +274,7 @@ def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> Check
     wrong = around(quantity, near_misses(fact, quantity, context, draft.rng, 99), draft.rng)
     if len(wrong) < 2:
         return None
-    asked = f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}?"
+    asked = f"{opening(quantity.as_of)}{asked_of(quantity, fact.id, context)}?"
     stem = whose(fact, quantity, asked, context)
     return draft.finish(
         fact,
@@ -267,7 +313,7 @@ def value_typed(fact: NamedFact, quantity: Quantity, context: Context) -> Checke
         f"{quantity.value:.{quantity.decimals}f}",
         *(count_in_words(int(rounded)) if whole_count else ()),
     ]
-    asked = f"{opening(quantity.as_of)}what is {the_quantity(quantity, fact.id, context)}{nearest}?"
+    asked = f"{opening(quantity.as_of)}{asked_of(quantity, fact.id, context, nearest)}?"
     stem = whose(fact, quantity, asked, context)
     return draft.finish(
         fact,
@@ -305,7 +351,7 @@ def value_true_false(
         lambda value: whose(
             fact,
             quantity,
-            f"{opening(quantity.as_of)}{the_quantity(quantity, fact.id, context)} is {value}",
+            f"{opening(quantity.as_of)}{said_of(quantity, fact.id, context, value)}",
             context,
         ),
         Notes(citation=quantity.citation, dated=quantity.as_of is not None),
