@@ -69,8 +69,10 @@ def category_told(
     leave_out: str = "",
     must_include: str = "",
 ) -> str:
-    """``The gas giants are Jupiter and Saturn``: every member of a category the file lists in
-    full (few enough to name); else what the category is, from its description."""
+    """``Jupiter and Saturn are gas giants``: every member of a category the file lists in full
+    (few enough to name), said without claiming they are all there are ("the epic poems are the
+    Aeneid and the Divine Comedy" reads as if there were no others); else what the category is,
+    from its description."""
     subjects = context.index.subjects_index()
     members = [
         entity_id
@@ -81,7 +83,7 @@ def category_told(
     on = f" as of {when.text}" if when is not None else ""
     names = [spoken_name(context.index, m) for m in members]
     if category.complete and 1 < len(members) <= MAX_TOLD_MEMBERS:
-        return f"The {category_plural(category)}{on} {'were' if on else 'are'} {listed(names)}"
+        return f"{listed(names)} {'were' if on else 'are'} {category_plural(category)}{on}"
     if len(members) > 1:
         # A partial list, or a long one cut short: "include" claims no more than it names.
         shown = names[:INCLUDED]
