@@ -165,6 +165,10 @@ def test_renaming_one_entity_changes_other_questions_only_where_they_name_it(
             explanation=texts[1].replace("Kazakhstan", "Qazaqstan"),
             choices=tuple(c.replace("Kazakhstan", "Qazaqstan") for c in question.choices),
             answer=tuple(a.replace("Kazakhstan", "Qazaqstan") for a in question.answer),
+            distractor_reasons=tuple(
+                (option.replace("Kazakhstan", "Qazaqstan"), reason)
+                for option, reason in question.distractor_reasons
+            ),
         )
 
     for old, new in zip(before, after, strict=True):

@@ -820,3 +820,21 @@ def test_no_year_is_offered_for_a_succession_before_either_body_existed() -> Non
     for question in asked:
         floor = max((founded[i] for i in question.fact_ids if i in founded), default=0)
         assert all(int(c) >= floor for c in question.choices), (question.prompt, question.choices)
+
+
+def test_a_participant_is_asked_among_its_neighbours_first() -> None:
+    """ "In Kavkaz-2020, which one of these states was the host?" with Myanmar and Indonesia
+    among the options is no question: a state Russia shares its blocs with could have hosted."""
+    facts = load_facts(BUNDLED_FACTS)
+    blocs = [{m.entity_id for m in g.members} for g in facts.groups]
+    with_russia = {e for bloc in blocs if "russia" in bloc for e in bloc} - {"russia"}
+    names = {e.id: e.name for e in facts.entities}
+    host = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "participant-choice" and "was the host" in q.question.prompt
+    ]
+    assert host
+    for question in host:
+        wrong = set(question.choices) - set(question.answer)
+        assert wrong <= {names[e] for e in with_russia}, question.choices

@@ -303,6 +303,10 @@ def participant_single(
         for other in dict.fromkeys(p.entity_id for p in event.participants)
         if context.index.type_of(other) == kind and other not in led_by
     ]
+    # Its close neighbours among them first: Armenia or Belarus could have hosted an exercise of
+    # Russia's; Myanmar or Indonesia would be no one's guess.
+    close = set(context.index.close_members(entity_id))
+    neighbours = [other for other in listed_ids if other in close]
     nouns = type_plural(context, [entity_id])
     predicate = took_part(role, only=holders(event, role) == 1)
     phrase = label(event)
@@ -311,7 +315,7 @@ def participant_single(
         f"In {phrase}, which one of these {nouns} {emphasised_not(predicate)}?",
         name,
         claim,
-        [listed_ids, context.index.same_type(entity_id)],
+        [neighbours, listed_ids, context.index.same_type(entity_id)],
         context.index.name,
         Why(
             with_reasons(event, role, [entity_id], context.told.role_told(event, role), context)
