@@ -149,3 +149,7 @@ def test_no_test_asks_what_its_own_heading_prints() -> None:
     assert select_form(year, whole, random.Random(0))
     assert select_form(year, whole, random.Random(0), heading="A test on treaties")
     assert select_form(year, whole, random.Random(0), heading=july.title) == ()
+    # Nor any other form of the claim: a true/false on the same year is answered as well.
+    same_claim = [q for q in july.questions if q.claim_id == year[0].claim_id]
+    assert any(q.kind is Kind.TRUE_FALSE for q in same_claim)
+    assert select_form(same_claim, whole, random.Random(0), heading=july.title) == ()

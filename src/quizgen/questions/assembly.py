@@ -326,17 +326,21 @@ def select_form(
 
     Claims are drawn in a seeded order (``first_claims`` first: a self-test brings back what was
     missed); each claim contributes the form whose kind the selection has least of so far, which
-    mixes kinds. A greedy draw can paint itself into a corner, so a few are tried. No question
-    whose answer the test's ``heading`` prints is drawn: "The July 2020 escalation" over "In
-    which year did the IL-76 flights take place?" answers it.
+    mixes kinds. A greedy draw can paint itself into a corner, so a few are tried. No claim
+    whose answer the test's ``heading`` prints is drawn, in any form: "The July 2020 escalation"
+    over "In which year did the IL-76 flights take place?" answers it, and over "... took place
+    in 2018. True or false?" as well.
     """
     printed = padded(words_of(heading))
     forms: dict[str, list[tuple[Question, Cues]]] = {}
     for question in questions:
-        cues = Cues.of(question)
-        if heading and any(answer in printed for answer in cues.answers):
-            continue
-        forms.setdefault(claim_of(question), []).append((question, cues))
+        forms.setdefault(claim_of(question), []).append((question, Cues.of(question)))
+    if heading:
+        forms = {
+            claim: kept
+            for claim, kept in forms.items()
+            if not any(answer in printed for _, cues in kept for answer in cues.answers)
+        }
     claims = sorted(forms)
     target = blueprint.count if blueprint.count is not None else len(claims)
     quotas = quotas_of(blueprint)
