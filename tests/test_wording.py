@@ -547,3 +547,12 @@ def test_a_count_is_asked_how_many_and_told_as_a_plain_sentence() -> None:
     assert not [q.explanation for q in counts if "number of chapters of" in q.explanation]
     moons = generate_questions(load_facts(ASTRONOMY_FACTS), seed=0)
     assert any("Venus has no known moons" in q.explanation for q in moons)
+
+
+def test_a_classification_that_ended_is_told_as_how_the_thing_was_classed() -> None:
+    """ "Pluto was a planet until 24 August 2006" reads as if Pluto had changed; what ended in
+    2006 was how astronomers classed it."""
+    bank = generate_questions(load_facts(ASTRONOMY_FACTS), seed=0)
+    told = " ".join(q.explanation for q in bank)
+    assert "Pluto was classed as a planet until 24 August 2006" in told
+    assert "Pluto was a planet until" not in told

@@ -516,7 +516,9 @@ class Profiles:
             if category is None or category.id == leave_out:
                 continue
             span = span_text(membership.span.since, membership.span.until)
-            verb = "was" if membership.span.until else "is"
+            # "Pluto was a planet until 2006" reads as if Pluto had changed: what ended was how
+            # it was classed.
+            verb = "was classed as" if membership.span.until else "is"
             yield f"{self.said(fact_id)} {verb} {a_or_an(category.name)} {span}".strip()
 
     def category_members(self, category_id: str, leave_out: str = "") -> list[str]:
