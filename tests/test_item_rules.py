@@ -838,3 +838,12 @@ def test_a_participant_is_asked_among_its_neighbours_first() -> None:
     for question in host:
         wrong = set(question.choices) - set(question.answer)
         assert wrong <= {names[e] for e in with_russia}, question.choices
+
+
+def test_no_place_is_asked_that_the_name_says_in_another_spelling() -> None:
+    """ "The Berne Convention ... was signed in Bern. True or false?" is answered by the name,
+    as "Which treaty was signed in Paris? The Treaty of Paris" is."""
+    prompts = [q.question.prompt for q in generate_checked(load_facts(LITERATURE_FACTS), seed=0)]
+    berne = [p for p in prompts if "Berne Convention" in p]
+    assert berne, "the Berne Convention is still asked about"
+    assert not [p for p in berne if "signed in Bern" in p or p.startswith("Where was")]

@@ -179,10 +179,22 @@ def named_after_its_place(checked: CheckedQuestion, index: FactIndex) -> str:
     place_id = getattr(index.by_id.get(claim.subject), "place_id", "")
     if not place_id or place_id not in index.by_id:
         return ""
-    shared = content_words(index.name(place_id)) & content_words(index.name(claim.subject))
+    named = content_words(index.name(claim.subject))
+    shared = {
+        w for w in content_words(index.name(place_id)) if any(spelt_alike(w, n) for n in named)
+    }
     if shared:
         return f"the name {index.name(claim.subject)!r} says where: {sorted(shared)}"
     return ""
+
+
+def spelt_alike(word: str, other: str) -> bool:
+    """Whether two words are one, or one spelling of the other with an ending of up to two
+    letters more: "Bern" and "Berne", as in "the Berne Convention"."""
+    short, long = sorted((word, other), key=len)
+    return short == long or (
+        len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+    )
 
 
 def tautology(checked: CheckedQuestion, index: FactIndex) -> str:
