@@ -847,3 +847,19 @@ def test_no_place_is_asked_that_the_name_says_in_another_spelling() -> None:
     berne = [p for p in prompts if "Berne Convention" in p]
     assert berne, "the Berne Convention is still asked about"
     assert not [p for p in berne if "signed in Bern" in p or p.startswith("Where was")]
+
+
+def test_a_signed_document_is_asked_among_documents_that_were_signed() -> None:
+    """ "Which treaty was signed in Moscow on 29 August 1997?" offered the Decision to create
+    the CRRF, which was adopted, not signed: no option a learner can rule out by its kind."""
+    facts = load_facts(BUNDLED_FACTS)
+    verbs = {d.name: d.verb for d in facts.documents}
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "document-name" and q.question.kind is Kind.SINGLE
+    ]
+    assert asked
+    for question in asked:
+        verb = verbs[question.answer[0]]
+        assert all(verbs[c] == verb for c in question.choices), question.choices

@@ -111,13 +111,16 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
     same_kind = [d for d in pool if d.kind == document.kind]
     of_its_time = [d.id for d in same_kind if abs(d.signed.year - document.signed.year) <= ERA]
     same_kind_ids = [d.id for d in same_kind]
+    # Then documents made the same way: "Which treaty was signed ...?" is no question a decision
+    # that was adopted could answer.
+    same_verb = [d.id for d in pool if d.verb == document.verb]
     others = [d.id for d in pool]
     return draft.typed_or_chosen(
         document,
         (stem, stem),
         document.name,
         Claim(Relation.NAME_OF, document.id),
-        [of_its_time, same_kind_ids, others],
+        [of_its_time, same_kind_ids, same_verb, others],
         context.index.name,
         Why("", about=(document.id,), wrong_of=lambda texts: other_documents(texts, context)),
         Notes(accept=tuple(a for a in (document.short, *document.aliases) if a)),
