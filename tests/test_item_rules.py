@@ -863,3 +863,20 @@ def test_a_signed_document_is_asked_among_documents_that_were_signed() -> None:
     for question in asked:
         verb = verbs[question.answer[0]]
         assert all(verbs[c] == verb for c in question.choices), question.choices
+
+
+def test_a_post_is_never_offered_among_posts_in_bodies_of_another_kind() -> None:
+    """ "What position did Stanislav Zas hold?" offered the CSTO's Secretary General among an
+    ambassador's and ministers' posts of states: the one post in an organisation stood out."""
+    facts = load_facts(BUNDLED_FACTS)
+    groups = {g.id for g in facts.groups}
+    body_of = {r.title: r.organization_id for p in facts.people for r in p.roles}
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "person-title" and q.question.kind is Kind.SINGLE
+    ]
+    assert asked
+    for question in asked:
+        kinds = {body_of[c] in groups for c in question.choices}
+        assert len(kinds) == 1, question.choices

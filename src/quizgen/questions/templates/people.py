@@ -94,6 +94,11 @@ def titles_of(texts: Sequence[str], context: Context) -> str:
     return "; ".join(t for t in told if t)
 
 
+def _body_kind(organization_id: str, context: Context) -> str:
+    kind = context.index.type_of(organization_id)
+    return kind or ("group" if organization_id in context.index.memberships else "")
+
+
 def person_tiers(role: Role, context: Context) -> list[list[str]]:
     """People of the same organisation first (predecessors make the best wrong options), then
     people who held office in a body of the same kind (a state's officials for a state's post).
@@ -177,7 +182,10 @@ def role_title(
         if r.title != role.title and _names_its_body(r, context) == _names_its_body(role, context)
     ]
     same_body = [r.title for r in alike if r.organization_id == role.organization_id]
-    titles = [r.title for r in alike]
+    # Then posts in bodies of the same kind only: the CSTO's Secretary General among
+    # ambassadors and ministers of states stands out by its kind alone.
+    kind = _body_kind(role.organization_id, context)
+    titles = [r.title for r in alike if _body_kind(r.organization_id, context) == kind]
     return draft.typed_or_chosen(
         person,
         (stem, stem),
