@@ -328,3 +328,16 @@ def test_a_quote_is_followed_by_the_reference_that_gives_the_rest_of_the_claim()
             "”. Source: Charter of the Collective Security Treaty Organization, 7 October 2002 "
             "(kremlin.ru)."
         ), question.explanation
+
+
+def test_a_year_is_explained_with_what_the_thing_was() -> None:
+    """ "The Treaty ... was signed in Moscow on 29 August 1997." only dates the stem again: the
+    explanation goes on with what the treaty was, in a sentence of its own."""
+    friendship = [
+        q for q in bank(BUNDLED_FACTS) if q.kind is Kind.YEAR and "Treaty of Friendship" in q.prompt
+    ]
+    assert friendship
+    for question in friendship:
+        assert (
+            "29 August 1997. It is the bilateral Russian-Armenian treaty" in question.explanation
+        ), question.explanation

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.facts.model import MONTH_NAMES, Citation, Source
+from quizgen.facts.model import MONTH_NAMES, Citation, Event, Source
 from quizgen.questions.grammar import count_in_words
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.item_rules import (
@@ -26,7 +26,7 @@ from quizgen.questions.item_rules import (
 )
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.profiles import profiles
-from quizgen.questions.wording import sentence
+from quizgen.questions.wording import capitalized, role_is_verb, sentence
 
 # The words of a date: a sentence that adds only these to the stem tells nothing new.
 MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
@@ -95,6 +95,26 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     new = said - shown
     if question.kind is Kind.TRUE_FALSE:
         new = {w for w in new if content_words(w) and not w.isdigit() and w not in MONTHS}
+    elif question.kind is Kind.YEAR and new and not why.wrong:
+        # A year is answered by a date and a place ("The Treaty was signed in Moscow on 29
+        # August 1997"): what the thing was follows, where the facts describe it.
+        # An event's description is what its typed question asks; a thing's says what it is,
+        # where it is a noun phrase ("Created the ECSC" may be read as who acted, or not).
+        things = [
+            i
+            for i in about[:1]
+            if not isinstance(index.by_id.get(i), Event)
+            and not role_is_verb(getattr(index.by_id.get(i), "description", ""))
+        ]
+        described = [capitalized(d) for d in map(profiles(index).description_of, things) if d]
+        if described and told_words(described[0]) - shown - said:
+            # The answer sentence has just named it: "It is the bilateral treaty ...".
+            named = capitalized(profiles(index).said(things[0]))
+            it = described[0]
+            if it.startswith(f"{named} is ") and capitalized(answer).startswith(named):
+                it = f"It{it[len(named) :]}"
+            parts.append(it)
+            borrowed.append(described[0])
     if not new:
         opening = question.prompt if not answer else ""
         more = told(index, about, shown | said, opening, why.bearing)
