@@ -341,3 +341,16 @@ def test_a_year_is_explained_with_what_the_thing_was() -> None:
         assert (
             "29 August 1997. It is the bilateral Russian-Armenian treaty" in question.explanation
         ), question.explanation
+
+
+def test_a_past_years_members_cite_the_memberships_that_make_it_past() -> None:
+    """The members of the CSTO in 2011 were cited to the article, which lists those of 2020:
+    Uzbekistan's membership from 2006 to 2012 has its own source, and it is cited too."""
+    history = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "group-members-history" and "CSTO" in q.prompt
+    ]
+    assert history
+    for question in history:
+        assert "CSTO, history of the Collective Security Treaty" in question.explanation

@@ -4,6 +4,7 @@ joined, when it was founded and what its abbreviation stands for."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from quizgen.facts.model import Citation, Group, Membership, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -140,6 +141,12 @@ def members_on(
         about=(group.id, *right),
         wrong_of=lambda texts: status_told(group, texts, status, context),
     )
+    if template == "group-members-history":
+        # A past year's members rest on the memberships that make it past (Uzbekistan's from
+        # 2006 to 2012), not only on the group's source, which may list today's.
+        own = [c for c in (_membership_citation(group, e) for e in holders) if c is not None]
+        if own:
+            why = replace(why, citations=(*dict.fromkeys(own), group.citation))
     return draft.finish(
         group,
         capitalized(stem),
