@@ -354,3 +354,16 @@ def test_a_past_years_members_cite_the_memberships_that_make_it_past() -> None:
     assert history
     for question in history:
         assert "CSTO, history of the Collective Security Treaty" in question.explanation
+
+
+def test_a_wrong_value_is_quoted_as_the_stem_writes_it() -> None:
+    """ "According to the article, twelve states were invited" is corrected with "eighteen" in
+    place of "twelve", not with "Eighteen" and "Twelve", which the stem never wrote."""
+    invited = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.kind is Kind.TRUE_FALSE and "twelve states were invited" in q.prompt
+    ]
+    assert invited
+    for question in invited:
+        assert "“eighteen” in place of “twelve”" in question.explanation, question.explanation

@@ -880,3 +880,22 @@ def test_a_post_is_never_offered_among_posts_in_bodies_of_another_kind() -> None
     for question in asked:
         kinds = {body_of[c] in groups for c in question.choices}
         assert len(kinds) == 1, question.choices
+
+
+def test_a_narrower_category_is_asked_among_the_members_of_the_wider_one() -> None:
+    """ "Which of these works are tragedies?" offered Moby-Dick as no tragedy, which a reader
+    of Ahab could defend: every tragedy of the file is a play, so the wrong options are plays."""
+    facts = load_facts(LITERATURE_FACTS)
+    plays = {
+        e.name
+        for e in facts.entities
+        if any(getattr(m, "category_id", m) == "play" for m in e.categories)
+    }
+    asked = [
+        q.question
+        for q in generate_checked(facts, seed=0)
+        if q.question.template == "category-members" and "tragedies" in q.question.prompt
+    ]
+    assert asked and plays
+    for question in asked:
+        assert set(question.choices) <= plays, question.choices

@@ -259,10 +259,22 @@ def which_belong(
     draft = context.draft("category-members", kind, holders[:1], qualifier=category.id)
     entity_type = context.index.type_of(holders[0])
     same_type = [h for h in holders if context.index.type_of(h) == entity_type]
+    # Where every holder also belongs to a wider category (every tragedy here is a play), the
+    # wrong options are its other members only: a novel offered as "not a tragedy" is one a
+    # reader of Moby-Dick could defend, and one a learner rules out by its kind alone.
+    subjects = context.index.subjects_index()
+    wider = set.intersection(
+        *({m.category_id for m in subjects.categories_of.get(h, [])} for h in holders)
+    ) - {category.id}
+    siblings = [
+        e for wide in sorted(wider) for e, _ in subjects.members.get(wide, []) if e not in holders
+    ]
     wrong = pick_distractors(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        [context.index.entity_ids_by_type.get(entity_type, [])],
+        [list(dict.fromkeys(siblings))]
+        if siblings
+        else [context.index.entity_ids_by_type.get(entity_type, [])],
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(h) for h in holders],

@@ -138,6 +138,10 @@ def _why_cloze(statement: Statement, index: int, named: list[str], context: Cont
 
 def _why_true_or_false(statement: Statement, index: int, value: str, context: Context) -> Why:
     right = statement.blanks[index].answer
+    if statement.attributed and index == 0 and not statement.text_parts[0].strip():
+        # The stem opens "According to the article, twelve states ...": quoted as it reads.
+        right = context.told.lowered(right)
+        value = context.told.lowered(value)
     if value != right:
         return Why(
             f"The statement is true with {quoted(right)} in place of {quoted(value)}",
