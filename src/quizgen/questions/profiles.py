@@ -8,6 +8,7 @@ lookups are built once per facts file, so that telling a fact never scans the wh
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -427,13 +428,14 @@ class Profiles:
         # observer in 2020 may have stopped sitting since.
         checked = self.index.checked_until(self.index.by_id[group_id])
         if periods[0] == "now" and checked is not None:
-            held = (
-                f"had been {phrase} {periods[1]}"
-                if periods[1]
-                else f"{'were' if several else 'was'} {phrase}"
-            )
             # Dated at the end: a stem opens with "As of ...", and the explanation must not.
-            return f"{who} {held}, as of {checked.text}"
+            still = f"{'were' if several else 'was'}"
+            if periods[1].startswith("since "):
+                # "Belarus became a party ... in 1993 and still was in October 2020".
+                since = periods[1].removeprefix("since ")
+                on = "on" if re.match(r"\d{1,2} ", since) else "in"
+                return f"{who} became {phrase} {on} {since} and still {still} {on_month(checked)}"
+            return f"{who} {still} {phrase} {on_month(checked)}"
         if periods[0] == "now" and periods[1]:
             return f"{who} {'have' if several else 'has'} been {phrase} {periods[1]}"
         if periods[0] == "now":
@@ -589,6 +591,11 @@ def _spelt_alike(alias: str, fact: Fact) -> bool:
     if len(other.split()) != len(name.split()):
         return False
     return difflib.SequenceMatcher(None, other, name).ratio() >= SPELLING_ALIKE
+
+
+def on_month(date: PartialDate) -> str:
+    """``in October 2020``, ``on 1 June 2024``: a checked date as a sentence's last words."""
+    return f"{'on' if date.day else 'in'} {date.text}"
 
 
 def label_of(event: Event) -> str:
