@@ -298,11 +298,11 @@ def subject_typed(
         "link-subject-typed", Kind.SHORT, [fact.id, object_id], qualifier=relation.id
     )
     subject_noun, _ = nouns(relation, fact.id, object_id, context)
+    # A person is asked "Who wrote Frankenstein?": "Which writer wrote" says the verb twice.
+    asker = "who" if isinstance(fact, Person) else f"which {subject_noun}"
     return draft.finish(
         fact,
-        capitalized(
-            f"which {subject_noun} {relation.forward} {spoken_name(context.index, object_id)}?"
-        ),
+        capitalized(f"{asker} {relation.forward} {spoken_name(context.index, object_id)}?"),
         [context.index.name(fact.id)],
         Why(link_told(relation, fact.id, object_id, context), about=(object_id, fact.id)),
         [Claim(Relation.LINK_SUBJECT, object_id, detail=relation.id)],
