@@ -899,3 +899,14 @@ def test_a_narrower_category_is_asked_among_the_members_of_the_wider_one() -> No
     assert asked and plays
     for question in asked:
         assert set(question.choices) <= plays, question.choices
+
+
+def test_a_former_member_of_the_wider_category_is_no_wrong_option() -> None:
+    """ "Which of these planets are gas giants?" offered Pluto, a planet only until 2006."""
+    asked = [
+        q.question
+        for q in generate_checked(load_facts(ASTRONOMY_FACTS), seed=0)
+        if q.question.template == "category-members" and "planets are" in q.question.prompt
+    ]
+    assert asked
+    assert not [q.choices for q in asked if "Pluto" in q.choices]

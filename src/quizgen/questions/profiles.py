@@ -562,6 +562,11 @@ class Profiles:
         else:
             value = measure_text(quantity.value, quantity.decimals, quantity.unit)
         opening = f"As of {quantity.as_of.text}, " if quantity.as_of else ""
+        things = counted(quantity)
+        if things and value != "1":
+            said = self.said(fact_id)
+            has = "have" if names_several(said) else "has"
+            return f"{opening}{said} {has} {count_said(value)} {things}"
         return f"{opening}{the_quantity(quantity, self.said(fact_id))} is {value}"
 
     def also_called(self, fact: Fact) -> str:
@@ -605,6 +610,21 @@ def label_of(event: Event) -> str:
     # "in April 1999", not "of April 1999": "the renewal of the Treaty of April 1999" reads as
     # if the Treaty dated from 1999.
     return f"{phrase} {on_date(event.date)}" if event.recurring else phrase
+
+
+COUNT_OF = "number of "
+
+
+def counted(quantity: Quantity) -> str:
+    """What a count without a unit counts (``chapters`` for ``number of chapters``), else ""."""
+    if quantity.unit or not quantity.property.startswith(COUNT_OF):
+        return ""
+    return quantity.property[len(COUNT_OF) :]
+
+
+def count_said(value: str) -> str:
+    """A count as it reads before its noun: ``no`` known moons, ``135`` chapters."""
+    return "no" if value == "0" else value
 
 
 def the_quantity(quantity: Quantity, said: str) -> str:

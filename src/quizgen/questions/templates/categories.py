@@ -266,8 +266,18 @@ def which_belong(
     wider = set.intersection(
         *({m.category_id for m in subjects.categories_of.get(h, [])} for h in holders)
     ) - {category.id}
+    # Members of the wider category then (today, without a date): Pluto, a planet until 2006,
+    # is no planet that is "not a gas giant".
     siblings = [
-        e for wide in sorted(wider) for e, _ in subjects.members.get(wide, []) if e not in holders
+        e
+        for wide in sorted(wider)
+        for e, membership in subjects.members.get(wide, [])
+        if e not in holders
+        and (
+            subjects.membership_verdict(e, wide, when) is True
+            if when is not None
+            else membership.span.until is None
+        )
     ]
     wrong = pick_distractors(
         draft.rng,

@@ -14,6 +14,7 @@ from quizgen.questions.grammar import count_in_words, names_several, plural, pos
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
+from quizgen.questions.profiles import count_said, counted
 from quizgen.questions.subjects import (
     Measured,
     NamedFact,
@@ -72,16 +73,6 @@ def the_quantity(quantity: Quantity, fact_id: str, context: Context) -> str:
     return f"{possessive(name)} {quantity.property}"
 
 
-COUNT_OF = "number of "
-
-
-def counted(quantity: Quantity) -> str:
-    """What a count without a unit counts (``chapters`` for ``number of chapters``), else ""."""
-    if quantity.unit or not quantity.property.startswith(COUNT_OF):
-        return ""
-    return quantity.property[len(COUNT_OF) :]
-
-
 def asked_of(quantity: Quantity, fact_id: str, context: Context, nearest: str = "") -> str:
     """``how many chapters does Moby-Dick have`` for a count; ``what is Jupiter's equatorial
     diameter`` for any other quantity."""
@@ -102,11 +93,6 @@ def said_of(quantity: Quantity, fact_id: str, context: Context, value: str) -> s
         has = "have" if names_several(name) else "has"
         return f"{name} {has} {count_said(value)} {things}"
     return f"{the_quantity(quantity, fact_id, context)} is {value}"
-
-
-def count_said(value: str) -> str:
-    """A count as it reads before its noun: ``no`` known moons, ``135`` chapters."""
-    return "no" if value == "0" else value
 
 
 def claim_of(fact_id: str, quantity: Quantity) -> Claim:
