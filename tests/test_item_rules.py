@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,16 @@ BANKS = [
     pytest.param(ENGINE_FACTS, ENGINE_FACTS.parent / "decks", id="engine"),
     pytest.param(PLANETS_FACTS, PLANETS_FACTS.parent / "decks", id="planets"),
 ]
+
+
+@cache
+def bank_of(path: Path) -> tuple[Question, ...]:
+    """The questions a facts file gives with seed 0, made once for the tests that read them."""
+    return tuple(checked.question for checked in generate_checked(load_facts(path), seed=0))
+
+
+def made_by(path: Path, template: str) -> list[Question]:
+    return [q for q in bank_of(path) if q.template == template]
 
 
 def hand_made(kind: Kind, prompt: str, answer: str, **fields: object) -> Question:
@@ -735,11 +746,7 @@ def test_a_post_is_offered_among_posts_in_the_same_body_first() -> None:
     beside his own, not only Azerbaijani posts that a Russian name rules out at a glance."""
     facts = load_facts(BUNDLED_FACTS)
     people = {p.id: p for p in facts.people}
-    chosen = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "person-title" and q.question.kind is Kind.SINGLE
-    ]
+    chosen = [q for q in made_by(BUNDLED_FACTS, "person-title") if q.kind is Kind.SINGLE]
     assert chosen
     for question in chosen:
         person = people[question.fact_ids[0]]
@@ -759,11 +766,7 @@ def test_a_wrong_post_is_explained_with_when_its_holder_held_it() -> None:
     open whether he still held it at the stem's date: the explanation gives his years."""
     facts = load_facts(BUNDLED_FACTS)
     ended = {r.title: r for p in facts.people for r in p.roles if r.span.until is not None}
-    chosen = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "person-title" and q.question.kind is Kind.SINGLE
-    ]
+    chosen = [q for q in made_by(BUNDLED_FACTS, "person-title") if q.kind is Kind.SINGLE]
     offered = [(q, t) for q in chosen for t in q.choices if t in ended and t not in q.answer]
     assert offered
     for question, title in offered:
@@ -775,17 +778,9 @@ def test_no_member_is_asked_true_or_false_where_every_state_of_the_file_is_a_mem
     """Every state of the EU file has been a member of the EU: "As of January 2024, France was
     a member of the European Union" has no false twin, and "True" would always be right. The
     bundled file, with states outside the CSTO, still asks its members."""
-    eu = [
-        q.question
-        for q in generate_checked(load_facts(EU_FACTS), seed=0)
-        if q.question.template == "membership-true-false" and "European Union" in q.question.prompt
-    ]
+    eu = [q for q in made_by(EU_FACTS, "membership-true-false") if "European Union" in q.prompt]
     assert eu and all(q.answer == ("False",) for q in eu), [q.prompt for q in eu]
-    bundled = [
-        q.question
-        for q in generate_checked(load_facts(BUNDLED_FACTS), seed=0)
-        if q.question.template == "membership-true-false" and q.question.answer == ("True",)
-    ]
+    bundled = [q for q in made_by(BUNDLED_FACTS, "membership-true-false") if q.answer == ("True",)]
     assert bundled
 
 
@@ -797,9 +792,7 @@ def test_a_persons_state_is_asked_among_the_states_of_the_body_they_served() -> 
     names = {e.id: e.name for e in facts.entities}
     in_csto = {names[m.entity_id] for m in csto.members}
     asked = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "person-nationality" and "stanislav-zas" in q.question.fact_ids
+        q for q in made_by(BUNDLED_FACTS, "person-nationality") if "stanislav-zas" in q.fact_ids
     ]
     assert asked
     for question in asked:
@@ -811,11 +804,7 @@ def test_no_year_is_offered_for_a_succession_before_either_body_existed() -> Non
     and 1944 were no years it could have done so."""
     facts = load_facts(LITERATURE_FACTS)
     founded = {g.id: g.founded.year for g in facts.groups if g.founded is not None}
-    asked = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "succession-year"
-    ]
+    asked = made_by(LITERATURE_FACTS, "succession-year")
     assert any("unesco" in q.fact_ids for q in asked)
     for question in asked:
         floor = max((founded[i] for i in question.fact_ids if i in founded), default=0)
@@ -829,11 +818,7 @@ def test_a_participant_is_asked_among_its_neighbours_first() -> None:
     blocs = [{m.entity_id for m in g.members} for g in facts.groups]
     with_russia = {e for bloc in blocs if "russia" in bloc for e in bloc} - {"russia"}
     names = {e.id: e.name for e in facts.entities}
-    host = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "participant-choice" and "was the host" in q.question.prompt
-    ]
+    host = [q for q in made_by(BUNDLED_FACTS, "participant-choice") if "was the host" in q.prompt]
     assert host
     for question in host:
         wrong = set(question.choices) - set(question.answer)
@@ -843,7 +828,7 @@ def test_a_participant_is_asked_among_its_neighbours_first() -> None:
 def test_no_place_is_asked_that_the_name_says_in_another_spelling() -> None:
     """ "The Berne Convention ... was signed in Bern. True or false?" is answered by the name,
     as "Which treaty was signed in Paris? The Treaty of Paris" is."""
-    prompts = [q.question.prompt for q in generate_checked(load_facts(LITERATURE_FACTS), seed=0)]
+    prompts = [q.prompt for q in bank_of(LITERATURE_FACTS)]
     berne = [p for p in prompts if "Berne Convention" in p]
     assert berne, "the Berne Convention is still asked about"
     assert not [p for p in berne if "signed in Bern" in p or p.startswith("Where was")]
@@ -854,11 +839,7 @@ def test_a_signed_document_is_asked_among_documents_that_were_signed() -> None:
     the CRRF, which was adopted, not signed: no option a learner can rule out by its kind."""
     facts = load_facts(BUNDLED_FACTS)
     verbs = {d.name: d.verb for d in facts.documents}
-    asked = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "document-name" and q.question.kind is Kind.SINGLE
-    ]
+    asked = [q for q in made_by(BUNDLED_FACTS, "document-name") if q.kind is Kind.SINGLE]
     assert asked
     for question in asked:
         verb = verbs[question.answer[0]]
@@ -871,11 +852,7 @@ def test_a_post_is_never_offered_among_posts_in_bodies_of_another_kind() -> None
     facts = load_facts(BUNDLED_FACTS)
     groups = {g.id for g in facts.groups}
     body_of = {r.title: r.organization_id for p in facts.people for r in p.roles}
-    asked = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "person-title" and q.question.kind is Kind.SINGLE
-    ]
+    asked = [q for q in made_by(BUNDLED_FACTS, "person-title") if q.kind is Kind.SINGLE]
     assert asked
     for question in asked:
         kinds = {body_of[c] in groups for c in question.choices}
@@ -891,11 +868,7 @@ def test_a_narrower_category_is_asked_among_the_members_of_the_wider_one() -> No
         for e in facts.entities
         if any(getattr(m, "category_id", m) == "play" for m in e.categories)
     }
-    asked = [
-        q.question
-        for q in generate_checked(facts, seed=0)
-        if q.question.template == "category-members" and "tragedies" in q.question.prompt
-    ]
+    asked = [q for q in made_by(LITERATURE_FACTS, "category-members") if "tragedies" in q.prompt]
     assert asked and plays
     for question in asked:
         assert set(question.choices) <= plays, question.choices
@@ -903,10 +876,6 @@ def test_a_narrower_category_is_asked_among_the_members_of_the_wider_one() -> No
 
 def test_a_former_member_of_the_wider_category_is_no_wrong_option() -> None:
     """ "Which of these planets are gas giants?" offered Pluto, a planet only until 2006."""
-    asked = [
-        q.question
-        for q in generate_checked(load_facts(ASTRONOMY_FACTS), seed=0)
-        if q.question.template == "category-members" and "planets are" in q.question.prompt
-    ]
+    asked = [q for q in made_by(ASTRONOMY_FACTS, "category-members") if "planets are" in q.prompt]
     assert asked
     assert not [q.choices for q in asked if "Pluto" in q.choices]

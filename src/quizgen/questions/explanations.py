@@ -125,8 +125,9 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # CSTO) is beside the point. Either is still better than an explanation that only
         # repeats the stem.
         known = shown | said
-        asked = [*about, *question.fact_ids]
-        others = {t: _borrowed_names(index, asked, t) for t in more}
+        asked = list(dict.fromkeys([*about, *question.fact_ids]))
+        tellers = _tellers(index, asked)
+        others = {t: _borrowed_names(index, asked, tellers.get(t), t) for t in more}
         bearing = [t for t in more if _adds_to(t, known, others[t])]
         # Failing that, the sentence that shares most with the question, its words counted
         # without the other facts' names ("military" of the Southern Military District), and
@@ -164,9 +165,7 @@ def with_sources_of(
     month of an annexation for a question on the region): every claim shown is cited."""
     if not texts:
         return evidence
-    tellers = {
-        text: fact_id for fact_id in dict.fromkeys(about) for text in profiles(index).told(fact_id)
-    }
+    tellers = _tellers(index, about)
     more = []
     for text in texts:
         fact = index.by_id.get(tellers.get(text, ""))
@@ -197,12 +196,22 @@ def _all_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[\w'’-]+", text.casefold()) if len(w) > 2}
 
 
-def _borrowed_names(index: FactIndex, about: Iterable[str], text: str) -> set[str]:
+def _tellers(index: FactIndex, about: Iterable[str]) -> dict[str, str]:
+    """Each sentence the facts tell about ``about``, with the fact that tells it (the first,
+    where two tell the same)."""
+    tellers: dict[str, str] = {}
+    for fact_id in dict.fromkeys(about):
+        for text in profiles(index).told(fact_id):
+            tellers.setdefault(text, fact_id)
+    return tellers
+
+
+def _borrowed_names(
+    index: FactIndex, about: Sequence[str], teller: str | None, text: str
+) -> set[str]:
     """The words ``text`` writes in lower case that belong to the name of a fact asked about
-    other than the one it tells of: "military" in a figure on Kavkaz-2020 is no word on the
-    Southern Military District."""
-    about = list(dict.fromkeys(about))
-    teller = next((i for i in about if text in profiles(index).told(i)), None)
+    other than ``teller``, the one it tells of: "military" in a figure on Kavkaz-2020 is no
+    word on the Southern Military District."""
     names = {
         word
         for fact_id in about

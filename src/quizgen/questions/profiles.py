@@ -562,12 +562,9 @@ class Profiles:
         else:
             value = measure_text(quantity.value, quantity.decimals, quantity.unit)
         opening = f"As of {quantity.as_of.text}, " if quantity.as_of else ""
-        things = counted(quantity)
-        if things and value != "1":
-            said = self.said(fact_id)
-            has = "have" if names_several(said) else "has"
-            return f"{opening}{said} {has} {count_said(value)} {things}"
-        return f"{opening}{the_quantity(quantity, self.said(fact_id))} is {value}"
+        said = self.said(fact_id)
+        told = count_told(said, quantity, value) or f"{the_quantity(quantity, said)} is {value}"
+        return f"{opening}{told}"
 
     def also_called(self, fact: Fact) -> str:
         """``The Collective Security Treaty is also called the CST or the Tashkent Treaty``."""
@@ -622,9 +619,14 @@ def counted(quantity: Quantity) -> str:
     return quantity.property[len(COUNT_OF) :]
 
 
-def count_said(value: str) -> str:
-    """A count as it reads before its noun: ``no`` known moons, ``135`` chapters."""
-    return "no" if value == "0" else value
+def count_told(subject: str, quantity: Quantity, value: str) -> str:
+    """``Moby-Dick has 135 chapters``, ``Venus has no known moons``: a count as a sentence says
+    it; "" for any other quantity, and for a count of one, whose noun would need its singular."""
+    things = counted(quantity)
+    if not things or value.replace(",", "") == "1":
+        return ""
+    has = "have" if names_several(subject) else "has"
+    return f"{subject} {has} {'no' if value == '0' else value} {things}"
 
 
 def the_quantity(quantity: Quantity, said: str) -> str:

@@ -95,6 +95,7 @@ def titles_of(texts: Sequence[str], context: Context) -> str:
 
 
 def _body_kind(organization_id: str, context: Context) -> str:
+    """What kind of body a post is in: a state, a city, ..., or "group" for an organisation."""
     kind = context.index.type_of(organization_id)
     return kind or ("group" if organization_id in context.index.memberships else "")
 
@@ -103,16 +104,11 @@ def person_tiers(role: Role, context: Context) -> list[list[str]]:
     """People of the same organisation first (predecessors make the best wrong options), then
     people who held office in a body of the same kind (a state's officials for a state's post).
     Nobody else: a background figure such as a source's author is no plausible office holder."""
-
-    def body_kind(organization_id: str) -> str:
-        kind = context.index.type_of(organization_id)
-        return kind or ("group" if organization_id in context.index.memberships else "")
-
-    kind = body_kind(role.organization_id)
+    kind = _body_kind(role.organization_id, context)
     alike = [
         p.id
         for p in context.facts.people
-        if not p.background and any(body_kind(r.organization_id) == kind for r in p.roles)
+        if not p.background and any(_body_kind(r.organization_id, context) == kind for r in p.roles)
     ]
     return [context.index.people_by_org.get(role.organization_id, []), alike if kind else []]
 

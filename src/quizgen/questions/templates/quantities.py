@@ -14,7 +14,7 @@ from quizgen.questions.grammar import count_in_words, names_several, plural, pos
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
-from quizgen.questions.profiles import count_said, counted
+from quizgen.questions.profiles import count_told, counted
 from quizgen.questions.subjects import (
     Measured,
     NamedFact,
@@ -87,12 +87,10 @@ def asked_of(quantity: Quantity, fact_id: str, context: Context, nearest: str = 
 def said_of(quantity: Quantity, fact_id: str, context: Context, value: str) -> str:
     """``Moby-Dick has 135 chapters`` for a count; ``Jupiter's equatorial diameter is 142,984
     km`` for any other quantity (and for a count of one, whose noun would need its singular)."""
-    things = counted(quantity)
-    if things and value.replace(",", "") != "1":
-        name = spoken_name(context.index, fact_id)
-        has = "have" if names_several(name) else "has"
-        return f"{name} {has} {count_said(value)} {things}"
-    return f"{the_quantity(quantity, fact_id, context)} is {value}"
+    name = spoken_name(context.index, fact_id)
+    return count_told(name, quantity, value) or (
+        f"{the_quantity(quantity, fact_id, context)} is {value}"
+    )
 
 
 def claim_of(fact_id: str, quantity: Quantity) -> Claim:
@@ -104,13 +102,10 @@ def stated(fact: NamedFact, quantity: Quantity, context: Context, subject: str =
     """``Jupiter's equatorial diameter is 142,984 km`` (``It is ...`` given ``subject``); a
     value that changes is dated at the end, so that the sentence never opens like its stem."""
     said = subject or the_quantity(quantity, fact.id, context)
-    sentence = f"{said} is {value_text(quantity)}"
-    if counted(quantity) and value_text(quantity) != "1":
-        sentence = (
-            f"{subject} has {count_said(value_text(quantity))} {counted(quantity)}"
-            if subject
-            else said_of(quantity, fact.id, context, value_text(quantity))
-        )
+    subject_named = subject or spoken_name(context.index, fact.id)
+    sentence = count_told(subject_named, quantity, value_text(quantity)) or (
+        f"{said} is {value_text(quantity)}"
+    )
     if quantity.value is not None and quantity.high > quantity.value:
         sentence += f" (± {value_text(quantity, quantity.high - quantity.value)})"
     if quantity.as_of is not None:
