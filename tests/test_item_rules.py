@@ -277,6 +277,13 @@ def test_a_right_option_that_alone_repeats_a_stem_word_is_caught() -> None:
         choices=("Treaty of Paris", "Treaty of Rome", "Treaty of Lisbon"),
     )
     assert clang(bad) == "only the right option 'Treaty of Paris' shares ['paris'] with the stem"
+    berne = hand_made(
+        Kind.SINGLE,
+        "Which convention was signed in Bern in 1886?",
+        "Berne Convention",
+        choices=("Berne Convention", "Universal Copyright Convention", "Rome Convention"),
+    )
+    assert clang(berne) == "only the right option 'Berne Convention' shares ['berne'] with the stem"
     # A word every option has ("treaty") is no cue.
     fair = hand_made(
         Kind.SINGLE,
@@ -361,6 +368,16 @@ def test_a_typed_answer_whose_words_the_stem_gives_is_caught() -> None:
     assert (
         typed_giveaway(paris)
         == "the accepted answer 'Treaty of Paris' repeats ['paris'] from the stem"
+    )
+    # Another spelling of a stem's word is the same cue ("Bern" and "the Berne Convention").
+    berne = hand_made(
+        Kind.SHORT,
+        "Which convention was signed in Bern on 9 September 1886?",
+        "Berne Convention for the Protection of Literary and Artistic Works",
+    )
+    assert typed_giveaway(berne) == (
+        "the accepted answer 'Berne Convention for the Protection of Literary and Artistic Works'"
+        " repeats ['berne'] from the stem"
     )
     forces = hand_made(
         Kind.SHORT,

@@ -96,7 +96,7 @@ def typed_giveaway(question: Question) -> str:
     if expanded:
         stem -= content_words(expanded.group(1) or expanded.group(2))
     for text in (*question.answer, *question.accept):
-        shared = content_words(text) & stem
+        shared = shared_alike(content_words(text), stem)
         if any(c.isdigit() for c in text):
             # A number is the answer: only the same number in the stem gives it away, not its
             # unit or the rounding step the stem names ("to the nearest 1,000 km").
@@ -138,7 +138,9 @@ def clang(question: Question) -> str:
         *(content_words(c) for c in question.choices if c not in question.answer)
     )
     for answer in question.answer:
-        cue = (content_words(answer) & stem) - wrong_words
+        cue = shared_alike(content_words(answer), stem) - shared_alike(
+            content_words(answer), wrong_words
+        )
         if cue:
             return f"only the right option {answer!r} shares {sorted(cue)} with the stem"
     return ""
@@ -186,6 +188,12 @@ def named_after_its_place(checked: CheckedQuestion, index: FactIndex) -> str:
     if shared:
         return f"the name {index.name(claim.subject)!r} says where: {sorted(shared)}"
     return ""
+
+
+def shared_alike(words: set[str], others: set[str]) -> set[str]:
+    """The words of ``words`` that ``others`` holds, or holds in another spelling ("Berne" in
+    the answer, "Bern" in the stem): either way a learner sees the same word."""
+    return {w for w in words if w in others or any(spelt_alike(w, o) for o in others)}
 
 
 def spelt_alike(word: str, other: str) -> bool:
