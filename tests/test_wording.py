@@ -547,6 +547,13 @@ def test_a_count_is_asked_how_many_and_told_as_a_plain_sentence() -> None:
     assert not [q.explanation for q in counts if "number of chapters of" in q.explanation]
     moons = generate_questions(load_facts(ASTRONOMY_FACTS), seed=0)
     assert any("Venus has no known moons" in q.explanation for q in moons)
+    # A count of one takes the singular ("the number of known moons of Earth is 1" before).
+    told = " ".join(q.explanation for q in moons)
+    assert "Earth has 1 known moon" in told and "moons of Earth is 1" not in told
+    # A comparison with an equal count compares nothing.
+    assert "for comparison, Mercury has no known moons" not in " ".join(
+        q.explanation for q in moons if "Venus has no known moons" in q.explanation
+    )
 
 
 def test_a_classification_that_ended_is_told_as_how_the_thing_was_classed() -> None:

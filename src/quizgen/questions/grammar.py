@@ -53,6 +53,15 @@ def plural(noun: str) -> str:
 
 
 @functools.cache
+def singular(noun: str) -> str:
+    """``moon`` for ``moons``, ``known moon`` for ``known moons``: the last word of a plural noun
+    phrase in the singular (a word already singular stays as it is)."""
+    head, _, last = noun.rpartition(" ")
+    one = _ENGINE.singular_noun(last) or last
+    return f"{head} {one}" if head else str(one)
+
+
+@functools.cache
 def plural_predicate(phrase: str) -> str:
     """A relation phrase for a plural subject: ``is a moon of`` -> ``are moons of``, ``orbits``
     -> ``orbit``; a past tense (``discovered``) stays as it is."""

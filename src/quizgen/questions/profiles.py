@@ -23,7 +23,7 @@ from quizgen.facts.model import (
     Quantity,
     Term,
 )
-from quizgen.questions.grammar import a_or_an, names_several, plural_predicate, possessive
+from quizgen.questions.grammar import a_or_an, names_several, plural_predicate, possessive, singular
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.wording import (
@@ -620,11 +620,13 @@ def counted(quantity: Quantity) -> str:
 
 
 def count_told(subject: str, quantity: Quantity, value: str) -> str:
-    """``Moby-Dick has 135 chapters``, ``Venus has no known moons``: a count as a sentence says
-    it; "" for any other quantity, and for a count of one, whose noun would need its singular."""
+    """``Moby-Dick has 135 chapters``, ``Venus has no known moons``, ``Earth has 1 known moon``:
+    a count as a sentence says it; "" for any other quantity."""
     things = counted(quantity)
-    if not things or value.replace(",", "") == "1":
+    if not things:
         return ""
+    if value.replace(",", "") == "1":
+        things = singular(things)
     has = "have" if names_several(subject) else "has"
     return f"{subject} {has} {'no' if value == '0' else value} {things}"
 

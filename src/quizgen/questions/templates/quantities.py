@@ -136,9 +136,11 @@ def compared(
 ) -> str:
     """``for comparison, Saturn's equatorial diameter is 120,536 km``: the nearest value of
     another fact of the same kind (none among the ``shown`` options, which the explanation tells
-    apart anyway), so that the number means something."""
+    apart anyway), so that the number means something. A value equal to this one compares
+    nothing ("Venus has no known moons; for comparison, Mercury has no known moons")."""
+    own = value_text(quantity)
     others = alike(fact, quantity, context)
-    nearest = [m for m in others if value_text(m.quantity) not in shown][:1]
+    nearest = [m for m in others if value_text(m.quantity) not in (*shown, own)][:1]
     return "; ".join(
         f"for comparison, {said_of(m.quantity, m.fact_id, context, value_text(m.quantity))}"
         for m in nearest
