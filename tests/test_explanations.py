@@ -98,6 +98,31 @@ def test_one_participant_asked_is_told_with_every_other_and_the_wrong_options_pa
     assert question.explanation.endswith(f"Source: {question.source.reference}.")
 
 
+def test_a_participant_told_beside_the_asked_one_is_told_with_its_other_part() -> None:
+    """ "Azerbaijan sent observers, as did ... Iran" read as if Iran only watched, beside items
+    where Iran sent warships: one who played two parts is told with both."""
+    question = asked(
+        BUNDLED_FACTS,
+        "participant-true-false",
+        "True or false? In Kavkaz-2020, Azerbaijan sent observers.",
+    )
+    assert question.explanation.startswith(
+        "True. Azerbaijan sent observers, as did Indonesia, Kazakhstan, Tajikistan and Iran; "
+        "Iran also sent forces."
+    )
+
+
+def test_a_life_within_one_century_is_told_once_and_in_the_past() -> None:
+    """ "Hipparchus was born in the 2nd century BC and died in the 2nd century BC" says one thing
+    twice, and a man dead since 1880 "was" what his description says."""
+    told = " ".join(q.explanation for q in bank(ASTRONOMY_FACTS))
+    assert "born in the 2nd century BC and died" not in told
+    assert "William Lassell was an English brewer" in told
+    assert "William Lassell is " not in told
+    born = asked(ASTRONOMY_FACTS, "person-born-century", "In which century was Hipparchus born?")
+    assert "Hipparchus was the Greek astronomer who compiled" in born.explanation
+
+
 def test_a_wrong_place_is_told_by_what_happened_there() -> None:
     question = asked(BUNDLED_FACTS, "document-place", "Where was the North Atlantic Treaty signed?")
     for place in set(question.choices) - set(question.answer):

@@ -237,9 +237,12 @@ class Profiles:
     def description_of(self, fact_id: str) -> str:
         """``Chisinau is the capital of Moldova``: the fact's own description, if it has one
         (``The Treaty of Lisbon amended the EU treaties`` for one that opens with a verb)."""
-        description = getattr(self.index.by_id.get(fact_id), "description", "")
+        fact = self.index.by_id.get(fact_id)
+        description = getattr(fact, "description", "")
         if not description:
             return ""
+        # A man dead since 1880 or a body dissolved in 2002 was what it was.
+        gone = getattr(fact, "died", None) or getattr(fact, "dissolved", None)
         said = self.said(fact_id)
         # Only a closed-class opener loses its capital ("The capital of ..."): a description may
         # open with a name ("Belarusian general").
@@ -250,7 +253,7 @@ class Profiles:
         possessive = first.endswith(("'s", "’s"))  # "NATO's founding treaty"
         if first not in SENTENCE_OPENERS and not first[:1].isdigit() and not possessive:
             what = a_or_an(what)  # "a Belarusian general"
-        return f"{said} is {what}"
+        return f"{said} {'was' if gone else 'is'} {what}"
 
     def option_ids(self, text: str, kinds: tuple[type, ...] = ()) -> str:
         """The one fact an option's text names, or "" when it names none or several."""
@@ -507,6 +510,9 @@ class Profiles:
         died = f"died {on_date(person.died)}" if person.died else ""
         if not (born or died):
             return ""
+        if born and died and on_date(person.born) == on_date(person.died):
+            # "born in the 2nd century BC and died in the 2nd century BC" says one thing twice.
+            return f"{person.name} lived {on_date(person.born)}"
         return f"{person.name} was {born}" + (f" and {died}" if born and died else died)
 
     # -- categories, links and quantities ---------------------------------------------------------

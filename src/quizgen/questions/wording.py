@@ -430,6 +430,14 @@ def took_part(role: str, several: bool = False, only: bool = False) -> str:
     return f"was the {role}" if only else f"took part as {a_or_an(role)}"
 
 
+def also_did(predicate: str) -> str:
+    """``also sent forces``, ``was also the host``: a predicate said of one who did more."""
+    first, _, rest = predicate.partition(" ")
+    if first in ("was", "were") and rest:
+        return f"{first} also {rest}"
+    return f"also {predicate}"
+
+
 def emphasised_not(predicate: str) -> str:
     """A question that asks for a denial ("which of these states did not renew the Treaty?")
     says NOT in capitals, so that no reader misses it."""

@@ -180,6 +180,11 @@ def century_question(
     if say_ad:
         # The explanation names the century as the options do.
         explanation = explanation.replace(century_text(century), right)
+    if isinstance(fact, Person):
+        # Who the person was: a life known only to its century says little else.
+        described = context.told.description_of(fact.id)
+        if described:
+            explanation += f". {capitalized(described)}"
     return draft.finish(
         fact,
         stem,

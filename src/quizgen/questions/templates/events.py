@@ -30,6 +30,7 @@ from quizgen.questions.templates.common import (
 )
 from quizgen.questions.wording import (
     according_to,
+    also_did,
     capitalized,
     dates_text,
     emphasised_not,
@@ -369,10 +370,32 @@ def who_did_what(event: Event, roles: list[str], entity_id: str, context: Contex
             ]
             if others and not reason and len(others) < MAX_TOLD_HOLDERS:
                 verb = ("were" if len(others) > 1 else "was") if part.startswith("was ") else "did"
-                told.append(f"{who} {part}, as {verb} {listed(others)}")
+                # An other who also played another part ("Iran sent observers" beside "Iran sent
+                # forces") is told as doing both, last, lest the list read as all it did.
+                others_ids = [o for o in ids if o != entity_id]
+                doubled = {o: _other_parts(event, o, roles) for o in others_ids}
+                order = sorted(others_ids, key=lambda o: bool(doubled[o]))
+                names = [name_in_sentence(context, context.index.name(o)) for o in order]
+                also = [
+                    f"{name_in_sentence(context, context.index.name(o))} {also_did(p)}"
+                    for o in order
+                    for p in doubled[o]
+                ]
+                told.append(f"{who} {part}, as {verb} {listed(names)}")
+                told.extend(also)
             else:
                 told.append(f"{who} {part}{reason}")
     return "; ".join(told)
+
+
+def _other_parts(event: Event, entity_id: str, told: list[str]) -> list[str]:
+    """The roles ``entity_id`` played in ``event`` besides those ``told``, as predicates (``sent
+    forces``)."""
+    roles = [p.role for p in event.participants if p.entity_id == entity_id and p.role not in told]
+    return [
+        took_part(r, only=len({p.entity_id for p in event.participants if p.role == r}) == 1)
+        for r in dict.fromkeys(roles)
+    ]
 
 
 def because(event: Event, entity_id: str, role: str) -> str:
