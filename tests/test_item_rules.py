@@ -26,7 +26,7 @@ from quizgen.facts.loader import load_facts
 from quizgen.questions import item_rules
 from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
-from quizgen.questions.engine import generate_checked
+from quizgen.questions.engine import generate_checked, generate_questions
 from quizgen.questions.index import FactIndex
 from quizgen.questions.item_rules import (
     answer_in_stem,
@@ -814,6 +814,13 @@ def test_a_persons_state_is_asked_among_the_states_of_the_body_they_served() -> 
     assert asked
     for question in asked:
         assert set(question.choices) <= in_csto, question.choices
+    # Members while he served (2020-2022): Uzbekistan had left in 2012.
+    then = {names[m.entity_id] for m in csto.members if m.span.until is None}
+    for seed in range(12):
+        bank = generate_questions(facts, seed=seed)
+        for question in (q for q in bank if q.template == "person-nationality"):
+            if "stanislav-zas" in question.fact_ids:
+                assert set(question.choices) <= then, (seed, question.choices)
 
 
 def test_no_year_is_offered_for_a_succession_before_either_body_existed() -> None:
@@ -896,3 +903,18 @@ def test_a_former_member_of_the_wider_category_is_no_wrong_option() -> None:
     asked = [q for q in made_by(ASTRONOMY_FACTS, "category-members") if "planets are" in q.prompt]
     assert asked
     assert not [q.choices for q in asked if "Pluto" in q.choices]
+
+
+def test_a_year_the_facts_tie_to_a_joining_is_never_a_wrong_option() -> None:
+    """Uzbekistan was admitted to the CSTO in 2006 and its parliament ratified the accession in
+    2008, as the membership's note says: 2008 is arguably when it joined, never a wrong year."""
+    facts = load_facts(BUNDLED_FACTS)
+    asked = []
+    for seed in range(16):
+        asked += [
+            q
+            for q in generate_questions(facts, seed=seed)
+            if q.template == "membership-year" and "uzbekistan" in q.fact_ids
+        ]
+    assert asked
+    assert not [q.choices for q in asked if "2008" in q.choices]

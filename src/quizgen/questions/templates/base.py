@@ -315,9 +315,12 @@ class Draft:
         why: Why,
         notes: Notes = NO_NOTES,
         earliest: int | None = None,
+        arguable: frozenset[int] = frozenset(),
     ) -> CheckedQuestion | None:
         """A year to choose among nearby years (in order) or to type; none before ``earliest``
-        (a year before the thing existed is no plausible option) nor after the facts' date."""
+        (a year before the thing existed is no plausible option), none after the facts' date and
+        none of the ``arguable`` years the facts tie to the same claim (a ratification two years
+        after an admission)."""
         latest = self.context.index.latest_year(subject)
         is_wrong = self.context.is_wrong(claim)
         wrong = nearby_years(
@@ -325,7 +328,11 @@ class Draft:
             year,
             OPTION_COUNT - 1,
             latest,
-            lambda text: (earliest is None or int(text) >= earliest) and is_wrong(text),
+            lambda text: (
+                (earliest is None or int(text) >= earliest)
+                and int(text) not in arguable
+                and is_wrong(text)
+            ),
         )
         choices = sorted([str(year), *wrong], key=int)
         return self.finish(

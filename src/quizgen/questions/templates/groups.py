@@ -3,6 +3,7 @@ joined, when it was founded and what its abbreviation stands for."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -286,10 +287,16 @@ def joined_year(
     group: Group, entity_id: str, status: str, context: Context
 ) -> CheckedQuestion | None:
     """The year an entity took up its one span of ``status`` (several spans would be ambiguous)."""
-    spans = [m.span for m in context.index.memberships[group.id][entity_id] if m.status == status]
+    held = [m for m in context.index.memberships[group.id][entity_id] if m.status == status]
+    spans = [m.span for m in held]
     if len(spans) != 1 or spans[0].since is None:
         return None
     since = spans[0].since
+    # A year the membership's note names ("its parliament ratified the accession in 2008") is
+    # arguably when it joined: never a wrong option.
+    # The year it left is no such year.
+    left = spans[0].until.year if spans[0].until is not None else None
+    arguable = frozenset(int(y) for y in re.findall(r"\b(\d{4})\b", held[0].note)) - {left}
     # A founding member joined when the group began: that is the group's founding year, asked
     # once; and no option may fall before the group's first year.
     first = min(
@@ -309,6 +316,7 @@ def joined_year(
         Why(membership_story(group, entity_id, status, context), about=(entity_id, group.id)),
         Notes(citation=_membership_citation(group, entity_id)),
         earliest=start,
+        arguable=arguable,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from quizgen.facts.model import PartialDate, Person, Role
+from quizgen.facts.model import PartialDate, Person, Role, Span
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
@@ -252,10 +252,14 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
         told = f"{capitalized(state_said)} is where {person.name} comes from"
     # The states of the body the person served first: a Secretary General of the CSTO comes
     # from one of its members, and Serbia or Azerbaijan would be no likely guess.
+    # Members while the person held the post come first: Uzbekistan, out of the CSTO from 2012,
+    # is no guess for a Secretary General of 2020.
     served = [
-        entity_id
+        (entity_id, any(_overlap(m.span, role.span) for m in memberships))
         for role in person.roles
-        for entity_id in context.index.memberships.get(role.organization_id, {})
+        for entity_id, memberships in context.index.memberships.get(
+            role.organization_id, {}
+        ).items()
     ]
     return draft.single(
         person,
@@ -263,12 +267,28 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
         state,
         Claim(Relation.NATIONALITY, person.id),
         [
-            list(dict.fromkeys(served)),
+            list(dict.fromkeys(e for e, then in served if then)),
+            list(dict.fromkeys(e for e, _ in served)),
             context.index.nationalities,
             context.index.same_type(person.nationality_id),
         ],
         context.index.name,
         Why(told, about=(person.id,)),
+    )
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    """Whether two spans share any time (an open end runs on)."""
+    if (
+        one.since is not None
+        and other.until is not None
+        and one.since.earliest > other.until.latest
+    ):
+        return False
+    return not (
+        one.until is not None
+        and other.since is not None
+        and one.until.latest < other.since.earliest
     )
 
 
