@@ -918,3 +918,41 @@ def test_a_year_the_facts_tie_to_a_joining_is_never_a_wrong_option() -> None:
         ]
     assert asked
     assert not [q.choices for q in asked if "2008" in q.choices]
+
+
+def test_who_wrote_a_work_is_asked_among_writers_of_its_era() -> None:
+    """Claire Clairmont, who wrote no work, was offered for Dracula, and "Jane Austen wrote the
+    Divine Comedy" was false on its face: a wrong writer is one who wrote something, and a wrong
+    work for a writer is one a contemporary wrote, wherever the facts hold one."""
+    facts = load_facts(LITERATURE_FACTS)
+    people = {p.id: p for p in facts.people}
+    names = {p.name: p.id for p in facts.people}
+    works = {}
+    for person in facts.people:
+        for link in person.links:
+            if link.relation_id == "wrote":
+                works[link.object_id] = person.id
+    titles = {e.name: e.id for e in facts.entities}
+
+    def lived(person_id: str) -> tuple[int, int]:
+        person = people[person_id]
+        return person.born.year, (person.died or person.born).year
+
+    def contemporaries(a: str, b: str) -> bool:
+        (a0, a1), (b0, b1) = lived(a), lived(b)
+        return a0 <= b1 and b0 <= a1
+
+    asked_writers = made_by(LITERATURE_FACTS, "link-subjects")
+    assert asked_writers
+    for question in asked_writers:
+        wrong = [names[c] for c in question.choices if c not in question.answer]
+        assert all(w in works.values() for w in wrong), question.choices
+    false_links = [
+        q for q in made_by(LITERATURE_FACTS, "link-true-false") if q.answer == ("False",)
+    ]
+    assert false_links
+    for question in false_links:
+        writer = next(i for i in question.fact_ids if i in people)
+        offered = next(works[titles[t]] for t in titles if question.prompt.endswith(f" {t}."))
+        if any(contemporaries(writer, w) for w in set(works.values()) - {writer}):
+            assert contemporaries(writer, offered), question.prompt

@@ -190,7 +190,14 @@ def objects_choice(
     _, object_noun = nouns(relation, fact.id, holders[0], context)
     nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
     pools = [
-        in_relation(relation, subjects.ids_by_noun.get(noun, []), context) for noun in nouns_held
+        tier
+        for noun in nouns_held
+        for tier in of_their_era(
+            relation,
+            in_relation(relation, subjects.ids_by_noun.get(noun, []), context),
+            fact.id,
+            context,
+        )
     ]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
@@ -256,7 +263,11 @@ def subject_choice(
     subject_noun, _ = nouns(relation, fact.id, object_id, context)
     kind = Kind.MULTIPLE if len(holders) > 1 else Kind.SINGLE
     draft = context.draft("link-subjects", kind, [fact.id, object_id], qualifier=relation.id)
-    options = right_and_wrong(draft, kind, [like(fact.id, context)], claim, holders, context)
+    # Those the relation links to something else first: who wrote another work, not a
+    # bystander of the same kind who wrote none (Claire Clairmont for Dracula).
+    alike = like(fact.id, context)
+    doers = [i for i in alike if subjects.objects.get((relation.id, i))]
+    options = right_and_wrong(draft, kind, [doers, alike], claim, holders, context)
     if options is None:
         return None
     right, wrong = options
@@ -334,7 +345,9 @@ def link_true_false(
         lambda: pick_distractors(
             draft.rng,
             1,
-            [in_relation(relation, like(object_id, context), context)],
+            of_their_era(
+                relation, in_relation(relation, like(object_id, context), context), fact.id, context
+            ),
             context.index.name,
             context.is_wrong(claim),
             [right],
@@ -429,6 +442,48 @@ def contemporaries(
         if span is None or any(span[0] <= end and start <= span[1] for start, end in spans):
             kept.append(candidate)
     return kept
+
+
+def of_their_era(
+    relation: RelationKind, objects: Sequence[str], subject_id: str, context: Context
+) -> list[list[str]]:
+    """``objects`` in tiers by era: those whose own subjects lived when ``subject_id`` did (Jane
+    Eyre beside Jane Austen), then the others nearest in time first (Hamlet before Pride and
+    Prejudice beside Dante); the objects of undated subjects last, as they are."""
+    subjects = context.index.subjects_index()
+    own = life_span(subject_id, context)
+    if own is None:
+        return [list(objects)]
+
+    def gap(object_id: str) -> float:
+        spans = [life_span(s, context) for s in subjects.subjects.get((relation.id, object_id), [])]
+        gaps = [max(0, span[0] - own[1], own[0] - span[1]) for span in spans if span is not None]
+        return min(gaps, default=float("inf"))
+
+    near = [o for o in objects if gap(o) == 0]
+    far = sorted((o for o in objects if 0 < gap(o) < float("inf")), key=gap)
+    undated = [o for o in objects if gap(o) == float("inf")]
+
+    def one_each(tier: list[str]) -> list[str]:
+        # One object of each subject first: three plays of Shakespeare beside Don Quixote say
+        # "not Shakespeare" more than they test Cervantes.
+        seen: set[str] = set()
+        first = []
+        for o in tier:
+            by = subjects.subjects.get((relation.id, o), [o])[0]
+            if by not in seen:
+                seen.add(by)
+                first.append(o)
+        return first
+
+    near_first, far_first = one_each(near), one_each(far)
+    return [
+        near_first,
+        *([o] for o in far_first),
+        [o for o in near if o not in near_first],
+        [o for o in far if o not in far_first],
+        undated,
+    ]
 
 
 def life_span(fact_id: str, context: Context) -> tuple[int, int] | None:
