@@ -209,7 +209,9 @@ def test_an_explanation_that_is_no_sentence_is_refused_with_its_place(tmp_path: 
 
 def adds_only_a_date(question: Question) -> bool:
     """Whether a true statement's explanation tells nothing but the stem and a date."""
-    said = question.explanation.split(" Source", 1)[0].split(" As ", 1)[0]
+    # The evidence is cut off: "Source: ...", or a quote "As Strakes (2020) puts it, ..." (not
+    # a date such as "As of June 2024, ...").
+    said = re.split(r" Sources?: | As (?:(?!\. ).)+? puts it, ", question.explanation)[0]
     new = content_words(said) - content_words(question.prompt) - {"true"}
     return not {w for w in new if not w.isdigit() and w not in MONTHS}
 
