@@ -956,3 +956,33 @@ def test_who_wrote_a_work_is_asked_among_writers_of_its_era() -> None:
         offered = next(works[titles[t]] for t in titles if question.prompt.endswith(f" {t}."))
         if any(contemporaries(writer, w) for w in set(works.values()) - {writer}):
             assert contemporaries(writer, offered), question.prompt
+
+
+def test_a_post_is_asked_among_posts_of_the_holders_compatriots() -> None:
+    """ "What position did Valery Gerasimov hold?" with two Azerbaijani ministers' titles is
+    answered by the country alone: Russian posts come first."""
+    facts = load_facts(BUNDLED_FACTS)
+    russian = {r.title for p in facts.people if p.nationality_id == "russia" for r in p.roles}
+    asked = [
+        q
+        for seed in range(8)
+        for q in generate_questions(facts, seed=seed)
+        if q.template == "person-title"
+        and q.kind is Kind.SINGLE
+        and "valery-gerasimov" in q.fact_ids
+    ]
+    assert asked
+    for question in asked:
+        wrong = set(question.choices) - set(question.answer)
+        assert len(wrong & russian) >= 2, question.choices
+
+
+def test_a_document_to_choose_is_asked_for_as_a_document() -> None:
+    """ "Which treaty was signed in Moscow in 1997?" beside a charter and an agreement leaves the
+    treaties alone to choose from: the choice asks which document; typed, it names the kind."""
+    asked = made_by(BUNDLED_FACTS, "document-name")
+    chosen = [q for q in asked if q.kind is Kind.SINGLE]
+    assert chosen
+    assert all(q.prompt.startswith("Which document was ") for q in chosen)
+    typed = [q for q in asked if q.kind is Kind.SHORT]
+    assert typed and all(not q.prompt.startswith("Which document ") for q in typed)

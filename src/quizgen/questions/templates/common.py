@@ -87,8 +87,11 @@ def full_name_typed(
     if spelt_out is None or not all(context.is_right(claim, name) for name in spelt_out):
         return None
     draft = context.draft(template, Kind.SHORT, [fact.id])
+    # What "CSTO PA" stands for is the name with "CSTO" spelt out too: the name that keeps it
+    # is accepted, not keyed.
+    full = spelt_out[0] if spelt_out else fact.name
     stem, explanation, reverse = short_name_wording(
-        fact.name, fact.short, context.index.in_sentence(fact.id), what_it_is(context, fact)
+        full, fact.short, context.index.in_sentence(fact.id), what_it_is(context, fact)
     )
     if isinstance(fact, Entity):
         others = [i for i in context.index.same_type(fact.id) if i != fact.id]
@@ -97,7 +100,7 @@ def full_name_typed(
     return draft.typed_or_chosen(
         fact,
         (stem, stem),
-        fact.name,
+        full,
         claim,
         [others],
         context.index.name,
@@ -108,9 +111,12 @@ def full_name_typed(
         ),
         Notes(
             # Another abbreviation (EEU for EAEU) is not what the short name stands for.
-            accept=(
-                *spelt_out,
-                *(a for a in fact.aliases if a != fact.short and not is_abbreviation(a)),
+            accept=tuple(
+                dict.fromkeys(
+                    a
+                    for a in (fact.name, *spelt_out, *fact.aliases)
+                    if a not in (full, fact.short) and not is_abbreviation(a)
+                )
             ),
             reverse=(reverse, fact.short) if reverse else ("", ""),
         ),

@@ -115,11 +115,16 @@ def named_from_place_and_year(document: Document, context: Context) -> CheckedQu
     # that was adopted could answer.
     same_verb = [d.id for d in pool if d.verb == document.verb]
     others = [d.id for d in pool]
+    # Chosen, it asks for a document: "Which treaty ...?" beside a charter and an agreement
+    # leaves the treaties alone to choose from, and a charter named after a treaty ("Charter of
+    # the Collective Security Treaty Organization") blurs the kind anyway.
+    chosen = f"Which document was {document.verb} in {place} {on_date(document.signed)}?"
+    claim = Claim(Relation.NAME_OF, document.id)
     return draft.typed_or_chosen(
         document,
-        (stem, stem),
+        (stem, chosen),
         document.name,
-        Claim(Relation.NAME_OF, document.id),
+        claim,
         [of_its_time, same_kind_ids, same_verb, others],
         context.index.name,
         Why("", about=(document.id,), wrong_of=lambda texts: other_documents(texts, context)),

@@ -182,12 +182,24 @@ def role_title(
     # ambassadors and ministers of states stands out by its kind alone.
     kind = _body_kind(role.organization_id, context)
     titles = [r.title for r in alike if _body_kind(r.organization_id, context) == kind]
+    # Then the posts of the person's compatriots, in a body of any kind: a Russian general's
+    # title beside Azerbaijani ministers' is told apart by the country alone.
+    compatriots = {
+        r.title
+        for p in context.facts.people
+        if person.nationality_id and p.nationality_id == person.nationality_id
+        for r in p.roles
+    }
     return draft.typed_or_chosen(
         person,
         (stem, stem),
         role.title,
         Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when),
-        [list(dict.fromkeys(same_body)), list(dict.fromkeys(titles))],
+        [
+            list(dict.fromkeys(same_body)),
+            [r.title for r in alike if r.title in compatriots],
+            list(dict.fromkeys(titles)),
+        ],
         str,
         replace(holding(person, role, context), wrong_of=lambda texts: titles_of(texts, context)),
         Notes(
