@@ -809,3 +809,35 @@ def test_a_body_founded_by_a_treaty_in_force_a_year_after_signing_is_not_asked_i
     assert "In which year was the Berne Union founded?" not in literature
     assert "In which year was the Eurasian Economic Union founded?" not in bundled
     assert "In which year was the CSTO founded?" in bundled
+
+
+def test_a_figure_is_asked_among_other_things_real_figures() -> None:
+    """Jupiter's diameter beside 71,492, 200,178 and 285,968 km (its own value halved, scaled or
+    doubled) is picked out by the pattern: the wrong options are other planets' real figures
+    wherever the facts hold enough of them, and a made-up one is never half or double another."""
+    facts = load_facts(ASTRONOMY_FACTS)
+    real = {
+        (q.property, q.value)
+        for fact in facts.all_facts
+        for q in getattr(fact, "quantities", ())
+        if q.value is not None
+    }
+
+    def number(text: str) -> float:
+        return float(text.split()[0].replace(",", ""))
+
+    asked = [
+        c.question
+        for c in generate_checked(facts, seed=0)
+        if c.question.template == "quantity-choice"
+    ]
+    jupiter = [q for q in asked if q.prompt.endswith("what is Jupiter's equatorial diameter?")]
+    assert jupiter
+    for question in jupiter:
+        wrong = [number(c) for c in question.choices if c not in question.answer]
+        assert all(("equatorial diameter", w) in real for w in wrong), question.choices
+    for question in asked:
+        values = sorted(number(c) for c in question.choices)
+        doubled = [(a, b) for a in values for b in values if a and b == 2 * a]
+        made_up = [v for pair in doubled for v in pair if not any(v == r for _, r in real)]
+        assert not made_up, (question.prompt, question.choices)

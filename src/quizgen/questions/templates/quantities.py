@@ -3,6 +3,7 @@ false, and across facts which is greatest or least and their order by the quanti
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator, Sequence
 
@@ -33,7 +34,9 @@ from quizgen.questions.wording import (
 )
 
 # Near misses: plausible scales of the value, none so close that it reads as a rounding of it.
-NEAR_FACTORS = (0.5, 0.6, 0.7, 0.8, 1.25, 1.4, 1.6, 2.0)
+# Made-up values, used only where too few other facts give one: none is half or double the
+# value or another of them, a pattern that points at the key.
+NEAR_FACTORS = (0.65, 0.8, 1.25, 1.45)
 # Other facts' values of the same quantity make good distractors when of a similar scale.
 PLAUSIBLE_RATIO = 3.0
 COMPARED = 4
@@ -196,14 +199,20 @@ def near_misses(
     # Facts near this one in the file measure things of its kind; a bounded window of them.
     at = subjects.measured_at.get((fact.id, key), 0)
     same = subjects.measured.get(key, [])[max(0, at - NEARBY) : at + NEARBY + 1]
-    others = [
-        value_text(quantity, m.quantity.value)
-        for m in same
-        if m.fact_id != fact.id
-        and m.quantity.value is not None
-        and value
-        and 1 / PLAUSIBLE_RATIO <= m.quantity.value / value <= PLAUSIBLE_RATIO
-    ]
+    # Real values of other things, the nearest first: a learner who half knows the figure
+    # confuses it with Saturn's, not with a multiple of its own.
+    near = sorted(
+        (
+            m
+            for m in same
+            if m.fact_id != fact.id
+            and m.quantity.value is not None
+            and value
+            and 1 / PLAUSIBLE_RATIO <= m.quantity.value / value <= PLAUSIBLE_RATIO
+        ),
+        key=lambda m: abs(math.log((m.quantity.value or value) / value)),
+    )
+    others = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in near))
     scaled = []
     for factor in NEAR_FACTORS:
         candidate = round(value * factor, quantity.decimals)
@@ -215,7 +224,7 @@ def near_misses(
     return pick_distractors(
         rng,
         count,
-        [others[:2], scaled],
+        [others[:count], scaled],
         lambda text: text,
         context.is_wrong(claim),
         [value_text(quantity)],
