@@ -395,3 +395,17 @@ def test_a_wrong_value_is_quoted_as_the_stem_writes_it() -> None:
     assert invited
     for question in invited:
         assert "“eighteen” in place of “twelve”" in question.explanation, question.explanation
+
+
+def test_another_things_figure_told_in_an_explanation_is_cited_by_its_own_source() -> None:
+    """ "For comparison, Titan's mean diameter is 5,150 km", told after a question on Ganymede,
+    was cited to the Ganymede page: every figure told is cited by the sheet that gives it."""
+    telling = [
+        q
+        for q in bank(ASTRONOMY_FACTS)
+        if "Titan's mean diameter is 5,150 km" in q.explanation
+        or "5,150 km is Titan's mean diameter" in q.explanation
+    ]
+    assert any("titan" not in q.fact_ids for q in telling)
+    for question in telling:
+        assert "NASA Saturnian Satellite Fact Sheet" in question.explanation, question.prompt

@@ -63,6 +63,9 @@ class Why:
     no word with it besides the names of what it tells of is beside the point."""
     wrong_of: Callable[[Sequence[str]], str] | None = field(default=None, compare=False)
     """``wrong`` for options drawn at random: given the wrong options' texts, why they are wrong."""
+    cited_too: tuple[tuple[str, Citation], ...] = ()
+    """Other facts' claims the explanation may tell (Saturn's diameter for comparison), each as
+    the words that tell it (``120,536 km``) and its citation: cited wherever it is told."""
 
 
 def compose(index: FactIndex, why: Why, question: Question, citation: Citation) -> str:
@@ -155,6 +158,10 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # A statement that names no one value is cited, not quoted: no quote tests it.
         evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
     evidence = with_sources_of(index, [t for t in borrowed if t in parts], about, evidence)
+    told_text = " ".join(parts)
+    evidence = with_citations(
+        index, [c for words, c in why.cited_too if words and words in told_text], evidence
+    )
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
 
 
@@ -166,10 +173,20 @@ def with_sources_of(
     if not texts:
         return evidence
     tellers = _tellers(index, about)
-    more = []
+    citations = []
     for text in texts:
         fact = index.by_id.get(tellers.get(text, ""))
-        cited = _cited_as(index, fact.citation) if fact is not None and fact.citation else ""
+        if fact is not None and fact.citation:
+            citations.append(fact.citation)
+    return with_citations(index, citations, evidence)
+
+
+def with_citations(index: FactIndex, citations: Iterable[Citation], evidence: str) -> str:
+    """``evidence`` with each of ``citations`` it does not give yet: ``Source: X`` becomes
+    ``Sources: X; Y``. A quote stays the evidence on its own, as the claim's exact words."""
+    more = []
+    for citation in citations:
+        cited = _cited_as(index, citation)
         if cited and cited not in evidence and cited not in more:
             more.append(cited)
     if not more:
@@ -178,6 +195,8 @@ def with_sources_of(
         return f"{EVIDENCE_OPENINGS[1]}{'; '.join(more)}"
     if evidence.startswith(EVIDENCE_OPENINGS[1]):
         return f"{EVIDENCE_OPENINGS[2]}{evidence[len(EVIDENCE_OPENINGS[1]) :]}; {'; '.join(more)}"
+    if evidence.startswith(EVIDENCE_OPENINGS[2]):
+        return f"{evidence}; {'; '.join(more)}"
     # A quote stays the evidence on its own, as the claim's exact words.
     return evidence
 

@@ -181,6 +181,14 @@ def quantity_why(
         f"{answer}; {comparison}" if comparison else answer,
         about=(fact.id,),
         wrong_of=lambda texts: whose_values(fact, quantity, texts, context),
+        # Another thing's figure, told for comparison or as a wrong option's, is cited by its
+        # own source: Titan's diameter is on NASA's Saturnian sheet, not the Jovian one.
+        cited_too=tuple(
+            (value_text(m.quantity), citation)
+            for m in alike(fact, quantity, context)
+            for citation in [m.quantity.citation or context.index.by_id[m.fact_id].citation]
+            if citation is not None
+        ),
     )
 
 
