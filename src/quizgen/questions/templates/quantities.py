@@ -181,14 +181,20 @@ def quantity_why(
         f"{answer}; {comparison}" if comparison else answer,
         about=(fact.id,),
         wrong_of=lambda texts: whose_values(fact, quantity, texts, context),
-        # Another thing's figure, told for comparison or as a wrong option's, is cited by its
-        # own source: Titan's diameter is on NASA's Saturnian sheet, not the Jovian one.
-        cited_too=tuple(
-            (value_text(m.quantity), citation)
-            for m in alike(fact, quantity, context)
-            for citation in [m.quantity.citation or context.index.by_id[m.fact_id].citation]
-            if citation is not None
-        ),
+        cited_too=others_cited(fact, quantity, context),
+    )
+
+
+def others_cited(
+    fact: NamedFact, quantity: Quantity, context: Context
+) -> tuple[tuple[str, Citation], ...]:
+    """Another thing's figure, told for comparison or as a wrong option's, is cited by its own
+    source: Titan's diameter is on NASA's Saturnian sheet, not the Ganymede page."""
+    return tuple(
+        (value_text(m.quantity), citation)
+        for m in alike(fact, quantity, context)
+        for citation in [m.quantity.citation or context.index.by_id[m.fact_id].citation]
+        if citation is not None
     )
 
 
@@ -364,13 +370,15 @@ def statement_why(fact: NamedFact, quantity: Quantity, context: Context, value: 
     right value (``It is 38``) and is told whose value it is, if another fact's (and then
     compared with no other: the wrong value's owner is the comparison)."""
     comparison = compared(fact, quantity, context, shown=[value])
+    cited = others_cited(fact, quantity, context)
     if value == value_text(quantity) and comparison:
-        return Why(capitalized(comparison), about=(fact.id,))
+        return Why(capitalized(comparison), about=(fact.id,), cited_too=cited)
     answer = stated(fact, quantity, context, "it")
     return Why(
         f"{answer}; {comparison}" if comparison else answer,
         whose_values(fact, quantity, [value], context),
         about=(fact.id,),
+        cited_too=cited,
     )
 
 
