@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from quizgen.facts.model import PartialDate, Person, Role, Span
+from quizgen.facts.model import Group, PartialDate, Person, Role, Span
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
@@ -197,7 +197,11 @@ def role_title(
         Claim(Relation.ROLE_TITLE, person.id, other=role.organization_id, when=when),
         [
             list(dict.fromkeys(same_body)),
-            [r.title for r in alike if r.title in compatriots],
+            [
+                r.title
+                for r in alike
+                if r.title in compatriots and _in_group(r, context) == _in_group(role, context)
+            ],
             list(dict.fromkeys(titles)),
         ],
         str,
@@ -319,6 +323,11 @@ def _names_state(post: str, state_words: set[str]) -> bool:
     """Whether a post's title names a state, or its adjective ("Russian" for Russia)."""
     words = content_words(post)
     return any(w == s or (len(s) > 3 and w.startswith(s[:-1])) for w in words for s in state_words)
+
+
+def _in_group(role: Role, context: Context) -> bool:
+    """Whether the post is in an organisation (a group of states), not in a state's own body."""
+    return isinstance(context.index.by_id.get(role.organization_id), Group)
 
 
 def _names_its_body(role: Role, context: Context) -> bool:
