@@ -409,3 +409,15 @@ def test_another_things_figure_told_in_an_explanation_is_cited_by_its_own_source
     assert any("titan" not in q.fact_ids for q in telling)
     for question in telling:
         assert "NASA Saturnian Satellite Fact Sheet" in question.explanation, question.prompt
+
+
+def test_when_a_thing_joined_a_category_is_told_with_what_it_left_and_cited_by_its_ruling() -> None:
+    """ "Pluto became a dwarf planet on 24 August 2006. Source: NASA Pluto Fact Sheet." said
+    the stem again and cited a sheet that rules on nothing."""
+    question = asked(
+        ASTRONOMY_FACTS, "category-since", "In which year did Pluto become a dwarf planet?"
+    )
+    assert question.explanation.startswith(
+        "Pluto became a dwarf planet on 24 August 2006, when it ceased to be classed as a planet."
+    )
+    assert "IAU Resolution B6" in question.source.reference

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from quizgen.facts.model import Category, Entity, PartialDate
+from quizgen.facts.model import Category, CategoryMembership, Entity, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.explanations import Why
@@ -59,7 +59,7 @@ def entity_category_questions(entity: Entity, context: Context) -> Iterator[Chec
             # or a sibling whose line the learner may draw elsewhere; a choice shows them all.
             yield which_category(entity, category, when, context)
         if membership.span.since is not None:
-            yield became_year(entity, category, membership.span.since, context)
+            yield became_year(entity, category, membership, context)
 
 
 def category_told(
@@ -223,17 +223,31 @@ def widest(context: Context, category_ids: list[str]) -> list[str]:
 
 
 def became_year(
-    entity: Entity, category: Category, since: PartialDate, context: Context
+    entity: Entity, category: Category, membership: CategoryMembership, context: Context
 ) -> CheckedQuestion | None:
-    """``In which year did Pluto become a dwarf planet?``"""
+    """``In which year did Pluto become a dwarf planet?``, cited by the membership's own source
+    (the resolution that made it one), and told with what it ceased to be that day."""
+    since = membership.span.since
+    if since is None:
+        return None
     draft = context.draft("category-since", Kind.YEAR, [entity.id], qualifier=category.id)
     name = spoken_name(context.index, entity.id)
+    subjects = context.index.subjects_index()
+    ended = [
+        subjects.categories[m.category_id].name
+        for m in entity.categories
+        if m.span.until == since and m.category_id in subjects.categories
+    ]
+    told = f"{name} became {a_noun(category.name)} {on_date(since)}"
+    if ended:
+        told += f", when it ceased to be classed as {a_noun(ended[0])}"
     return draft.year(
         entity,
         f"In which year did {name} become {a_noun(category.name)}?",
         since.year,
         Claim(Relation.CATEGORY_SINCE, entity.id, detail=category.id),
-        Why(f"{name} became {a_noun(category.name)} {on_date(since)}", about=(entity.id,)),
+        Why(told, about=(entity.id,)),
+        Notes(citation=membership.citation) if membership.citation else Notes(),
     )
 
 
