@@ -421,3 +421,42 @@ def test_when_a_thing_joined_a_category_is_told_with_what_it_left_and_cited_by_i
         "Pluto became a dwarf planet on 24 August 2006, when it ceased to be classed as a planet."
     )
     assert "IAU Resolution B6" in question.source.reference
+
+
+def test_a_true_part_in_an_event_is_told_with_another_part_of_it(tmp_path: Path) -> None:
+    """ "True. Dunmere was the host." only says the statement again: the explanation tells
+    another part of the event besides, one the host also played first."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        """\
+format: quizgen-facts/1
+topic: {title: Regattas, as_of: 2020}
+sources: [{id: log, title: The Harbour Log}]
+entities:
+  - {id: dunmere, name: Dunmere, type: port, source: {ref: log, quote: Dunmere}}
+  - {id: calder, name: Calder, type: port, source: {ref: log, quote: Calder}}
+  - {id: westby, name: Westby, type: port, source: {ref: log, quote: Westby}}
+events:
+  - id: regatta
+    name: Spring Regatta
+    date: 2019-05-04
+    complete: true
+    source: {ref: log, quote: the Spring Regatta}
+    participants:
+      - {entity: dunmere, role: host}
+      - {entity: dunmere, role: sent boats}
+      - {entity: calder, role: sent boats}
+      - {entity: westby, role: withdrew}
+""",
+        encoding="utf-8",
+    )
+    told = [
+        q
+        for q in generate_questions(load_facts(facts), seed=0)
+        if q.template == "participant-true-false" and q.answer == ("True",)
+    ]
+    host = [q for q in told if q.prompt.endswith("Dunmere was the host.")]
+    assert host
+    assert host[0].explanation.startswith(
+        "True. Dunmere was the host; Dunmere and Calder sent boats."
+    )

@@ -17,6 +17,7 @@ from quizgen.questions.distractors import (
 )
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import count_in_words
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.profiles import label_of as label
@@ -40,6 +41,8 @@ from quizgen.questions.wording import (
 )
 
 NUMBER = re.compile(r"\d[\d,]*\d|\d")
+# How many may hold a part told beside the asked one: more reads as a list, not a reason.
+BESIDE_HOLDERS = 3
 
 
 def event_questions(event: Event, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -388,6 +391,33 @@ def who_did_what(event: Event, roles: list[str], entity_id: str, context: Contex
     return "; ".join(told)
 
 
+def told_roles(
+    event: Event, role: str, asserted: str, entity_id: str, context: Context
+) -> list[str]:
+    """The parts a true/false item's explanation tells: the asked one and the one it asserts;
+    for a true statement that its own part would only repeat ("Urbain Le Verrier predicted
+    where the planet would be"), another part of the event besides: one the participant also
+    played ("Russia was the host" with who sent forces), else the first complete one with few
+    holders ("Johann Galle located the planet in the sky")."""
+    roles = [role, asserted]
+    if asserted != role:
+        return roles
+    stem = content_words(f"{context.index.name(entity_id)} {took_part(role)} {label(event)}")
+    if content_words(who_did_what(event, [role], entity_id, context)) - stem:
+        return roles
+    played = {p.role for p in event.participants if p.entity_id == entity_id}
+    others = [r for r in dict.fromkeys(p.role for p in event.participants) if r != role]
+    also = [r for r in others if r in played and event.lists_all(r)]
+    few = [
+        r
+        for r in others
+        if r not in played
+        and event.lists_all(r)
+        and len({p.entity_id for p in event.participants if p.role == r}) <= BESIDE_HOLDERS
+    ]
+    return [*roles, *(also or few)[:1]]
+
+
 def _other_parts(event: Event, entity_id: str, told: list[str]) -> list[str]:
     """The roles ``entity_id`` played in ``event`` besides those ``told``, as predicates (``sent
     forces``)."""
@@ -456,7 +486,9 @@ def participant_true_false(
             f"True or false? In {phrase}, {who} {claimed}.",
             [answer],
             Why(
-                who_did_what(event, [role, asserted], entity_id, context),
+                who_did_what(
+                    event, told_roles(event, role, asserted, entity_id, context), entity_id, context
+                ),
                 about=(event.id,),
                 values=(name,),
             ),
