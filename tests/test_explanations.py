@@ -164,7 +164,7 @@ def test_a_category_question_names_the_other_members_of_each_category() -> None:
     assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
     # Offered are the widest kinds the Aeneid is not ("a play", never "a tragedy" beside it).
     # The file's plays are named without a claim that there are no others.
-    assert "Hamlet, Macbeth and Twelfth Night are plays" in question.explanation
+    assert "Hamlet, Macbeth, Twelfth Night and Doctor Faustus are plays" in question.explanation
     assert "the plays are" not in question.explanation
 
 
