@@ -460,3 +460,17 @@ events:
     assert host[0].explanation.startswith(
         "True. Dunmere was the host; Dunmere and Calder sent boats."
     )
+
+
+def test_a_category_question_tells_every_keyed_member_of_a_long_list() -> None:
+    """ "The novels include Don Quixote, Pride and Prejudice, Emma and Jane Eyre" after a
+    question that keyed Moby-Dick left it untold: the keyed members are named first."""
+    asked = [
+        q
+        for q in bank(LITERATURE_FACTS)
+        if q.template == "category-members" and q.prompt == "Which of these works are novels?"
+    ]
+    assert asked
+    for question in asked:
+        told = question.explanation.split(". ")[0]
+        assert all(answer in told for answer in question.answer), question.explanation

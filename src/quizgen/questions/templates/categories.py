@@ -67,7 +67,7 @@ def category_told(
     category: Category,
     when: PartialDate | None,
     leave_out: str = "",
-    must_include: str = "",
+    must_include: str | Sequence[str] = "",
 ) -> str:
     """``Jupiter and Saturn are gas giants``: every member of a category the file lists in full
     (few enough to name), said without claiming they are all there are ("the epic poems are the
@@ -86,9 +86,12 @@ def category_told(
         return f"{listed(names)} {'were' if on else 'are'} {category_plural(category)}{on}"
     if len(members) > 1:
         # A partial list, or a long one cut short: "include" claims no more than it names.
-        shown = names[:INCLUDED]
-        if must_include and must_include not in members[:INCLUDED]:
-            shown = [spoken_name(context.index, must_include), *names[: INCLUDED - 1]]
+        # Those a question keys are named first: "The novels include Pride and Prejudice and
+        # Moby-Dick", not four others that leave a keyed one untold.
+        first = [must_include] if isinstance(must_include, str) else list(must_include)
+        first = [m for m in first if m in members]
+        ordered = [*first, *(m for m in members if m not in first)]
+        shown = [spoken_name(context.index, m) for m in ordered[: max(INCLUDED, len(first))]]
         return f"The {category_plural(category)}{on} include {listed(shown)}"
     if category.description:
         what = context.told.lowered(category.description)
@@ -323,7 +326,7 @@ def which_belong(
         f"are {category_plural(category)}" if len(right) > 1 else f"is {a_noun(category.name)}"
     )
     why = Why(
-        category_told(context, category, when) or some + on_text(when),
+        category_told(context, category, when, must_include=right) or some + on_text(when),
         categories_of(context, wrong, category),
         about=tuple(right),
     )
