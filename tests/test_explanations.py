@@ -474,3 +474,13 @@ def test_a_category_question_tells_every_keyed_member_of_a_long_list() -> None:
     for question in asked:
         told = question.explanation.split(". ")[0]
         assert all(answer in told for answer in question.answer), question.explanation
+
+
+def test_a_question_that_cites_several_sources_shows_them_all_as_its_source() -> None:
+    """A matching of six documents showed only the first one's source beside it, which holds
+    none of the other five dates: the source shown is every source the explanation cites."""
+    several = [q for q in bank(BUNDLED_FACTS) if " Sources: " in q.explanation]
+    assert any(q.kind is Kind.MATCHING for q in several)
+    for question in several:
+        cited = question.explanation.rsplit(" Sources: ", 1)[1].rstrip(".")
+        assert question.source.reference == cited, question.prompt

@@ -4,6 +4,7 @@ with its id, its own random generator, wording rules, source note, tags and diff
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -27,6 +28,8 @@ from quizgen.questions.profiles import Profiles, profiles
 from quizgen.questions.wording import according_to, lowered_opening, sentence
 
 OPTION_COUNT = 4
+# The list an explanation ends with when it cites more than one source.
+SEVERAL_SOURCES = re.compile(r"(?:^|(?<=[.!?”] ))Sources: (.+)\.$")
 MIN_SINGLE_OPTIONS = 3
 MULTIPLE_OPTIONS = 5
 CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR)
@@ -219,6 +222,15 @@ class Draft:
                 source = replace(source, title="", quote="", url="")
             else:
                 source = replace(source, quote="")
+        # An explanation that cites several sources (a matching, a figure told for comparison)
+        # shows them all as its source: one of them alone may not hold the claim that decides.
+        several = SEVERAL_SOURCES.search(explanation)
+        if several:
+            listed = several.group(1)
+            if source.quote and quoted_in(source.quote, explanation):
+                source = replace(source, reference=listed)
+            else:
+                source = SourceNote(title="", quote="", reference=listed)
         return CheckedQuestion(
             replace(question, explanation=explanation, source=source), tuple(claims)
         )
