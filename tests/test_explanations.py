@@ -484,3 +484,16 @@ def test_a_question_that_cites_several_sources_shows_them_all_as_its_source() ->
     for question in several:
         cited = question.explanation.rsplit(" Sources: ", 1)[1].rstrip(".")
         assert question.source.reference == cited, question.prompt
+
+
+def test_a_post_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
+    """ "Alexander Dvornikov has been Commander of the Southern Military District since
+    September 2016" was stale when it was printed: an open post is told as of the check date."""
+    told = " ".join(q.explanation for q in bank(BUNDLED_FACTS))
+    assert (
+        "Valery Gerasimov became Chief of the General Staff of the Russian Armed Forces in "
+        "November 2012 and still was in September 2020" in told
+    )
+    facts = load_facts(BUNDLED_FACTS)
+    for person in facts.people:
+        assert f"{person.name} has been " not in told, person.name

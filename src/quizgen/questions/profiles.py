@@ -496,9 +496,20 @@ class Profiles:
         """``Stanislav Zas was Secretary General of the CSTO from January 2020 to December
         2022``."""
         role = person.roles[number]
+        position = self.index.position(role)
+        checked = self.index.checked_until(person)
+        if role.span.until is None and role.span.since and checked is not None:
+            # A post held when the facts were checked is told as of then, not as of today:
+            # "has been commander since 2016" outlives the man's tenure.
+            since = role.span.since
+            on = "on" if since.day else "in"
+            return (
+                f"{person.name} became {position} {on} {since.text} "
+                f"and still was {on_month(checked)}"
+            )
         span = span_text(role.span.since, role.span.until)
         verb = "has been" if role.span.until is None and role.span.since else "was"
-        return f"{person.name} {verb} {self.index.position(role)} {span}".strip()
+        return f"{person.name} {verb} {position} {span}".strip()
 
     def posts_told(self, organization_id: str, leave_out: str = "") -> Iterator[str]:
         for person, number in self.posts.get(organization_id, []):
