@@ -36,6 +36,7 @@ from quizgen.questions.item_rules import (
     explanation_opens_with_stem,
     letters_giveaway,
     named_after_its_place,
+    named_after_its_year,
     spelled_in_stem,
     tautology,
     typed_giveaway,
@@ -327,6 +328,24 @@ def test_where_an_event_named_after_its_place_took_place_is_caught() -> None:
     )
     elsewhere = Claim(Relation.HAPPENED_AT, "kavkaz-2020")
     assert named_after_its_place(CheckedQuestion(bad, (elsewhere,)), index) == ""
+
+
+def test_when_an_event_named_after_its_year_took_place_is_caught() -> None:
+    """ "The 2004 enlargement took place in 2002" is false by its name alone, and "the snap
+    drills before Kavkaz-2020 took place in 2020" true by it."""
+    index = FactIndex(load_facts(BUNDLED_FACTS))
+    bad = hand_made(
+        Kind.TRUE_FALSE,
+        "True or false? Kavkaz-2020 took place in 2018.",
+        "False",
+        choices=("True", "False"),
+    )
+    claim = Claim(Relation.HAPPENED_IN, "kavkaz-2020", asserted="2018")
+    assert named_after_its_year(CheckedQuestion(bad, (claim,)), index) == (
+        "the name 'Kavkaz-2020' says the year 2020"
+    )
+    unnamed = Claim(Relation.HAPPENED_IN, "crimea-annexation", asserted="2012")
+    assert named_after_its_year(CheckedQuestion(bad, (unnamed,)), index) == ""
 
 
 def test_background_facts_are_asked_only_by_a_deck_that_asks_for_them(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import functools
 import re
 
 from quizgen.questions.claims import CheckedQuestion, Relation
-from quizgen.questions.index import FactIndex, contains_word
+from quizgen.questions.index import FactIndex, contains_word, names_of
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT
 from quizgen.questions.wording import (
@@ -196,6 +196,24 @@ def shared_alike(words: set[str], others: set[str]) -> set[str]:
     return {w for w in words if w in others or any(spelt_alike(w, o) for o in others)}
 
 
+def named_after_its_year(checked: CheckedQuestion, index: FactIndex) -> str:
+    """When an event took place, or a document was signed, when its own name gives the year
+    ("the snap drills before Kavkaz-2020" in 2020): a true form is a tautology and a false one
+    is false by the name alone."""
+    claim = checked.claim
+    if claim.relation not in (Relation.HAPPENED_IN, Relation.SIGNED_IN):
+        return ""
+    fact = index.by_id.get(claim.subject)
+    when = getattr(fact, "date", None) or getattr(fact, "signed", None)
+    if when is None or not when.year:
+        return ""
+    year = str(abs(when.year))
+    named = [n for n in names_of(fact) if re.search(rf"(?<!\d){year}(?!\d)", n)]
+    if named:
+        return f"the name {named[0]!r} says the year {year}"
+    return ""
+
+
 def spelt_alike(word: str, other: str) -> bool:
     """Whether two words are one, or one spelling of the other with an ending of up to two
     letters more: "Bern" and "Berne", as in "the Berne Convention"."""
@@ -351,6 +369,7 @@ def broken_rule(checked: CheckedQuestion, index: FactIndex) -> str:
         or clang(question)
         or letters_giveaway(question)
         or named_after_its_place(checked, index)
+        or named_after_its_year(checked, index)
         or tautology(checked, index)
         or echo_explanation(question)
         or explanation_opens_with_stem(question)
