@@ -565,3 +565,18 @@ def test_a_classification_that_ended_is_told_as_how_the_thing_was_classed() -> N
     told = " ".join(q.explanation for q in bank)
     assert "Pluto was classed as a planet until 24 August 2006" in told
     assert "Pluto was a planet until" not in told
+
+
+def test_an_option_that_stands_alone_reads_as_a_title() -> None:
+    """ "the Divine Comedy" among "Hamlet" and "Don Quixote" stood out by its small letter: an
+    option on its own line opens with a capital, as a title does."""
+    for path in (LITERATURE_FACTS, ASTRONOMY_FACTS):
+        bank = generate_questions(load_facts(path), seed=0)
+        shown = [
+            text
+            for q in bank
+            if q.kind in (Kind.SINGLE, Kind.MULTIPLE, Kind.MATCHING, Kind.ORDERING)
+            for text in (*q.choices, *q.answer, *(side for pair in q.pairs for side in pair))
+        ]
+        assert "The Divine Comedy" in shown or "The Moon" in shown
+        assert not [t for t in shown if t.startswith("the ")]

@@ -212,6 +212,12 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def standing_alone(text: str) -> str:
+    """A name as an option shows it, on its own: ``The Divine Comedy`` for "the Divine Comedy"
+    (a name that takes "the" in a sentence); any other text as it is."""
+    return capitalized(text) if text.startswith("the ") else text
+
+
 def quoted(text: str) -> str:
     return f"“{text}”"
 

@@ -25,7 +25,7 @@ from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import ClozeBlank, Kind, Question, SourceNote
 from quizgen.questions.oracle import FALSE_TEXT, TRUE_TEXT, Oracle, Verdict
 from quizgen.questions.profiles import Profiles, profiles
-from quizgen.questions.wording import according_to, lowered_opening, sentence
+from quizgen.questions.wording import according_to, lowered_opening, sentence, standing_alone
 
 OPTION_COUNT = 4
 # The list an explanation ends with when it cites more than one source.
@@ -33,6 +33,8 @@ SEVERAL_SOURCES = re.compile(r"(?:^|(?<=[.!?”] ))Sources: (.+)\.$")
 MIN_SINGLE_OPTIONS = 3
 MULTIPLE_OPTIONS = 5
 CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR)
+# Kinds whose options a learner reads one by one, each on its own line.
+OPTION_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.MATCHING, Kind.ORDERING)
 
 # Difficulty: recognising is easier than recalling, and recalling a date-bound fact is harder.
 BASE_DIFFICULTY = {
@@ -185,6 +187,14 @@ class Draft:
             if not all(self.context.is_right(claims[0], a) for a in answer):
                 return None
             accept = [a for a in accept if self.context.is_right(claims[0], a)]
+        if self.kind in OPTION_KINDS:
+            # An option stands alone, as a title does: "The Divine Comedy", not "the Divine
+            # Comedy", which reads as a fragment and stands out among capitalised names.
+            choices = [standing_alone(c) for c in choices]
+            answer = [standing_alone(a) for a in answer]
+            pairs = [(standing_alone(a), standing_alone(b)) for a, b in pairs]
+            order = [standing_alone(o) for o in order]
+            reasons = [(standing_alone(c), why_it) for c, why_it in reasons]
         answer_keys = {text_key(a) for a in answer}
         citation = why.citation or citation or subject.citation
         question = Question(
