@@ -497,3 +497,14 @@ def test_a_post_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
     facts = load_facts(BUNDLED_FACTS)
     for person in facts.people:
         assert f"{person.name} has been " not in told, person.name
+
+
+def test_a_true_link_is_explained_by_more_than_the_statement_turned_round() -> None:
+    """ "True. Frankenstein was written by Mary Shelley." only turns the statement round: the
+    facts tell more, as they would for any other stem said again."""
+    question = asked(
+        LITERATURE_FACTS, "link-true-false", "True or false? Mary Shelley wrote Frankenstein."
+    )
+    assert question.explanation.startswith(
+        "True. Frankenstein was written by Mary Shelley. Mary Shelley began Frankenstein"
+    )

@@ -63,6 +63,9 @@ class Why:
     no word with it besides the names of what it tells of is beside the point."""
     wrong_of: Callable[[Sequence[str]], str] | None = field(default=None, compare=False)
     """``wrong`` for options drawn at random: given the wrong options' texts, why they are wrong."""
+    restates: bool = False
+    """``answer`` only says the stem again in other words ("Frankenstein was written by Mary
+    Shelley" for "Mary Shelley wrote Frankenstein"): the facts are to tell more after it."""
     cited_too: tuple[tuple[str, Citation], ...] = ()
     """Other facts' claims the explanation may tell (Saturn's diameter for comparison), each as
     the words that tell it (``120,536 km``) and its citation: cited wherever it is told."""
@@ -95,7 +98,7 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     said = set().union(*(told_words(p) for p in parts if p))
     # A date is all some true statements are explained with ("True. Tashkent is where the Treaty
     # was signed, on 15 May 1992"): the facts then tell something more.
-    new = said - shown
+    new = set() if why.restates and not wrong else said - shown
     if question.kind is Kind.TRUE_FALSE:
         new = {w for w in new if content_words(w) and not w.isdigit() and w not in MONTHS}
     elif question.kind is Kind.YEAR and new and not why.wrong:

@@ -354,11 +354,28 @@ def link_true_false(
         ),
         statement,
         Notes(citation=citation_of(fact, relation.id, object_id)),
-        why=lambda value: Why(
-            link_told(relation, fact.id, object_id, context, for_statement=True),
+        why=lambda value: link_why(
+            relation,
+            fact.id,
+            object_id,
             subjects_of(relation, [value], fact.id, context) if value != right else "",
-            about=(fact.id, object_id),
+            context,
         ),
+    )
+
+
+def link_why(
+    relation: RelationKind, subject_id: str, object_id: str, wrong: str, context: Context
+) -> Why:
+    """The link told from the object's side, with what else the facts link; where that is only
+    the statement turned round ("Frankenstein was written by Mary Shelley"), it says the stem
+    again, and the facts tell more ("Mary Shelley began Frankenstein ... in 1816")."""
+    told = link_told(relation, subject_id, object_id, context, for_statement=True)
+    return Why(
+        told,
+        wrong,
+        about=(subject_id, object_id),
+        restates=told == reverse(relation, subject_id, object_id, context),
     )
 
 
