@@ -1005,3 +1005,18 @@ def test_a_document_to_choose_is_asked_for_as_a_document() -> None:
     assert all(q.prompt.startswith("Which document was ") for q in chosen)
     typed = [q for q in asked if q.kind is Kind.SHORT]
     assert typed and all(not q.prompt.startswith("Which document ") for q in typed)
+
+
+def test_the_nearest_kind_fills_a_categorys_wrong_options_first() -> None:
+    """ "Which of these planets are ice giants?" offered Saturn, Mercury and Mars and left out
+    Jupiter: the giant planets that are not ice giants come before the other planets."""
+    facts = load_facts(ASTRONOMY_FACTS)
+    asked = [
+        q
+        for seed in range(6)
+        for q in generate_questions(facts, seed=seed)
+        if q.template == "category-members" and q.prompt.endswith("are ice giants?")
+    ]
+    assert asked
+    for question in asked:
+        assert {"Jupiter", "Saturn"} <= set(question.choices), question.choices

@@ -285,21 +285,26 @@ def which_belong(
     ) - {category.id}
     # Members of the wider category then (today, without a date): Pluto, a planet until 2006,
     # is no planet that is "not a gas giant".
-    siblings = [
-        e
-        for wide in sorted(wider)
-        for e, membership in subjects.members.get(wide, [])
-        if e not in holders
-        and (
-            subjects.membership_verdict(e, wide, when) is True
-            if when is not None
-            else membership.span.until is None
-        )
+    # The narrowest wider category first: Jupiter and Saturn, giant planets, before Mercury and
+    # Mars, planets only, as ice giants' wrong options.
+    tiers = [
+        [
+            e
+            for e, membership in subjects.members.get(wide, [])
+            if e not in holders
+            and (
+                subjects.membership_verdict(e, wide, when) is True
+                if when is not None
+                else membership.span.until is None
+            )
+        ]
+        for wide in sorted(wider, key=lambda c: (len(subjects.members.get(c, [])), c))
     ]
+    siblings = [e for tier in tiers for e in tier]
     wrong = pick_distractors(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        [list(dict.fromkeys(siblings))]
+        [list(dict.fromkeys(tier)) for tier in tiers]
         if siblings
         else [context.index.entity_ids_by_type.get(entity_type, [])],
         context.index.name,
