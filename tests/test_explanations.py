@@ -508,3 +508,13 @@ def test_a_true_link_is_explained_by_more_than_the_statement_turned_round() -> N
     assert question.explanation.startswith(
         "True. Frankenstein was written by Mary Shelley. Mary Shelley began Frankenstein"
     )
+
+
+def test_a_thing_is_told_by_its_narrowest_kind() -> None:
+    """ "Neptune is a giant planet" after a question on Triton said less than the facts know:
+    every ice giant is a giant planet, and the narrower kind is the one told."""
+    told = " ".join(q.explanation for q in bank(ASTRONOMY_FACTS))
+    assert "Neptune is a giant planet" not in told
+    literature = " ".join(q.explanation for q in bank(LITERATURE_FACTS))
+    assert "Doctor Faustus is a play." not in literature
+    assert "Doctor Faustus is a tragedy." in literature

@@ -530,9 +530,17 @@ class Profiles:
 
     def categories_told(self, fact_id: str, leave_out: str = "") -> Iterator[str]:
         subjects = self.index.subjects_index()
-        for membership in subjects.categories_of.get(fact_id, []):
+        held = subjects.categories_of.get(fact_id, [])
+        current = [m.category_id for m in held if m.span.until is None]
+        for membership in held:
             category = subjects.categories.get(membership.category_id)
             if category is None or category.id == leave_out:
+                continue
+            # The narrowest kind says the most: "Neptune is an ice giant", not also "a giant
+            # planet", which every ice giant is.
+            if membership.span.until is None and any(
+                other != category.id and subjects.narrower(other, category.id) for other in current
+            ):
                 continue
             span = span_text(membership.span.since, membership.span.until)
             # "Pluto was a planet until 2006" reads as if Pluto had changed: what ended was how
