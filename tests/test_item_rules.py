@@ -1020,3 +1020,15 @@ def test_the_nearest_kind_fills_a_categorys_wrong_options_first() -> None:
     assert asked
     for question in asked:
         assert {"Jupiter", "Saturn"} <= set(question.choices), question.choices
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
+def test_a_century_is_never_offered_at_an_end_of_its_options(path: Path) -> None:
+    """ "In which century did Ptolemy die?" offered the 2nd century AD first of four later
+    ones: knowing only that Ptolemy was ancient answered it. The key lies inside its run."""
+    for question in bank_of(path):
+        if question.template.endswith("century") and question.kind is Kind.SINGLE:
+            assert question.answer[0] not in (question.choices[0], question.choices[-1]), (
+                question.prompt,
+                question.choices,
+            )

@@ -229,8 +229,15 @@ def neighbours(
                 and kept.issuperset(run)
                 and (not same_era or all((c > 0) == (century > 0) for c in run))
             ]
-            if fitting:
+            # The key inside its run, not at an end: "the 2nd century AD" first of four later
+            # ones is found by knowing only that Ptolemy was ancient.
+            inside = [run for run in fitting if century not in (run[0], run[-1])]
+            if inside:
+                return inside
+            if fitting and dated.floor is None and dated.ceiling is None:
                 return fitting
+    # Only a life's other end keeps the key at an end (no death before the birth): the options
+    # would point at it, and the question is not asked.
     return None
 
 
