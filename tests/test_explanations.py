@@ -518,3 +518,17 @@ def test_a_thing_is_told_by_its_narrowest_kind() -> None:
     literature = " ".join(q.explanation for q in bank(LITERATURE_FACTS))
     assert "Doctor Faustus is a play." not in literature
     assert "Doctor Faustus is a tragedy." in literature
+
+
+def test_right_ones_with_sources_of_their_own_are_each_cited() -> None:
+    """ "Which of these states withdrew?" keyed Azerbaijan and India and cited the defence
+    ministry's list of who came, which says nothing of either withdrawal."""
+    asked = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "event-participants" and q.prompt.endswith("withdrew from the exercise?")
+    ]
+    assert asked
+    for question in asked:
+        assert "Indian Ministry of Defence" in question.source.reference
+        assert "Azerbaijani Defence Ministry" in question.source.reference

@@ -272,6 +272,14 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         ),
         others_told(event, role, wrong, context),
         about=(event.id,),
+        # Where the right ones have sources of their own that differ (India's withdrawal in
+        # its ministry's words, Azerbaijan's in its own), each is cited.
+        citations=tuple(
+            dict.fromkeys(c for c in (participation_citation(event, i, role) for i in right) if c)
+        )
+        if len({participation_citation(event, i, role) for i in right}) > 1
+        and all(participation_citation(event, i, role) for i in right)
+        else (),
     )
     return draft.finish(
         event,
