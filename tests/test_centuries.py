@@ -90,7 +90,7 @@ def test_a_birth_known_roughly_is_asked_by_its_century_among_neighbours() -> Non
     questions = asked(LITERATURE_FACTS)
     dante = questions["In which century was Dante Alighieri born?"]
 
-    assert dante.kind is Kind.SINGLE and dante.answer == ("the 13th century",)
+    assert dante.kind is Kind.SINGLE and dante.answer == ("The 13th century",)
     numbers = [n for n in (century_written(c) for c in dante.choices) if n is not None]
     assert len(numbers) == len(dante.choices)
     # Consecutive centuries, in order; he died in 1321, so none after the 14th.
@@ -99,31 +99,62 @@ def test_a_birth_known_roughly_is_asked_by_its_century_among_neighbours() -> Non
     assert dante.explanation.startswith("Dante Alighieri was born c. 1265, in the 13th century. ")
     assert "In which year was Dante Alighieri born?" not in questions
     genji = questions["In which century did the writing of The Tale of Genji take place?"]
-    assert genji.answer == ("the 11th century",)
+    assert genji.answer == ("The 11th century",)
 
 
-def test_a_date_before_christ_is_asked_among_centuries_before_christ() -> None:
-    questions = asked(ASTRONOMY_FACTS)
-    born = questions["In which century was Hipparchus born?"]
+# Scholars of the test's own making: born in one century before Christ, dead in the next, so
+# that each century can be asked with the key inside its options.
+ANCIENT = """\
+format: quizgen-facts/1
+topic: {title: Ancient scholars, as_of: 2020}
+sources: [{id: lives, title: Lives of the Scholars}]
+people:
+  - id: theron
+    name: Theron of Kos
+    born: 3rd century BC
+    died: 2nd century BC
+    source: {ref: lives, quote: Theron}
+  - id: lysandra
+    name: Lysandra of Rhodes
+    born: 2nd century BC
+    died: 1st century BC
+    source: {ref: lives, quote: Lysandra}
+"""
 
-    assert born.answer == ("the 2nd century BC",)
+
+def test_a_date_before_christ_is_asked_among_centuries_before_christ(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(ANCIENT, encoding="utf-8")
+    born = asked(facts)["In which century was Theron of Kos born?"]
+
+    assert born.answer == ("The 3rd century BC",)
     assert all(c.endswith(" BC") for c in born.choices)
     # A century of the first millennium says its era: "the 2nd century" alone could be BC.
-    almagest = questions["In which century was the Almagest written?"]
-    assert almagest.answer == ("the 2nd century AD",)
+    almagest = asked(ASTRONOMY_FACTS)["In which century was the Almagest written?"]
+    assert almagest.answer == ("The 2nd century AD",)
     assert not [c for c in almagest.choices if "BC" in c]
     assert all(c.endswith(" AD") for c in almagest.choices)
     assert "the 2nd century AD" in almagest.explanation
 
 
-def test_no_death_is_offered_before_the_birth_and_mixed_eras_say_so() -> None:
-    died = asked(ASTRONOMY_FACTS)["In which century did Hipparchus die?"]
+def test_no_death_is_offered_before_the_birth_and_mixed_eras_say_so(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(ANCIENT, encoding="utf-8")
+    died = asked(facts)["In which century did Lysandra of Rhodes die?"]
 
-    # Born c. 190 BC: the 3rd century BC would be before he was born.
-    assert "the 3rd century BC" not in died.choices
+    # Born in the 2nd century BC: the 3rd would be before she was born.
+    assert "The 3rd century BC" not in died.choices
     # Too few centuries before Christ are left: those after say "AD", as BC ones say "BC".
     assert any(c.endswith(" AD") for c in died.choices)
     assert all(c.endswith((" BC", " AD")) for c in died.choices)
+
+
+def test_a_century_a_lifes_other_end_would_put_first_or_last_is_not_asked() -> None:
+    """Hipparchus was born and died in the 2nd century BC: neither century can be offered
+    with a wrong one on each side of it, and the options would point at the key."""
+    astronomy = asked(ASTRONOMY_FACTS)
+    assert "In which century was Hipparchus born?" not in astronomy
+    assert "In which century did Hipparchus die?" not in astronomy
 
 
 def test_a_date_that_may_lie_in_two_centuries_or_is_known_to_the_year_gets_none() -> None:
