@@ -155,3 +155,17 @@ def test_no_test_asks_what_its_own_heading_prints() -> None:
     same_claim = [q for q in july.questions if q.claim_id == asked.claim_id]
     assert any(q.kind is Kind.TRUE_FALSE for q in same_claim)
     assert select_form(same_claim, whole, random.Random(0), heading=heading) == ()
+
+
+def test_a_form_of_set_length_is_not_one_template_asked_again() -> None:
+    """ "Treaties and dates" printed six "In which year was ... signed?" in 25 questions: a form
+    of set length holds at most a fifth of one engine-worded template."""
+    decks = decks_of(BUNDLED_DECKS.parent / "facts.yaml", BUNDLED_DECKS)
+    for deck in decks:
+        if deck.blueprint.count is None:
+            continue
+        for seed in range(4):
+            form = assemble_form(deck, seed=seed)
+            counts = Counter(q.template for q in form if not q.template.startswith("statement-"))
+            cap = max(3, math.ceil(len(form) / 5))
+            assert max(counts.values()) <= cap, (deck.name, seed, counts.most_common(2))

@@ -207,6 +207,19 @@ def cue_between(first: Question, second: Question) -> bool:
     return a.gives_away(b) or b.gives_away(a)
 
 
+# Templates whose stems are the author's own sentences, each worded differently: a form may hold
+# many of them without reading as one question asked again.
+AUTHORS_TEMPLATES = ("statement-",)
+# The share of a form of set length that one engine-worded template may fill.
+TEMPLATE_SHARE = 0.2
+
+
+def template_cap(count: int | None) -> int | None:
+    """How many questions of one template a form of ``count`` may hold: a fifth, at least three;
+    no cap for a form of every claim, which takes each claim in the one form it has."""
+    return None if count is None else max(3, math.ceil(count * TEMPLATE_SHARE))
+
+
 def true_false_allowance(length: int) -> int:
     return length // TRUE_FALSE_SHARE_DENOMINATOR
 
@@ -234,10 +247,19 @@ class Selection:
     statement_shapes: set[str] = field(default_factory=set)
     verdicts: list[tuple[str, ...]] = field(default_factory=list)
     """The answers of the true/false items chosen so far."""
+    template_cap: int | None = None
+    """How many questions of one engine-worded template a form of set length may hold."""
+    template_counts: dict[str, int] = field(default_factory=dict)
 
     def fits(self, question: Question, cues: Cues) -> bool:
         if claim_of(question) in self.claims or len(self.questions) >= self.target:
             return False
+        if (
+            self.template_cap is not None
+            and not question.template.startswith(AUTHORS_TEMPLATES)
+            and self.template_counts.get(question.template, 0) >= self.template_cap
+        ):
+            return False  # six "In which year was ... signed?" read as one question asked six times
         if question.kind is Kind.TRUE_FALSE and (
             self.kind_counts.get(Kind.TRUE_FALSE, 0) >= true_false_allowance(self.target)
             or self.verdicts.count(question.answer) >= one_answer_allowance(self.target)
@@ -259,6 +281,7 @@ class Selection:
         self.questions.append(question)
         self.claims.add(claim_of(question))
         self.kind_counts[question.kind] = self.kind_counts.get(question.kind, 0) + 1
+        self.template_counts[question.template] = self.template_counts.get(question.template, 0) + 1
         self.stems.add(cues)
         self.answers.add(cues, len(self.questions))
         if cues.statement_shape:
@@ -359,7 +382,7 @@ def select_form(
         if least_conflicting is not None and attempt == (0 if blueprint.count is None else 1):
             order = least_conflicting
         order = priority + [claim for claim in order if claim not in set(priority)]
-        selection = Selection(target)
+        selection = Selection(target, template_cap=template_cap(blueprint.count))
         unmet = fill_quotas(selection, order, forms, quotas, rng)
         if unmet is not None:
             continue
