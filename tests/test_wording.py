@@ -580,3 +580,12 @@ def test_an_option_that_stands_alone_reads_as_a_title() -> None:
         ]
         assert "The Divine Comedy" in shown or "The Moon" in shown
         assert not [t for t in shown if t.startswith("the ")]
+
+
+def test_a_definition_that_is_a_noun_phrase_follows_means_without_a_colon() -> None:
+    """ "The term “gas giant” means: a large planet ..." put a colon between a verb and its
+    object: a noun phrase follows "means" as any object does."""
+    bank = generate_questions(load_facts(ASTRONOMY_FACTS), seed=0)
+    stems = [q.prompt for q in bank if "The term “" in q.prompt]
+    assert any("The term “gas giant” means a large planet" in s for s in stems)
+    assert not [s for s in stems if re.search(r"means: (?:a|an|the) ", s)]

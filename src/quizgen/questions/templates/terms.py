@@ -161,9 +161,13 @@ def in_use(term: Term, sentence: str) -> str:
 
 
 def meaning(term: str, definition: str, context: Context) -> str:
-    """``The term “collective defence” means: a commitment by allies ...``: a sentence opens
-    with a capital even when the term is written in lower case."""
-    return f"The term {quoted(term)} means: {context.after_colon(definition)}"
+    """``The term “collective defence” means a commitment by allies ...``: a definition that is
+    a noun phrase (it opens with an article) follows the verb as its object; any other follows
+    a colon. A sentence opens with a capital even when the term is written in lower case."""
+    said = context.after_colon(definition)
+    if said.split(" ", 1)[0] in ("a", "an", "the"):
+        return f"The term {quoted(term)} means {said}"
+    return f"The term {quoted(term)} means: {said}"
 
 
 def _definition(context: Context) -> Callable[[str], str]:
