@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, LITERATURE_FACTS
+from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, LITERATURE_FACTS, PLANETS_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import Claim, Relation
@@ -585,7 +585,7 @@ def test_an_option_that_stands_alone_reads_as_a_title() -> None:
 def test_a_definition_that_is_a_noun_phrase_follows_means_without_a_colon() -> None:
     """ "The term “gas giant” means: a large planet ..." put a colon between a verb and its
     object: a noun phrase follows "means" as any object does."""
-    bank = generate_questions(load_facts(ASTRONOMY_FACTS), seed=0)
+    bank = generate_questions(load_facts(PLANETS_FACTS), seed=0)
     stems = [q.prompt for q in bank if "The term “" in q.prompt]
     assert any("The term “gas giant” means a large planet" in s for s in stems)
     assert not [s for s in stems if re.search(r"means: (?:a|an|the) ", s)]
