@@ -161,7 +161,7 @@ def test_a_date_that_may_lie_in_two_centuries_or_is_known_to_the_year_gets_none(
     astronomy = asked(ASTRONOMY_FACTS)
     literature = asked(LITERATURE_FACTS)
 
-    assert "In which century was Ptolemy born?" not in astronomy  # c. AD 100
+    assert "In which century was Claudius Ptolemy born?" not in astronomy  # c. AD 100
     assert not [p for p in literature if "century" in p and "Divine Comedy" in p]  # c. 1308
     assert "In which century was Mary Shelley born?" not in literature  # 30 August 1797
     assert not [p for p in asked(EU_FACTS) if p.startswith("In which century")]
