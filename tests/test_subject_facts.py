@@ -507,7 +507,7 @@ def test_a_document_is_asked_in_the_word_of_its_act_and_its_entry_into_force() -
     )
     assert not [p for p in asked if "Statute of Anne" in p and "signed" in p]
     astronomy = {q.prompt for q in bank_of(ASTRONOMY_FACTS)}
-    assert "In which year was the IAU Resolution B5 adopted?" in astronomy
+    assert "In which year was the IAU resolution defining a planet adopted?" in astronomy
 
 
 def test_a_document_enters_into_force_only_after_its_date(tmp_path: Path) -> None:

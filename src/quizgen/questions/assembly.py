@@ -376,23 +376,29 @@ def select_form(
         claims_by_conflicts(forms, rng) if len(questions) <= CONFLICT_COUNT_LIMIT else None
     )
     attempts = SELECTION_ATTEMPTS if len(questions) <= CONFLICT_COUNT_LIMIT else 2
-    for attempt in range(attempts):
-        order = claims[:]
-        rng.shuffle(order)
-        if least_conflicting is not None and attempt == (0 if blueprint.count is None else 1):
-            order = least_conflicting
-        order = priority + [claim for claim in order if claim not in set(priority)]
-        selection = Selection(target, template_cap=template_cap(blueprint.count))
-        unmet = fill_quotas(selection, order, forms, quotas, rng)
-        if unmet is not None:
-            continue
-        fill(selection, order, forms, rng, lambda question: True)
-        if blueprint.count is None:
-            trim_true_false(selection)
-        if best is None or len(selection.questions) > len(best.questions):
-            best = selection
-        if len(selection.questions) == target:
+    # A form first keeps one template to a share of it; a bank with too few templates to
+    # fill it so (a deck of dates only) is drawn again without that share.
+    caps = [template_cap(blueprint.count), None] if blueprint.count is not None else [None]
+    for cap in caps:
+        if best is not None and len(best.questions) == target:
             break
+        for attempt in range(attempts):
+            order = claims[:]
+            rng.shuffle(order)
+            if least_conflicting is not None and attempt == (0 if blueprint.count is None else 1):
+                order = least_conflicting
+            order = priority + [claim for claim in order if claim not in set(priority)]
+            selection = Selection(target, template_cap=cap)
+            unmet = fill_quotas(selection, order, forms, quotas, rng)
+            if unmet is not None:
+                continue
+            fill(selection, order, forms, rng, lambda question: True)
+            if blueprint.count is None:
+                trim_true_false(selection)
+            if best is None or len(selection.questions) > len(best.questions):
+                best = selection
+            if len(selection.questions) == target:
+                break
     if best is None:
         assert unmet is not None
         raise FormUnavailable(
