@@ -164,6 +164,20 @@ class Span:
             return False
         return not (self.until is not None and self.until.latest < when.earliest)
 
+    def shares_time_with(self, other: Span) -> bool:
+        """True when the two spans share any time (an open end runs on)."""
+        if (
+            self.since is not None
+            and other.until is not None
+            and self.since.earliest > other.until.latest
+        ):
+            return False
+        return not (
+            self.until is not None
+            and other.since is not None
+            and self.until.latest < other.since.earliest
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class FactBase:

@@ -205,7 +205,7 @@ def named_after_its_year(checked: CheckedQuestion, index: FactIndex) -> str:
         return ""
     fact = index.by_id.get(claim.subject)
     when = getattr(fact, "date", None) or getattr(fact, "signed", None)
-    if when is None or not when.year:
+    if fact is None or when is None or not when.year:
         return ""
     year = str(abs(when.year))
     named = [n for n in names_of(fact) if re.search(rf"(?<!\d){year}(?!\d)", n)]

@@ -521,7 +521,7 @@ class Profiles:
         died = f"died {on_date(person.died)}" if person.died else ""
         if not (born or died):
             return ""
-        if born and died and on_date(person.born) == on_date(person.died):
+        if person.born and person.died and on_date(person.born) == on_date(person.died):
             # "born in the 2nd century BC and died in the 2nd century BC" says one thing twice.
             return f"{person.name} lived {on_date(person.born)}"
         return f"{person.name} was {born}" + (f" and {died}" if born and died else died)

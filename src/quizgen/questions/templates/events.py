@@ -262,6 +262,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         stem = f"In {phrase}, which one of these {nouns} {emphasised_not(predicate)}?"
     said = [name_in_sentence(context, t) for t in right_texts]
     every = context.told.role_told(event, role)
+    own = tuple(dict.fromkeys(participation_citation(event, i, role) for i in right))
     why = Why(
         with_reasons(
             event,
@@ -274,12 +275,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         about=(event.id,),
         # Where the right ones have sources of their own that differ (India's withdrawal in
         # its ministry's words, Azerbaijan's in its own), each is cited.
-        citations=tuple(
-            dict.fromkeys(c for c in (participation_citation(event, i, role) for i in right) if c)
-        )
-        if len({participation_citation(event, i, role) for i in right}) > 1
-        and all(participation_citation(event, i, role) for i in right)
-        else (),
+        citations=tuple(c for c in own if c) if len(own) > 1 and None not in own else (),
     )
     return draft.finish(
         event,
@@ -289,7 +285,7 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
         [claim],
         choices=shuffled(draft.rng, [*right_texts, *wrong]),
         # The participants' own source, where every right one has the same.
-        citation=shared(participation_citation(event, i, role) for i in right),
+        citation=shared(own),
         reasons=picked,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from quizgen.facts.model import Group, PartialDate, Person, Role, Span
+from quizgen.facts.model import Group, PartialDate, Person, Role
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
@@ -271,7 +271,7 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
     # Members while the person held the post come first: Uzbekistan, out of the CSTO from 2012,
     # is no guess for a Secretary General of 2020.
     served = [
-        (entity_id, any(_overlap(m.span, role.span) for m in memberships))
+        (entity_id, any(m.span.shares_time_with(role.span) for m in memberships))
         for role in person.roles
         for entity_id, memberships in context.index.memberships.get(
             role.organization_id, {}
@@ -290,21 +290,6 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
         ],
         context.index.name,
         Why(told, about=(person.id,)),
-    )
-
-
-def _overlap(one: Span, other: Span) -> bool:
-    """Whether two spans share any time (an open end runs on)."""
-    if (
-        one.since is not None
-        and other.until is not None
-        and one.since.earliest > other.until.latest
-    ):
-        return False
-    return not (
-        one.until is not None
-        and other.since is not None
-        and one.until.latest < other.since.earliest
     )
 
 

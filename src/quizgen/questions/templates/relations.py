@@ -472,14 +472,15 @@ def of_their_era(
     if own is None:
         return [list(objects)]
 
-    def gap(object_id: str) -> float:
+    def gap_of(object_id: str) -> float:
         spans = [life_span(s, context) for s in subjects.subjects.get((relation.id, object_id), [])]
         gaps = [max(0, span[0] - own[1], own[0] - span[1]) for span in spans if span is not None]
         return min(gaps, default=float("inf"))
 
-    near = [o for o in objects if gap(o) == 0]
-    far = sorted((o for o in objects if 0 < gap(o) < float("inf")), key=gap)
-    undated = [o for o in objects if gap(o) == float("inf")]
+    gap = {o: gap_of(o) for o in objects}
+    near = [o for o in objects if gap[o] == 0]
+    far = sorted((o for o in objects if 0 < gap[o] < float("inf")), key=gap.__getitem__)
+    undated = [o for o in objects if gap[o] == float("inf")]
 
     def one_each(tier: list[str]) -> list[str]:
         # One object of each subject first: three plays of Shakespeare beside Don Quixote say
