@@ -166,7 +166,7 @@ def test_a_category_question_names_the_other_members_of_each_category() -> None:
     assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
     # Offered are the widest kinds the Aeneid is not ("a play", never "a tragedy" beside it).
     # The file's plays are named without a claim that there are no others.
-    assert "Hamlet, Macbeth, Twelfth Night and Doctor Faustus are plays" in question.explanation
+    assert "Hamlet, Macbeth, Twelfth Night and The Jew of Malta are plays" in question.explanation
     assert "the plays are" not in question.explanation
 
 
@@ -518,8 +518,8 @@ def test_a_thing_is_told_by_its_narrowest_kind() -> None:
     told = " ".join(q.explanation for q in bank(ASTRONOMY_FACTS))
     assert "Neptune is a giant planet" not in told
     literature = " ".join(q.explanation for q in bank(LITERATURE_FACTS))
-    assert "Doctor Faustus is a play." not in literature
-    assert "Doctor Faustus is a tragedy." in literature
+    assert "The Jew of Malta is a play." not in literature
+    assert "The Jew of Malta is a tragedy." in literature
 
 
 def test_right_ones_with_sources_of_their_own_are_each_cited() -> None:
@@ -534,3 +534,27 @@ def test_right_ones_with_sources_of_their_own_are_each_cited() -> None:
     for question in asked:
         assert "Indian Ministry of Defence" in question.source.reference
         assert "Azerbaijani Defence Ministry" in question.source.reference
+
+
+def test_a_true_link_is_said_once_with_what_the_facts_add() -> None:
+    """ "Titan was discovered by Christiaan Huygens. Christiaan Huygens discovered Titan in 1655
+    ..." said the claim twice; the told sentence's news joins the answer instead."""
+    question = asked(
+        ASTRONOMY_FACTS, "link-true-false", "True or false? Christiaan Huygens discovered Titan."
+    )
+    assert question.explanation.startswith(
+        "True. Titan was discovered by Christiaan Huygens in 1655 with a telescope he had built"
+        " himself."
+    )
+    assert question.explanation.count("discovered") == 1
+
+
+def test_a_wrong_options_part_is_told_with_the_key_that_played_it_too() -> None:
+    """ "Polidori, Percy Shelley and Mary Shelley took part as contestants" after "Lord Byron was
+    the host" read as if Byron wrote no ghost story; he did."""
+    question = asked(
+        LITERATURE_FACTS,
+        "participant-choice",
+        "In the ghost-story contest at the Villa Diodati, which one of these people was the host?",
+    )
+    assert "took part as contestants, as did Lord Byron." in question.explanation

@@ -22,6 +22,7 @@ from quizgen.questions.wording import (
     according_to,
     dates_text,
     did_not,
+    document_in_sentence,
     emphasised_not,
     event_in_sentence,
     lowered_opening,
@@ -183,6 +184,40 @@ def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
     name: str, in_sentence: str
 ) -> None:
     assert event_in_sentence(name) == in_sentence
+
+
+@pytest.mark.parametrize(
+    ("name", "in_sentence"),
+    [
+        # A title keeps its capitals.
+        (
+            "Treaty of Friendship, Cooperation and Mutual Assistance",
+            "the Treaty of Friendship, Cooperation and Mutual Assistance",
+        ),
+        (
+            "Agreement on the Collective Rapid Reaction Forces",
+            "the Agreement on the Collective Rapid Reaction Forces",
+        ),
+        ("Statute of Anne", "the Statute of Anne"),
+        # A name that describes the document is a noun phrase: "the Decision" mid-sentence was
+        # read as a capital a teacher would correct.
+        (
+            "Decision to create the Collective Rapid Reaction Forces",
+            "the decision to create the Collective Rapid Reaction Forces",
+        ),
+        (
+            "Protocol extending the treaty on the Russian base in Gyumri",
+            "the protocol extending the treaty on the Russian base in Gyumri",
+        ),
+        ("IAU resolution defining a planet", "the IAU resolution defining a planet"),
+        ("The Hague Convention", "The Hague Convention"),
+        ("Almagest", "the Almagest"),
+    ],
+)
+def test_a_document_name_reads_as_a_title_or_as_the_noun_phrase_it_is(
+    name: str, in_sentence: str
+) -> None:
+    assert document_in_sentence(name) == in_sentence
 
 
 def test_a_question_asking_for_a_denial_says_not_in_capitals(
@@ -467,7 +502,7 @@ def test_a_document_is_asked_about_with_its_own_verb(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     prompts = [q.prompt for q in generate_questions(load_facts(path), seed=1)]
-    assert "Where was the Resolution on the definition of a planet adopted?" in prompts
+    assert "Where was the resolution on the definition of a planet adopted?" in prompts
     assert not any("signed" in prompt for prompt in prompts)
 
 

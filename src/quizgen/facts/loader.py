@@ -174,7 +174,8 @@ SHAPES: dict[str, Shape] = {
         ),
     ),
     "category": Shape(
-        ("id", "name"), ("plural", "complete", "description", "as_of", "tags", "source")
+        ("id", "name"),
+        ("plural", "complete", "description", "as_of", "tags", "source", "attributed"),
     ),
     "category_membership": Shape(("category",), ("since", "until", "source")),
     "relation": Shape(
@@ -977,15 +978,25 @@ class FactsReader(NodeReader):
         if keys is None:
             return None
         category_id = self.definition(keys.get("id"), "category id")
+        citation = self.read_citation(keys.get("source"), f"category '{category_id}'")
+        attributed = self.boolean(keys.get("attributed"), "attributed")
+        if attributed and (citation is None or not citation.source_id):
+            self.problem(
+                keys["attributed"],
+                f"category '{category_id}' is attributed, but its source names no source",
+                "give it 'source: {ref: <id of a source under sources>}', whose 'cite_as' says"
+                " whose classification it is",
+            )
         return Category(
             id=category_id,
             name=self.string(keys.get("name"), "category name"),
             plural=self.string(keys.get("plural"), "category plural"),
             complete=self.boolean(keys.get("complete"), "complete"),
             description=self.string(keys.get("description"), "description"),
-            citation=self.read_citation(keys.get("source"), f"category '{category_id}'"),
+            citation=citation,
             as_of=self.date(keys.get("as_of"), f"as_of of category '{category_id}'"),
             tags=self.tags(keys.get("tags")),
+            attributed=attributed,
             location=self.at(node),
         )
 

@@ -514,6 +514,10 @@ class Category:
     citation: Citation | None = None
     as_of: PartialDate | None = None
     tags: tuple[str, ...] = ()
+    attributed: bool = False
+    """The category is one source's classification, where others draw the line elsewhere (NASA's
+    "gas giant" leaves out Uranus and Neptune, which older books include): its questions say
+    whose it is."""
     location: Location | None = field(default=None, compare=False)
 
 

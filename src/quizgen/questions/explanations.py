@@ -34,6 +34,8 @@ MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
 # Told sentences added when the template's own sentence adds nothing: enough to teach something,
 # few enough to read at a glance.
 MAX_TOLD = 1
+# The words that make a statement a true/false stem.
+_STATEMENT_OPENING = re.compile(r"^True or false\?\s*")
 MOSTLY = 0.7
 
 
@@ -151,6 +153,8 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         # Not when the told sentence opens like the stem: it would then read as its echo.
         covered = set().union(*(_all_words(t) for t in added if not opens_like(question.prompt, t)))
         parts = [p for p in parts if not p or not _all_words(p) <= covered] + added
+        if why.restates:
+            parts = _joined_to_answer(question.prompt, answer, parts)
         borrowed += added
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
@@ -166,6 +170,24 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         index, [c for words, c in why.cited_too if words and words in told_text], evidence
     )
     return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+
+
+def _joined_to_answer(prompt: str, answer: str, parts: list[str]) -> list[str]:
+    """``parts`` with a told sentence that says the statement and more ("Christiaan Huygens
+    discovered Titan in 1655 with a telescope ...") joined to the answer that turned the
+    statement round ("Titan was discovered by Christiaan Huygens"): the claim is said once, with
+    what the facts add ("... by Christiaan Huygens in 1655 with a telescope ...")."""
+    statement = _STATEMENT_OPENING.sub("", prompt).rstrip(".").strip()
+    if not answer or not statement:
+        return parts
+    for told_sentence in parts:
+        if told_sentence is answer or not told_sentence.casefold().startswith(statement.casefold()):
+            continue
+        rest = told_sentence[len(statement) :].rstrip(".")
+        if rest[:1] in (" ", ","):
+            joined = f"{answer.rstrip('.')}{rest}"
+            return [joined if p is answer else p for p in parts if p is not told_sentence]
+    return parts
 
 
 def with_sources_of(

@@ -103,11 +103,15 @@ def possessive(name: str) -> str:
     return f"{name}'s"
 
 
+SPELT_BELOW = 100
+
+
 def count_in_words(count: int) -> tuple[str, ...]:
-    """How a learner may write a small count in words: ``two``; ``zero`` and ``none`` for 0."""
+    """How a learner may write a count below a hundred in words: ``two``, ``thirty-four``;
+    ``zero`` and ``none`` for 0. Larger ones are written in figures."""
     if count == 0:
         return ("zero", "none")
-    return (str(_ENGINE.number_to_words(count)),) if 0 < count <= 20 else ()
+    return (str(_ENGINE.number_to_words(count)),) if 0 < count < SPELT_BELOW else ()
 
 
 # Words after which a name's head noun has ended: "drills before Kavkaz-2020", "appeal to the CSTO".

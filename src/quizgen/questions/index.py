@@ -26,6 +26,7 @@ from quizgen.facts.model import (
 )
 from quizgen.questions.wording import (
     ProperWords,
+    document_in_sentence,
     expansion,
     in_sentence,
     is_abbreviation,
@@ -69,11 +70,25 @@ def names_of(fact: Fact) -> tuple[str, ...]:
         return (fact.term, *fact.aliases)
     if isinstance(fact, Statement):
         return (fact.text,)
-    if isinstance(fact, Entity | Group | Document):
+    if isinstance(fact, Entity):
+        names = (fact.name, fact.short, *fact.aliases, _without_type(fact.name, fact.type))
+        return tuple(dict.fromkeys(n for n in names if n))
+    if isinstance(fact, Group | Document):
         return tuple(n for n in (fact.name, fact.short, *fact.aliases) if n)
     if isinstance(fact, Person | Event):
         return (fact.name, *fact.aliases)
     return (fact.name,)
+
+
+def _without_type(name: str, entity_type: str) -> str:
+    """``Southern`` for the Southern Military District, a military district: what a learner
+    asked to "name the military district" may type alone."""
+    words, kind = name.split(), entity_type.split()
+    if not kind or len(words) <= len(kind):
+        return ""
+    if [w.casefold() for w in words[-len(kind) :]] != [k.casefold() for k in kind]:
+        return ""
+    return " ".join(words[: -len(kind)])
 
 
 def former_names_of(fact: Fact) -> tuple[str, ...]:
@@ -208,6 +223,8 @@ class FactIndex:
             return in_sentence(fact.name, fact.type, fact.the)
         if isinstance(fact, Group):
             return in_sentence(self.short_name(fact_id), "", fact.the)
+        if isinstance(fact, Document) and not fact.short:
+            return document_in_sentence(fact.name)
         return in_sentence(self.short_name(fact_id), "")
 
     def position(self, role: Role) -> str:

@@ -30,6 +30,7 @@ from quizgen.questions.wording import (
     SENTENCE_OPENERS,
     capitalized,
     dates_text,
+    document_in_sentence,
     event_in_sentence,
     listed,
     listed_or,
@@ -134,7 +135,7 @@ class Profiles:
         if isinstance(fact, Event):
             return label_of(fact)
         if isinstance(fact, Document):
-            return the(fact.name)
+            return document_in_sentence(fact.name)
         if isinstance(fact, Term):
             return quoted(fact.term)
         if isinstance(fact, Person) or fact_id in self.spoken:

@@ -25,7 +25,7 @@ from quizgen.facts.model import (
     RelationKind,
     Span,
 )
-from quizgen.questions.grammar import count_in_words
+from quizgen.questions.grammar import SPELT_BELOW, count_in_words
 from quizgen.questions.index import FactIndex, text_key
 from quizgen.questions.wording import CONNECTIVES, DEFINITE_WORDS
 
@@ -52,7 +52,7 @@ def quantity_key(quantity: Quantity) -> tuple[str, str]:
 @cache
 def _counts_in_words() -> dict[str, int]:
     """``two`` -> 2: made on first use, not when the module is imported."""
-    return {words: count for count in range(21) for words in count_in_words(count)}
+    return {words: count for count in range(SPELT_BELOW) for words in count_in_words(count)}
 
 
 def parse_number(text: str) -> float | None:

@@ -410,6 +410,25 @@ def event_in_sentence(name: str, the: bool | None = None) -> str:
     return quoted(name)
 
 
+def document_in_sentence(name: str) -> str:
+    """How a document's name reads inside a sentence: a title as a title (``the Treaty of
+    Friendship, Cooperation and Mutual Assistance``), a name that describes the document
+    (``Decision to create the Collective Rapid Reaction Forces``, ``Protocol extending the
+    treaty ...``) as the noun phrase it is, its heading noun in lower case."""
+    words = name.split()
+    if name[:4].lower() == "the ":
+        return name
+    if len(words) < 2:
+        return the(name)
+    first = words[0]
+    described = any(
+        word[:1].islower() and word.strip(",.") not in CONNECTIVES for word in words[1:]
+    )
+    if described and first.isalpha() and first.istitle():
+        return "the " + first.lower() + " " + " ".join(words[1:])
+    return the(name)
+
+
 def named(name: str, rest: str) -> str:
     """``Washington, D.C. The capital ...``: a name, then more text after one full stop."""
     return f"{name} {rest}" if name.endswith(".") else f"{name}. {rest}"

@@ -15,7 +15,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
 from quizgen.questions.templates.common import type_plural
-from quizgen.questions.wording import as_of, capitalized, listed, on_date
+from quizgen.questions.wording import according_to, as_of, capitalized, listed, on_date
 from quizgen.questions.wording import with_article as a_noun
 
 MAX_RIGHT = 3
@@ -97,6 +97,19 @@ def category_told(
         what = context.told.lowered(category.description)
         return f"{capitalized(a_noun(category.name))} is {what}"
     return ""
+
+
+def whose_line(context: Context, stem: str, categories: Sequence[Category]) -> str:
+    """``According to NASA, which of these planets are gas giants?``: a stem on a category that
+    is its source's own classification (or offers one) says whose line it follows, so that a
+    learner taught the older one is not marked wrong by it."""
+    for category in categories:
+        if category.attributed and category.citation is not None:
+            source = context.index.source_of(category.citation.source_id)
+            if source is not None:
+                cite_as = source.cite_as or source.title
+                return according_to(stem, cite_as, context.index.proper_words)
+    return stem
 
 
 def one_of(context: Context, category: Category, when: PartialDate | None, entity_id: str) -> str:
@@ -187,21 +200,30 @@ def which_category(
         if entity.type
         else f"which of these describes {name}?"
     )
+    candidates = widest(
+        context,
+        [c for c in other_categories(context, entity) if not nested(context, c, category.id)],
+    )
+    # "A Victorian novel" among "an epic poem" and "a play" is the one option qualified, and the
+    # wider "a novel" would be as right: a narrower kind is asked only beside another kind within
+    # the same wider one (an ice giant beside a gas giant, both giant planets).
+    wider = [
+        m.category_id
+        for m in entity.categories
+        if m.category_id in subjects.categories
+        and subjects.categories[m.category_id].name != entity.type
+        and narrower(context, category.id, m.category_id)
+        and m.category_id != category.id
+    ]
+    if wider and not any(narrower(context, c, w) for c in candidates for w in wider):
+        return None
+    offered = [category, *(subjects.categories[c] for c in other_categories(context, entity))]
     return draft.single(
         entity,
-        capitalized(f"{opening(when)}{asked}"),
+        whose_line(context, capitalized(f"{opening(when)}{asked}"), offered),
         a_noun(category.name),
         claim,
-        [
-            widest(
-                context,
-                [
-                    c
-                    for c in other_categories(context, entity)
-                    if not nested(context, c, category.id)
-                ],
-            )
-        ],
+        [candidates],
         lambda category_id: a_noun(subjects.category_name(category_id)),
         Why(
             one_of(context, category, when, entity.id),
@@ -337,7 +359,7 @@ def which_belong(
     )
     return draft.finish(
         fact,
-        capitalized(stem),
+        whose_line(context, capitalized(stem), [category]),
         right_texts,
         why,
         [claim],

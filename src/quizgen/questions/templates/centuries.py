@@ -24,7 +24,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import MIN_SINGLE_OPTIONS, OPTION_COUNT, Context
 from quizgen.questions.templates.events import label
 from quizgen.questions.templates.history import called
-from quizgen.questions.wording import capitalized, on_date, the
+from quizgen.questions.wording import capitalized, document_in_sentence, on_date
 
 FIRST_MILLENNIUM = 10
 """The last century whose number alone leaves its era open."""
@@ -58,7 +58,12 @@ def century_questions(fact: Fact, context: Context) -> Iterator[CheckedQuestion 
             f"{name} was founded",
             context,
         )
-    if isinstance(fact, Entity | Group) and fact.dissolved is not None:
+    handed_over = (
+        isinstance(fact, Entity | Group)
+        and fact.succeeded_by is not None
+        and fact.succeeded_by.date == fact.dissolved
+    )
+    if isinstance(fact, Entity | Group) and fact.dissolved is not None and not handed_over:
         name = called(context, fact.id)
         founded = fact.founded if isinstance(fact, Group) else None
         yield century_question(
@@ -99,7 +104,7 @@ def person_centuries(person: Person, context: Context) -> Iterator[CheckedQuesti
 
 
 def document_centuries(document: Document, context: Context) -> Iterator[CheckedQuestion | None]:
-    name = the(document.name)
+    name = document_in_sentence(document.name)
     yield century_question(
         document,
         Dated(document.signed),

@@ -18,7 +18,7 @@ from quizgen.questions.templates.common import (
     place_tiers,
     safe_place,
 )
-from quizgen.questions.wording import capitalized, on_date, the
+from quizgen.questions.wording import capitalized, document_in_sentence, on_date
 
 MIN_PROVISIONS_FOR_CHOICE = 3
 NUMBER = re.compile(r"\d+")
@@ -78,7 +78,7 @@ def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
     year = document.signed.year
     return draft.year(
         document,
-        f"In which year was {the(document.name)} {document.verb}?",
+        f"In which year was {document_in_sentence(document.name)} {document.verb}?",
         year,
         Claim(Relation.SIGNED_IN, document.id),
         signing(document, context),
@@ -91,7 +91,7 @@ def signed_place(document: Document, context: Context) -> CheckedQuestion | None
         document,
         document.place_id,
         Relation.SIGNED_AT,
-        f"Where was {the(document.name)} {document.verb}?",
+        f"Where was {document_in_sentence(document.name)} {document.verb}?",
         signing(document, context),
         "document-place",
         context,
@@ -154,7 +154,8 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
                 [place],
             ),
             lambda value: (
-                f"{the(document.name)} was {document.verb} in {name_in_sentence(context, value)}"
+                f"{document_in_sentence(document.name)} was {document.verb}"
+                f" in {name_in_sentence(context, value)}"
             ),
             why=lambda value: signed_where(document, context, value),
         )
@@ -166,7 +167,7 @@ def signed_true_false(document: Document, context: Context) -> CheckedQuestion |
         claim,
         str(document.signed.year),
         lambda: nearby_years(draft.rng, document.signed.year, 1, latest, context.is_wrong(claim)),
-        lambda value: f"{the(document.name)} was {document.verb} in {value}",
+        lambda value: f"{document_in_sentence(document.name)} was {document.verb} in {value}",
         why=lambda _: signed_when(document, context),
     )
 
@@ -185,7 +186,8 @@ def provision_cloze(
     A provision's text may be a summary of the article rather than its wording, so it is never
     shown in quotation marks."""
     draft = context.draft("provision-cloze", Kind.CLOZE, [document.id], qualifier=provision.label)
-    after = f" of {the(document.name)} provides that {context.after_colon(provision.text)}"
+    provided = context.after_colon(provision.text)
+    after = f" of {document_in_sentence(document.name)} provides that {provided}"
     return draft.finish(
         document,
         f"____{after}",
@@ -207,7 +209,7 @@ def provision_single(
     text = context.after_colon(provision.text).rstrip(".")
     return draft.single(
         document,
-        f"Which part of {the(document.name)} provides that {text}?",
+        f"Which part of {document_in_sentence(document.name)} provides that {text}?",
         provision.label,
         Claim(Relation.PROVISION_LABEL, document.id, other=provision.text),
         [labels],

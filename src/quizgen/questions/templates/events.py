@@ -125,7 +125,17 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
         several = len(names) > 1
         if played:
             did = [took_part(r, several, only=holders(event, r) == 1) for r in played]
-            told.append(f"{listed(names)} {listed_actions(did)}")
+            # Those in the role asked who played these parts too: "... took part as
+            # contestants, as did Lord Byron" does not read as if the host wrote no story.
+            also = [
+                context.told.said(entity_id)
+                for entity_id in dict.fromkeys(
+                    p.entity_id for p in event.participants if p.role == role
+                )
+                if set(played) <= set(roles_in(event, entity_id))
+            ]
+            as_did = f", as did {listed(also)}" if also and len(played) == 1 else ""
+            told.append(f"{listed(names)} {listed_actions(did)}{as_did}")
         else:
             be = "were" if several else "was"
             sole = took_part(role, only=True)

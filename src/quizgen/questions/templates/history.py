@@ -31,7 +31,10 @@ def called(context: Context, fact_id: str) -> str:
 def history_questions(fact: Entity | Group, context: Context) -> Iterator[CheckedQuestion | None]:
     if isinstance(fact, Group) and any(m.founding for m in fact.members):
         yield founding_members(fact, context)
-    if fact.dissolved is not None:
+    handed_over = fact.succeeded_by is not None and fact.succeeded_by.date == fact.dissolved
+    # A body whose successor took its place the day it ended was handed over, not simply
+    # dissolved (BIRPI's staff went on as WIPO's): its year is asked as the succession's.
+    if fact.dissolved is not None and not handed_over:
         draft = context.draft("dissolved-year", Kind.YEAR, [fact.id])
         name = called(context, fact.id)
         yield draft.year(

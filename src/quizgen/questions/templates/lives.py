@@ -11,7 +11,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
-from quizgen.questions.wording import capitalized, on_date, the
+from quizgen.questions.wording import capitalized, document_in_sentence, on_date
 
 
 def era_year(year: int) -> str:
@@ -25,7 +25,7 @@ def in_force_questions(document: Document, context: Context) -> Iterator[Checked
     if document.in_force is None:
         return
     draft = context.draft("document-in-force", Kind.YEAR, [document.id])
-    name = the(document.name)
+    name = document_in_sentence(document.name)
     yield draft.year(
         document,
         f"In which year did {name} enter into force?",
