@@ -104,11 +104,11 @@ def test_a_participant_told_beside_the_asked_one_is_told_with_its_other_part() -
     question = asked(
         BUNDLED_FACTS,
         "participant-true-false",
-        "True or false? In Kavkaz-2020, Azerbaijan sent observers.",
+        "True or false? In Kavkaz-2020, Kazakhstan sent observers.",
     )
     assert question.explanation.startswith(
-        "True. Azerbaijan sent observers, as did Indonesia, Kazakhstan, Tajikistan and Iran; "
-        "Iran also sent forces."
+        "True. Kazakhstan sent observers, as did Indonesia, Tajikistan, Iran and Azerbaijan; "
+        "Iran also sent forces; Azerbaijan also withdrew from the exercise."
     )
 
 
@@ -558,3 +558,16 @@ def test_a_wrong_options_part_is_told_with_the_key_that_played_it_too() -> None:
         "In the ghost-story contest at the Villa Diodati, which one of these people was the host?",
     )
     assert "took part as contestants, as did Lord Byron." in question.explanation
+
+
+def test_a_thing_named_as_the_subject_just_before_is_then_called_it() -> None:
+    """ "In August 2010, the protocol extending the treaty on the Russian base in Gyumri was
+    signed. The protocol extending the treaty on the Russian base in Gyumri is ..." named it twice
+    running; "It is" fits, but not after "Tashkent is where ...", where "it" would be the city."""
+    explanations = [q.explanation for q in bank(BUNDLED_FACTS)]
+    protocol = [e for e in explanations if "In August 2010, the protocol extending" in e]
+    assert protocol
+    assert all(". It is the Russian-Armenian agreement of 2010" in e for e in protocol)
+    tashkent = [e for e in explanations if ". Tashkent is where the Collective" in e]
+    assert tashkent
+    assert not any(". It is " in e for e in tashkent)

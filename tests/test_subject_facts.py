@@ -228,6 +228,26 @@ def test_comparisons_and_orderings_follow_the_values() -> None:
     assert "Which of these planets has the greatest mean distance from the Sun?" in questions
 
 
+def test_the_greatest_is_asked_among_close_rivals_not_beside_outsized_ones() -> None:
+    """ "Which is the largest? Neptune, Venus, Earth, Mars" is answered by knowing which one is
+    a giant: the answer lies within a factor of two of the next option, wherever the facts
+    allow."""
+    diameters = {"Mercury": 4879, "Venus": 12104, "Earth": 12756, "Mars": 6792, "Jupiter": 142984,
+                 "Saturn": 120536, "Uranus": 51118, "Neptune": 49528}  # fmt: skip
+    for seed in range(6):
+        for q in generate_checked(load_facts(ASTRONOMY_FACTS), seed=seed):
+            question = q.question
+            if question.template in ("quantity-greatest", "quantity-smallest") and (
+                "equatorial diameter" in question.prompt and "planets" in question.prompt
+            ):
+                sizes = sorted(
+                    (diameters[c] for c in question.choices),
+                    reverse=question.template == "quantity-greatest",
+                )
+                extreme, runner_up = sizes[0], sizes[1]
+                assert max(extreme, runner_up) / min(extreme, runner_up) <= 2, question.choices
+
+
 def test_a_comparison_keeps_its_id_whichever_options_a_seed_draws() -> None:
     facts = load_facts(ASTRONOMY_FACTS)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.facts.model import MONTH_NAMES, Citation, Event, Source
+from quizgen.facts.model import MONTH_NAMES, Citation, Event, Person, Source
 from quizgen.questions.grammar import count_in_words
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.item_rules import (
@@ -34,6 +34,8 @@ MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
 # Told sentences added when the template's own sentence adds nothing: enough to teach something,
 # few enough to read at a glance.
 MAX_TOLD = 1
+# A date a sentence opens with, before its subject: "In August 2010, ", "On 4 February 2009, ".
+_DATE_OPENING = re.compile(r"^(?:In|On) [^,]+, ")
 # The words that make a statement a true/false stem.
 _STATEMENT_OPENING = re.compile(r"^True or false\?\s*")
 MOSTLY = 0.7
@@ -169,7 +171,28 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     evidence = with_citations(
         index, [c for words, c in why.cited_too if words and words in told_text], evidence
     )
-    return " ".join(sentence(p) for p in [verdict, *parts, evidence] if p.strip())
+    said = _it_after_its_name(index, about, parts)
+    return " ".join(sentence(p) for p in [verdict, *said, evidence] if p.strip())
+
+
+def _it_after_its_name(index: FactIndex, about: Sequence[str], parts: list[str]) -> list[str]:
+    """``parts`` with a sentence that names the thing again right after one that named it ("In
+    August 2010, the protocol extending the treaty ... was signed. The protocol extending the
+    treaty ... is the Russian-Armenian agreement ...") opening "It is" instead. Not for a
+    person, whom "it" does not fit."""
+    thing = next((i for i in about[:1] if i in index.by_id), None)
+    if thing is None or isinstance(index.by_id[thing], Person):
+        return parts
+    named = capitalized(profiles(index).said(thing))
+    said = [p for p in parts if p.strip()]
+    for n in range(1, len(said)):
+        # "It" reads as the sentence before's subject: only where that is the thing ("On 4
+        # February 2009, the decision ... was adopted"), not "Prague is where ... was adopted".
+        subject = _DATE_OPENING.sub("", said[n - 1]).casefold()
+        this = said[n]
+        if this.startswith(f"{named} is ") and subject.startswith(named.casefold()):
+            said[n] = f"It{this[len(named) :]}"
+    return said
 
 
 def _joined_to_answer(prompt: str, answer: str, parts: list[str]) -> list[str]:

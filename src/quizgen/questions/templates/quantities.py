@@ -406,6 +406,19 @@ def _quantities(context: Context, key: tuple[str, str], fact_ids: Sequence[str])
     return [subjects.quantity_of[fact_id, key] for fact_id in fact_ids]
 
 
+# How far the answer of "which is the greatest" may lie beyond the next option, as a factor.
+CLOSE_CALL = 2.0
+
+
+def _close_call(sizes: list[float], greatest: bool) -> bool:
+    """Whether the extreme of ``sizes`` (in ascending order) is within ``CLOSE_CALL`` of the
+    next one: a comparison a learner must know the values to answer."""
+    first, second = (sizes[-1], sizes[-2]) if greatest else (sizes[1], sizes[0])
+    if second <= 0:
+        return first <= 0
+    return first / second <= CLOSE_CALL
+
+
 def _size(quantity: Quantity) -> float:
     return quantity.value if quantity.value is not None else quantity.low
 
@@ -434,8 +447,13 @@ def extreme(
     quantity_of = context.index.subjects_index().quantity_of
     by_value = sorted(pool, key=lambda i: _size(quantity_of[i, key]))
     count = min(COMPARED, len(by_value))
-    start = draft.rng.randrange(len(by_value) - count + 1)
-    chosen = by_value[start : start + count]
+    runs = [by_value[start : start + count] for start in range(len(by_value) - count + 1)]
+    # A run whose answer outstrips the rest (Neptune among Venus, Earth and Mars) is answered by
+    # knowing which is a giant; runs where the answer is a close call come first.
+    close = [
+        run for run in runs if _close_call([_size(quantity_of[i, key]) for i in run], greatest)
+    ]
+    chosen = list(draft.rng.choice(close or runs))
     chosen.sort(key=fact_ids.index)
     draft.fact_ids = tuple(chosen)
     claim = Claim(
