@@ -141,7 +141,7 @@ def test_kavkaz_2020_lists_only_confirmed_parts_each_from_an_outside_report(fact
         assert citation is not None and citation.reference, participant.entity_id
         assert entities[participant.entity_id].type == "state"
     assert roles["iran"] == {"sent forces", "sent observers"}
-    assert roles["azerbaijan"] == {"sent observers", "withdrew from the exercise"}
+    assert roles["azerbaijan"] == {"sent observers", "withdrew its forces from the exercise"}
     assert "invited" not in set().union(*roles.values())
     foreign = set(roles) - {"russia"}
     assert len(foreign) <= 18
@@ -158,10 +158,10 @@ def test_india_not_azerbaijan_gave_the_covid_and_china_reasons(facts: Facts) -> 
     kavkaz = next(event for event in facts.events if event.id == "kavkaz-2020")
     reasons = {(p.entity_id, p.role): p.reason for p in kavkaz.participants}
     assert (
-        "COVID-19" in reasons["india", "withdrew from the exercise"]
-        and "China" in reasons["india", "withdrew from the exercise"]
+        "COVID-19" in reasons["india", "withdrew its forces from the exercise"]
+        and "China" in reasons["india", "withdrew its forces from the exercise"]
     )
-    assert reasons["azerbaijan", "withdrew from the exercise"] == ""
+    assert reasons["azerbaijan", "withdrew its forces from the exercise"] == ""
 
 
 def test_the_articles_arms_supplier_claim_is_framed_as_the_articles(facts: Facts) -> None:

@@ -108,7 +108,7 @@ def test_a_participant_told_beside_the_asked_one_is_told_with_its_other_part() -
     )
     assert question.explanation.startswith(
         "True. Kazakhstan sent observers, as did Indonesia, Tajikistan, Iran and Azerbaijan; "
-        "Iran also sent forces; Azerbaijan also withdrew from the exercise."
+        "Iran also sent forces; Azerbaijan also withdrew its forces from the exercise."
     )
 
 
@@ -243,17 +243,21 @@ def test_a_true_statement_is_explained_with_more_than_its_date(path: Path) -> No
 
 
 def test_a_sentence_told_from_another_fact_is_cited_with_its_source() -> None:
-    """The appeal's true/false explains with what the statement on the appeal says, which comes
-    from the CSTO Secretariat's own statements, not from the article alone."""
-    appeal = [
+    """The true/false on which wording of Article 4 the article quotes explains with what the
+    Treaty's article says, which comes from the Treaty's text, not from the amending protocol."""
+    article_4 = [
         q
         for q in bank(BUNDLED_FACTS)
-        if q.kind is Kind.TRUE_FALSE and "the CSTO Secretariat announced" in q.prompt
+        if q.kind is Kind.TRUE_FALSE
+        and q.prompt.startswith("True or false? The wording of Article 4")
     ]
-    assert appeal
-    for question in appeal:
-        if "convene an emergency session" in question.explanation:
-            assert "CSTO Secretariat statements of 13 July 2020" in question.explanation
+    assert article_4
+    for question in article_4:
+        assert "Article 4 of the Collective Security Treaty is on collective defence" in (
+            question.explanation
+        )
+        assert "Collective Security Treaty of 15 May 1992" in question.explanation
+        assert "Collective Security Treaty of 15 May 1992" in question.source.reference
 
 
 def test_a_status_that_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
@@ -528,7 +532,8 @@ def test_right_ones_with_sources_of_their_own_are_each_cited() -> None:
     asked = [
         q
         for q in bank(BUNDLED_FACTS)
-        if q.template == "event-participants" and q.prompt.endswith("withdrew from the exercise?")
+        if q.template == "event-participants"
+        and q.prompt.endswith("withdrew its forces from the exercise?")
     ]
     assert asked
     for question in asked:

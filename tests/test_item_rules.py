@@ -461,17 +461,16 @@ def test_a_wrong_option_without_a_reason_is_caught() -> None:
 
 def test_an_event_that_recurred_is_named_with_its_date_and_not_asked_by_year() -> None:
     facts = load_facts(BUNDLED_FACTS)
-    about_appeal = [
-        q
-        for q in generate_checked(facts, seed=0)
-        if q.question.fact_ids[0] == "armenia-csto-appeal"
+    bank = [c.question for c in generate_checked(facts, seed=0)]
+    renewals = [q for q in bank if "cst-renewal-1999" in q.fact_ids]
+    assert renewals
+    assert not [q for q in renewals if q.template == "event-year"]
+    for question in renewals:
+        if question.prompt.startswith("In the renewal of the Collective Security Treaty"):
+            assert "Collective Security Treaty in April 1999" in question.prompt
+    assert not [
+        q for q in bank if "Armenia's appeal to the CSTO" in q.prompt and "13 July" not in q.prompt
     ]
-    assert about_appeal
-    assert not [q for q in about_appeal if q.question.template == "event-year"]
-    for checked in about_appeal:
-        prompt = checked.question.prompt
-        if "Armenia's appeal to the CSTO" in prompt:
-            assert "Armenia's appeal to the CSTO on 13 July 2020" in prompt
 
 
 def test_a_figure_a_source_gives_says_whose_it_is(tmp_path: Path) -> None:
@@ -602,16 +601,47 @@ def test_a_typed_number_is_given_away_by_its_own_value_not_by_its_unit_or_roundi
     assert typed_giveaway(told) == "the accepted answer '80,000' repeats ['80000'] from the stem"
 
 
-def test_a_false_part_is_swapped_in_only_from_a_participant_of_the_same_kind() -> None:
+def test_a_false_part_is_swapped_in_only_from_a_participant_of_the_same_kind(
+    tmp_path: Path,
+) -> None:
     """ "Armenia announced that the emergency session was postponed" borrows the CSTO
     Secretariat's part: a state doing an organ's work reads as garbled, not as a claim; and no
     state is named the host of an exercise in the host's place, nor the host said to withdraw."""
+    summit = tmp_path / "facts.yaml"
+    summit.write_text(
+        """\
+format: quizgen-facts/1
+topic: {title: Harbour league, as_of: 2020}
+entities:
+  - {id: portavia, name: Portavia, type: state, source: {reference: r}}
+  - {id: bellamar, name: Bellamar, type: state, source: {reference: r}}
+  - {id: corvino, name: Corvino, type: state, source: {reference: r}}
+  - {id: council, name: League Council, type: organ, source: {reference: r}}
+  - {id: court, name: League Court, type: organ, source: {reference: r}}
+events:
+  - id: summit
+    name: Spring Summit
+    the: true
+    date: 2019-05-04
+    complete: true
+    source: {reference: r}
+    participants:
+      - {entity: portavia, role: asked for a vote}
+      - {entity: bellamar, role: asked for a vote}
+      - {entity: corvino, role: voted against}
+      - {entity: council, role: announced that the vote was postponed}
+      - {entity: court, role: sent a clerk}
+""",
+        encoding="utf-8",
+    )
+    made = [c.question.prompt for c in generate_checked(load_facts(summit), seed=0)]
+    # The organ's part is swapped only to the other organ, never to a state.
+    assert (
+        "True or false? In the Spring Summit, the League Court announced that the vote was"
+        " postponed." in made
+    )
+    assert not [p for p in made if re.search(r"(Portavia|Bellamar|Corvino) announced", p)]
     prompts = [c.question.prompt for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
-    appeal = "In Armenia's appeal to the CSTO on 13 July 2020, "
-
-    secretariat = "the CSTO Secretariat announced that the emergency session was postponed."
-    assert f"True or false? {appeal}{secretariat}" in prompts
-    assert not [p for p in prompts if p.startswith(f"True or false? {appeal}Armenia announced")]
     assert not [
         p
         for p in prompts
@@ -634,8 +664,13 @@ def test_a_false_member_is_kin_of_the_group_not_a_state_met_in_one_distant_body(
         assert not wrong & strangers, question.prompt
         if question.kind is Kind.TRUE_FALSE and question.answer == ("False",):
             assert not any(f", {s} was" in question.prompt for s in strangers), question.prompt
-    assert "True or false? As of October 2020, Azerbaijan was a member of the CSTO." in [
-        q.prompt for q in membership
+    kin = ("Azerbaijan", "Georgia", "Uzbekistan")
+    assert [
+        q
+        for q in membership
+        if q.kind is Kind.TRUE_FALSE
+        and q.answer == ("False",)
+        and any(f", {s} was a member of the CSTO" in q.prompt for s in kin)
     ]
 
 

@@ -248,6 +248,35 @@ def test_the_greatest_is_asked_among_close_rivals_not_beside_outsized_ones() -> 
                 assert max(extreme, runner_up) / min(extreme, runner_up) <= 2, question.choices
 
 
+def test_a_made_up_figure_stands_apart_from_every_real_one_beside_it() -> None:
+    """ "2,934.8 million km" beside Uranus's real 2,867.0 read as one option offered twice."""
+    facts = load_facts(ASTRONOMY_FACTS)
+    real = {
+        q.value
+        for fact in [*facts.entities, *facts.documents]
+        for q in getattr(fact, "quantities", ())
+        if q.value is not None
+    }
+    checked = 0
+    for seed in range(4):
+        for q in generate_checked(facts, seed=seed):
+            question = q.question
+            if question.kind is not Kind.SINGLE or question.template != "quantity-choice":
+                continue
+            values = {c: parse_number(c) for c in question.choices}
+            for choice, value in values.items():
+                if value is None or value in real:
+                    continue
+                checked += 1
+                for other, other_value in values.items():
+                    if other != choice and other_value:
+                        assert max(value, other_value) / min(value, other_value) >= 1.1, (
+                            question.prompt,
+                            question.choices,
+                        )
+    assert checked
+
+
 def test_a_comparison_keeps_its_id_whichever_options_a_seed_draws() -> None:
     facts = load_facts(ASTRONOMY_FACTS)
 
@@ -867,7 +896,9 @@ def test_a_body_founded_by_a_treaty_in_force_a_year_after_signing_is_not_asked_i
 def test_a_figure_is_asked_among_other_things_real_figures() -> None:
     """Jupiter's diameter beside 71,492, 200,178 and 285,968 km (its own value halved, scaled or
     doubled) is picked out by the pattern: the wrong options are other planets' real figures
-    wherever the facts hold enough of them, and a made-up one is never half or double another."""
+    wherever the facts hold them, and a made-up one is never half or double another. Above the
+    largest planet no real figure lies: there alone (where the answer's place, drawn at random,
+    leaves room above it) a made-up one stands."""
     facts = load_facts(ASTRONOMY_FACTS)
     real = {
         (q.property, q.value)
@@ -888,7 +919,9 @@ def test_a_figure_is_asked_among_other_things_real_figures() -> None:
     assert jupiter
     for question in jupiter:
         wrong = [number(c) for c in question.choices if c not in question.answer]
-        assert all(("equatorial diameter", w) in real for w in wrong), question.choices
+        below = [w for w in wrong if w < 142984]
+        assert below
+        assert all(("equatorial diameter", w) in real for w in below), question.choices
     for question in asked:
         values = sorted(number(c) for c in question.choices)
         doubled = [(a, b) for a in values for b in values if a and b == 2 * a]

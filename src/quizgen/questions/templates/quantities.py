@@ -39,6 +39,10 @@ from quizgen.questions.wording import (
 NEAR_FACTORS = (0.65, 0.8, 1.25, 1.45)
 # Other facts' values of the same quantity make good distractors when of a similar scale.
 PLAUSIBLE_RATIO = 3.0
+# How far apart, as a factor, a made-up value stands from every real value offered beside it.
+APART = 1.1
+# The factor tried instead of each near factor whose value falls next to a real one.
+FARTHER = {0.65: 0.55, 0.8: 0.88, 1.25: 1.15, 1.45: 1.6}
 COMPARED = 4
 NEARBY = 20
 ORDERED = 5
@@ -227,11 +231,21 @@ def near_misses(
         key=lambda m: abs(math.log((m.quantity.value or value) / value)),
     )
     others = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in near))
+    real = [m.quantity.value for m in near[: count + 1] if m.quantity.value]
     scaled = []
     for factor in NEAR_FACTORS:
-        candidate = round(value * factor, quantity.decimals)
-        if quantity.decimals == 0:
-            candidate = float(round(candidate))
+        # A made-up value next to a real one (2,934.8 beside Uranus's 2,867.0) reads as one
+        # option offered twice, and both are ruled out together: the factor's second is used.
+        for tried in (factor, FARTHER[factor]):
+            candidate = round(value * tried, quantity.decimals)
+            if quantity.decimals == 0:
+                candidate = float(round(candidate))
+            if not any(
+                candidate > 0 and abs(math.log(candidate / r)) < math.log(APART) for r in real
+            ):
+                break
+        else:
+            continue
         if candidate > 0 or value <= 0:
             scaled.append(value_text(quantity, candidate))
     claim = claim_of(fact.id, quantity)
