@@ -166,7 +166,10 @@ def test_a_category_question_names_the_other_members_of_each_category() -> None:
     assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
     # Offered are the widest kinds the Aeneid is not ("a play", never "a tragedy" beside it).
     # The file's plays are named without a claim that there are no others.
-    assert "Hamlet, Macbeth, Twelfth Night and The Jew of Malta are plays" in question.explanation
+    assert (
+        "Hamlet, Macbeth, Twelfth Night, The Spanish Tragedy, Volpone and The Jew of Malta are"
+        " plays" in question.explanation
+    )
     assert "the plays are" not in question.explanation
 
 
@@ -576,3 +579,35 @@ def test_a_thing_named_as_the_subject_just_before_is_then_called_it() -> None:
     tashkent = [e for e in explanations if ". Tashkent is where the Collective" in e]
     assert tashkent
     assert not any(". It is " in e for e in tashkent)
+
+
+def test_a_wrong_option_of_the_wider_kind_is_told_to_be_outside_the_asked_one() -> None:
+    """ "Don Quixote and Pride and Prejudice are novels" did not say why they are no Victorian
+    novels; that they are novels, but not Victorian ones, does."""
+    victorian = [
+        q
+        for q in bank(LITERATURE_FACTS)
+        if q.prompt == "Which of these works are Victorian novels?"
+    ]
+    assert victorian
+    for question in victorian:
+        wrong = [c for c in question.choices if c not in question.answer]
+        assert wrong
+        assert "novels, but not Victorian novels" in question.explanation or (
+            "a novel, but not a Victorian novel" in question.explanation
+        )
+
+
+def test_a_joining_year_is_told_with_what_came_before_in_the_body_it_grew_from() -> None:
+    """ "Uzbekistan was a member of the CSTO from June 2006 to 2012" did not say why 1992 or
+    2002 is wrong: it had been a party to the Treaty the CSTO's members signed, and left it."""
+    joined = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "membership-year" and "Uzbekistan" in q.prompt and "CSTO" in q.prompt
+    ]
+    assert joined
+    assert joined[0].explanation.startswith(
+        "Uzbekistan was a member of the CSTO from June 2006 to 2012; before that, it was a party"
+        " to the Collective Security Treaty from 15 May 1992 to 1999."
+    )

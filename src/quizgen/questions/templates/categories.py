@@ -169,6 +169,10 @@ def categories_of(context: Context, texts: Sequence[str], asked: Category) -> st
         category = subjects.categories[category_id]
         several = len(names) > 1
         what = category_plural(category) if several else a_noun(category.name)
+        # Of the wider kind the asked one lies within, they are told to be outside the asked one:
+        # "Don Quixote and Pride and Prejudice are novels" alone does not say why they are wrong.
+        if narrower(context, asked.id, category_id):
+            what += f", but not {category_plural(asked) if several else a_noun(asked.name)}"
         told.append(f"{listed(names)} {'are' if several else 'is'} {what}")
     return context.told.joined(told)
 

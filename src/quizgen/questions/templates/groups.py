@@ -26,6 +26,7 @@ from quizgen.questions.wording import (
     as_of,
     capitalized,
     listed,
+    span_text,
     status_phrase,
     statuses_phrase,
     the,
@@ -283,6 +284,11 @@ def membership_true_false(
     )
 
 
+# The share of a body's members another body must hold for a membership in it to be told as
+# what came before joining this one (the Collective Security Treaty's parties, for the CSTO).
+MOSTLY_SHARED = 0.5
+
+
 def joined_year(
     group: Group, entity_id: str, status: str, context: Context
 ) -> CheckedQuestion | None:
@@ -313,11 +319,44 @@ def joined_year(
         f"In which year did {name} become {phrase}?",
         since.year,
         Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
-        Why(membership_story(group, entity_id, status, context), about=(entity_id, group.id)),
+        Why(
+            joined_after(group, entity_id, status, since, context),
+            about=(entity_id, group.id),
+        ),
         Notes(citation=_membership_citation(group, entity_id)),
         earliest=start,
         arguable=arguable,
     )
+
+
+def joined_after(
+    group: Group, entity_id: str, status: str, since: PartialDate, context: Context
+) -> str:
+    """``Uzbekistan was a member of the CSTO from June 2006 to 2012; before that, it was a party
+    to the Collective Security Treaty from 1994 to 1999``: its own spans, and those it had ended
+    before it joined in a body mostly made of this one's members, which a learner takes for the
+    year it joined this one."""
+    story = membership_story(group, entity_id, status, context)
+    members = set(context.index.memberships[group.id])
+    earlier = []
+    for other_id, other in context.index.memberships.items():
+        if other_id == group.id or entity_id not in other or not members:
+            continue
+        if len(members & other.keys()) / len(members) < MOSTLY_SHARED:
+            continue
+        for other_status in dict.fromkeys(m.status for m in other[entity_id]):
+            ended = [
+                m.span
+                for m in other[entity_id]
+                if m.status == other_status
+                and m.span.until is not None
+                and m.span.until.year < since.year
+            ]
+            phrase = status_phrase(other_status, context.index.short_name(other_id))
+            earlier += [f"it was {phrase} {span_text(s.since, s.until)}" for s in ended]
+    if not earlier:
+        return story
+    return f"{story}; before that, {listed(earlier)}"
 
 
 def founded_year(group: Group, context: Context) -> CheckedQuestion | None:

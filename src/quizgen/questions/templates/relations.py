@@ -190,7 +190,7 @@ def objects_choice(
     _, object_noun = nouns(relation, fact.id, holders[0], context)
     nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
     pools = [
-        tier
+        part
         for noun in nouns_held
         for tier in of_their_era(
             relation,
@@ -198,6 +198,7 @@ def objects_choice(
             fact.id,
             context,
         )
+        for part in of_their_kind(tier, holders, context)
     ]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
@@ -267,7 +268,13 @@ def subject_choice(
     # bystander of the same kind who wrote none (Claire Clairmont for Dracula).
     alike = like(fact.id, context)
     doers = [i for i in alike if subjects.objects.get((relation.id, i))]
-    options = right_and_wrong(draft, kind, [doers, alike], claim, holders, context)
+    # Among them, those who did the same kind of thing first: playwrights for a play.
+    same_kind = [
+        i
+        for i in doers
+        if of_their_kind(subjects.objects.get((relation.id, i), []), [object_id], context)[0]
+    ]
+    options = right_and_wrong(draft, kind, [same_kind, doers, alike], claim, holders, context)
     if options is None:
         return None
     right, wrong = options
@@ -502,6 +509,19 @@ def of_their_era(
         [o for o in far if o not in far_first],
         undated,
     ]
+
+
+def of_their_kind(ids: Sequence[str], like: Sequence[str], context: Context) -> list[list[str]]:
+    """``ids`` with those of a kind of ``like`` first (a category they share: plays beside
+    Marlowe's play, not novels a learner rules out by their form), then the rest."""
+    subjects = context.index.subjects_index()
+
+    def kinds(fact_id: str) -> set[str]:
+        return {m.category_id for m in subjects.categories_of.get(fact_id, [])}
+
+    wanted = set().union(*(kinds(i) for i in like)) if like else set()
+    same = [i for i in ids if kinds(i) & wanted]
+    return [same, [i for i in ids if i not in same]]
 
 
 def life_span(fact_id: str, context: Context) -> tuple[int, int] | None:
