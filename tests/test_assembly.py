@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_DECKS, EXAMPLE_FACTS, FIXTURES
+from conftest import ASTRONOMY_FACTS, BUNDLED_DECKS, EXAMPLE_FACTS, FIXTURES, LITERATURE_FACTS
 from quizgen.build import BuildRequest, make_bank
+from quizgen.facts.loader import load_facts
 from quizgen.questions.assembly import assemble_form, form_problems, select_form
 from quizgen.questions.decks import tag_matches
+from quizgen.questions.engine import generate_questions
 from quizgen.questions.index import text_key
 from quizgen.questions.model import Deck, Kind, Question
 
@@ -169,3 +171,23 @@ def test_a_form_of_set_length_is_not_one_template_asked_again() -> None:
             counts = Counter(q.template for q in form if not q.template.startswith("statement-"))
             cap = max(3, math.ceil(len(form) / 5))
             assert max(counts.values()) <= cap, (deck.name, seed, counts.most_common(2))
+
+
+@pytest.mark.parametrize("path", [ASTRONOMY_FACTS, LITERATURE_FACTS])
+def test_no_kind_of_true_false_statement_gives_its_answer_away_by_its_form(path: Path) -> None:
+    """Every figure's statement false and every discoverer's true: a learner who sees the
+    pattern answers by the form. Where a kind of statement has both forms, about as many of
+    each are asked."""
+    by_template: dict[str, list[bool]] = {}
+    for question in generate_questions(load_facts(path), seed=0):
+        if question.kind is Kind.TRUE_FALSE:
+            by_template.setdefault(question.template, []).append(question.answer == ("True",))
+    both = {
+        t: told
+        for t, told in by_template.items()
+        if t in ("link-true-false", "quantity-true-false")
+    }
+    assert both
+    for template, told in both.items():
+        if len(told) >= 8:
+            assert 0.35 <= sum(told) / len(told) <= 0.65, (template, sum(told), len(told))

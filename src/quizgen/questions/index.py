@@ -70,25 +70,26 @@ def names_of(fact: Fact) -> tuple[str, ...]:
         return (fact.term, *fact.aliases)
     if isinstance(fact, Statement):
         return (fact.text,)
-    if isinstance(fact, Entity):
-        names = (fact.name, fact.short, *fact.aliases, _without_type(fact.name, fact.type))
-        return tuple(dict.fromkeys(n for n in names if n))
-    if isinstance(fact, Group | Document):
+    if isinstance(fact, Entity | Group | Document):
         return tuple(n for n in (fact.name, fact.short, *fact.aliases) if n)
     if isinstance(fact, Person | Event):
         return (fact.name, *fact.aliases)
     return (fact.name,)
 
 
-def _without_type(name: str, entity_type: str) -> str:
+def name_without_type(entity: Entity) -> str:
     """``Southern`` for the Southern Military District, a military district: what a learner
-    asked to "name the military district" may type alone."""
-    words, kind = name.split(), entity_type.split()
+    asked to "name the military district" may type alone. Nothing where the rest would be no
+    name of its own ("the" of the Moon, a moon)."""
+    words, kind = entity.name.split(), entity.type.split()
     if not kind or len(words) <= len(kind):
         return ""
     if [w.casefold() for w in words[-len(kind) :]] != [k.casefold() for k in kind]:
         return ""
-    return " ".join(words[: -len(kind)])
+    rest = words[: -len(kind)]
+    if not all(w[:1].isupper() for w in rest):
+        return ""
+    return " ".join(rest)
 
 
 def former_names_of(fact: Fact) -> tuple[str, ...]:

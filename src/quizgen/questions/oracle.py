@@ -26,6 +26,7 @@ from quizgen.questions.index import (
     contains_word,
     date_of,
     former_names_of,
+    name_without_type,
     names_of,
     text_key,
 )
@@ -155,7 +156,7 @@ class Oracle:
     def _name_of(self, claim: Claim, candidate: str) -> Verdict:
         ids = self.index.resolve(candidate)
         if not ids:
-            return Verdict.UNKNOWN
+            return self._name_without_type(claim, candidate)
         if claim.subject not in ids:
             return Verdict.FALSE
         subject = self.index.by_id[claim.subject]
@@ -168,6 +169,22 @@ class Oracle:
             i for i in ids - {claim.subject} if isinstance(self.index.by_id[i], Term) == is_term
         ]
         return Verdict.UNKNOWN if rivals else Verdict.TRUE
+
+    def _name_without_type(self, claim: Claim, candidate: str) -> Verdict:
+        """ "Southern" names the Southern Military District where no other military district
+        is called so, and nothing at all goes by "Southern"."""
+        subject = self.index.by_id.get(claim.subject)
+        if not isinstance(subject, Entity):
+            return Verdict.UNKNOWN
+        bare = text_key(name_without_type(subject))
+        if not bare or bare != text_key(candidate):
+            return Verdict.UNKNOWN
+        alike = [
+            other
+            for other in self.index.entity_ids_by_type.get(subject.type, [])
+            if other != subject.id and text_key(name_without_type(self.index.by_id[other])) == bare  # type: ignore[arg-type]
+        ]
+        return Verdict.UNKNOWN if alike else Verdict.TRUE
 
     def _described_as(self, claim: Claim, candidate: str) -> Verdict:
         subject = self.index.by_id.get(claim.subject)

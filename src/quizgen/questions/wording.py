@@ -214,8 +214,14 @@ def capitalized(text: str) -> str:
 
 def standing_alone(text: str) -> str:
     """A name as an option shows it, on its own: ``The Divine Comedy`` for "the Divine Comedy"
-    (a name that takes "the" in a sentence); any other text as it is."""
-    return capitalized(text) if text.startswith("the ") else text
+    (a name that takes "the" in a sentence), ``Writing of the Aeneid`` for a name written in lower
+    case; a kind with its article (``a gas giant``), which completes the stem's sentence, and any
+    other text as it is."""
+    if text[:1].islower() and not text.startswith(("a ", "an ")):
+        shown = capitalized(text)
+        # A letter whose capital is another letter's ("ı" to "I") would name something else.
+        return shown if shown.casefold() == text.casefold() else text
+    return text
 
 
 def quoted(text: str) -> str:
@@ -411,21 +417,12 @@ def event_in_sentence(name: str, the: bool | None = None) -> str:
 
 
 def document_in_sentence(name: str) -> str:
-    """How a document's name reads inside a sentence: a title as a title (``the Treaty of
-    Friendship, Cooperation and Mutual Assistance``), a name that describes the document
-    (``Decision to create the Collective Rapid Reaction Forces``, ``Protocol extending the
-    treaty ...``) as the noun phrase it is, its heading noun in lower case."""
-    words = name.split()
-    if name[:4].lower() == "the ":
-        return name
-    if len(words) < 2:
-        return the(name)
-    first = words[0]
-    described = any(
-        word[:1].islower() and word.strip(",.") not in CONNECTIVES for word in words[1:]
-    )
-    if described and first.isalpha() and first.istitle():
-        return "the " + first.lower() + " " + " ".join(words[1:])
+    """How a document's name reads inside a sentence: a title with "the" (``the Treaty of
+    Friendship ...``, ``the Treaty establishing the European Coal and Steel Community``); a name
+    the author wrote in lower case, as a description of the document (``decision to create the
+    Collective Rapid Reaction Forces``), as the noun phrase it is (``the decision to ...``)."""
+    if name[:1].islower():
+        return "the " + name
     return the(name)
 
 
@@ -440,9 +437,17 @@ def role_is_verb(role: str) -> bool:
     return first in VERBS or first.endswith(VERB_ENDINGS)
 
 
+# A role says what one participant did to its own ("withdrew its forces"); of several, theirs.
+_OWN_OF_SEVERAL = {"its": "their", "itself": "themselves", "Its": "Their"}
+_OWN_OF_ONE = re.compile(r"\b(?:its|itself|Its)\b")
+
+
 def took_part(role: str, several: bool = False, only: bool = False) -> str:
     """The predicate of a participant: ``sent troops``, ``was invited``, ``was the host`` (the one
-    holder of a noun role), ``took part as an observer`` or ``took part as observers``."""
+    holder of a noun role), ``took part as an observer`` or ``took part as observers``. Said of
+    several, a role's "its" is theirs: "Azerbaijan and India withdrew their forces"."""
+    if several:
+        role = _OWN_OF_ONE.sub(lambda m: _OWN_OF_SEVERAL[m.group(0)], role)
     first = role.split(" ", 1)[0].lower().strip(",.;:")
     if first in PASSIVES:
         return f"{'were' if several else 'was'} {role}"

@@ -221,7 +221,7 @@ def which_category(
     ]
     if wider and not any(narrower(context, c, w) for c in candidates for w in wider):
         return None
-    offered = [category, *(subjects.categories[c] for c in other_categories(context, entity))]
+    offered = [category, *(subjects.categories[c] for c in candidates)]
     return draft.single(
         entity,
         whose_line(context, capitalized(f"{opening(when)}{asked}"), offered),

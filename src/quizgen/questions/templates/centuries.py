@@ -23,7 +23,7 @@ from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import MIN_SINGLE_OPTIONS, OPTION_COUNT, Context
 from quizgen.questions.templates.events import label
-from quizgen.questions.templates.history import called
+from quizgen.questions.templates.history import called, handed_over
 from quizgen.questions.wording import capitalized, document_in_sentence, on_date
 
 FIRST_MILLENNIUM = 10
@@ -58,12 +58,7 @@ def century_questions(fact: Fact, context: Context) -> Iterator[CheckedQuestion 
             f"{name} was founded",
             context,
         )
-    handed_over = (
-        isinstance(fact, Entity | Group)
-        and fact.succeeded_by is not None
-        and fact.succeeded_by.date == fact.dissolved
-    )
-    if isinstance(fact, Entity | Group) and fact.dissolved is not None and not handed_over:
+    if isinstance(fact, Entity | Group) and fact.dissolved is not None and not handed_over(fact):
         name = called(context, fact.id)
         founded = fact.founded if isinstance(fact, Group) else None
         yield century_question(

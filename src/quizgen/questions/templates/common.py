@@ -81,7 +81,8 @@ def full_name_typed(
     """Typed: what the short name stands for; the reverse card asks for the short name. A name
     that keeps an abbreviation of its short name ("CSTO Parliamentary Assembly" for CSTO PA) is
     right with that abbreviation spelt out too, so it is asked only when the facts give that
-    form among its names (an alias)."""
+    form among its names (an alias); one that keeps it is no answer, as it leaves "CSTO" as
+    asked."""
     spelt_out = with_abbreviations_spelt_out(fact, context)
     claim = Claim(Relation.NAME_OF, fact.id)
     if spelt_out is None or not all(context.is_right(claim, name) for name in spelt_out):
@@ -90,6 +91,7 @@ def full_name_typed(
     # What "CSTO PA" stands for is the name with "CSTO" spelt out too: the name that keeps it
     # is accepted, not keyed.
     full = spelt_out[0] if spelt_out else fact.name
+    short_words = {w for w in fact.short.split() if is_abbreviation(w)}
     stem, explanation, reverse = short_name_wording(
         full, fact.short, context.index.in_sentence(fact.id), what_it_is(context, fact)
     )
@@ -115,7 +117,9 @@ def full_name_typed(
                 dict.fromkeys(
                     a
                     for a in (fact.name, *spelt_out, *fact.aliases)
-                    if a not in (full, fact.short) and not is_abbreviation(a)
+                    if a not in (full, fact.short)
+                    and not is_abbreviation(a)
+                    and not set(a.split()) & short_words
                 )
             ),
             reverse=(reverse, fact.short) if reverse else ("", ""),

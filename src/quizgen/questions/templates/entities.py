@@ -9,7 +9,7 @@ from dataclasses import replace
 from quizgen.facts.model import Entity
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.explanations import Why
-from quizgen.questions.index import names_of
+from quizgen.questions.index import name_without_type, names_of
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.common import (
@@ -69,7 +69,9 @@ def described_short(entity: Entity, context: Context) -> CheckedQuestion | None:
         [entity.name],
         beyond_description(entity),
         [Claim(Relation.NAME_OF, entity.id)],
-        accept=[n for n in names_of(entity) if n != entity.name],
+        accept=[
+            n for n in (*names_of(entity), name_without_type(entity)) if n and n != entity.name
+        ],
         reverse=(f"What is {context.index.in_sentence(entity.id)}?", sentence(entity.description)),
     )
 

@@ -11,6 +11,7 @@ from quizgen.facts.model import Citation, Group, Membership, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
 from quizgen.questions.explanations import Why
+from quizgen.questions.index import KIN_OVERLAP
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
@@ -284,11 +285,6 @@ def membership_true_false(
     )
 
 
-# The share of a body's members another body must hold for a membership in it to be told as
-# what came before joining this one (the Collective Security Treaty's parties, for the CSTO).
-MOSTLY_SHARED = 0.5
-
-
 def joined_year(
     group: Group, entity_id: str, status: str, context: Context
 ) -> CheckedQuestion | None:
@@ -319,10 +315,7 @@ def joined_year(
         f"In which year did {name} become {phrase}?",
         since.year,
         Claim(Relation.JOINED_IN, group.id, other=entity_id, detail=status),
-        Why(
-            joined_after(group, entity_id, status, since, context),
-            about=(entity_id, group.id),
-        ),
+        joined_after(group, entity_id, status, since, context),
         Notes(citation=_membership_citation(group, entity_id)),
         earliest=start,
         arguable=arguable,
@@ -331,32 +324,39 @@ def joined_year(
 
 def joined_after(
     group: Group, entity_id: str, status: str, since: PartialDate, context: Context
-) -> str:
+) -> Why:
     """``Uzbekistan was a member of the CSTO from June 2006 to 2012; before that, it was a party
-    to the Collective Security Treaty from 1994 to 1999``: its own spans, and those it had ended
-    before it joined in a body mostly made of this one's members, which a learner takes for the
-    year it joined this one."""
+    to the Collective Security Treaty from 1992 to 1999``: its own spans, and those it had ended
+    before it joined in a body mostly made of this one's members (the Treaty the CSTO grew from),
+    which a learner takes for the year it joined this one; each cited by its own source."""
     story = membership_story(group, entity_id, status, context)
     members = set(context.index.memberships[group.id])
-    earlier = []
+    earlier: list[str] = []
+    cited: list[tuple[str, Citation]] = []
     for other_id, other in context.index.memberships.items():
-        if other_id == group.id or entity_id not in other or not members:
+        if other_id == group.id or entity_id not in other:
             continue
-        if len(members & other.keys()) / len(members) < MOSTLY_SHARED:
+        if len(members & other.keys()) / len(other) < KIN_OVERLAP:
             continue
         for other_status in dict.fromkeys(m.status for m in other[entity_id]):
             ended = [
-                m.span
+                m
                 for m in other[entity_id]
                 if m.status == other_status
                 and m.span.until is not None
                 and m.span.until.year < since.year
             ]
             phrase = status_phrase(other_status, context.index.short_name(other_id))
-            earlier += [f"it was {phrase} {span_text(s.since, s.until)}" for s in ended]
+            for membership in ended:
+                told = f"it was {phrase} {span_text(membership.span.since, membership.span.until)}"
+                earlier.append(told)
+                citation = membership.citation or context.index.by_id[other_id].citation
+                if citation is not None:
+                    cited.append((told, citation))
+    about = (entity_id, group.id)
     if not earlier:
-        return story
-    return f"{story}; before that, {listed(earlier)}"
+        return Why(story, about=about)
+    return Why(f"{story}; before that, {listed(earlier)}", about=about, cited_too=tuple(cited))
 
 
 def founded_year(group: Group, context: Context) -> CheckedQuestion | None:

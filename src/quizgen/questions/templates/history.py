@@ -31,10 +31,7 @@ def called(context: Context, fact_id: str) -> str:
 def history_questions(fact: Entity | Group, context: Context) -> Iterator[CheckedQuestion | None]:
     if isinstance(fact, Group) and any(m.founding for m in fact.members):
         yield founding_members(fact, context)
-    handed_over = fact.succeeded_by is not None and fact.succeeded_by.date == fact.dissolved
-    # A body whose successor took its place the day it ended was handed over, not simply
-    # dissolved (BIRPI's staff went on as WIPO's): its year is asked as the succession's.
-    if fact.dissolved is not None and not handed_over:
+    if fact.dissolved is not None and not handed_over(fact):
         draft = context.draft("dissolved-year", Kind.YEAR, [fact.id])
         name = called(context, fact.id)
         yield draft.year(
@@ -47,6 +44,13 @@ def history_questions(fact: Entity | Group, context: Context) -> Iterator[Checke
     if fact.succeeded_by is not None:
         yield successor_choice(fact, context)
         yield succession_year(fact, context)
+
+
+def handed_over(fact: Entity | Group) -> bool:
+    """Whether a body's successor took its place the day it ended: it was handed over, not
+    simply dissolved (BIRPI's staff went on as WIPO's), and its year is asked as the
+    succession's."""
+    return fact.succeeded_by is not None and fact.succeeded_by.date == fact.dissolved
 
 
 def founding_members(group: Group, context: Context) -> CheckedQuestion | None:

@@ -36,13 +36,14 @@ from quizgen.questions.wording import (
 # Near misses: plausible scales of the value, none so close that it reads as a rounding of it.
 # Made-up values, used only where too few other facts give one: none is half or double the
 # value or another of them, a pattern that points at the key.
-NEAR_FACTORS = (0.65, 0.8, 1.25, 1.45)
+# Each with the factor used instead where its value falls next to a real one; none is half or
+# double another.
+NEAR_FACTORS = ((0.65, 0.55), (0.8, 0.88), (1.25, 1.15), (1.45, 1.55))
 # Other facts' values of the same quantity make good distractors when of a similar scale.
 PLAUSIBLE_RATIO = 3.0
 # How far apart, as a factor, a made-up value stands from every real value offered beside it.
 APART = 1.1
-# The factor tried instead of each near factor whose value falls next to a real one.
-FARTHER = {0.65: 0.55, 0.8: 0.88, 1.25: 1.15, 1.45: 1.6}
+
 COMPARED = 4
 NEARBY = 20
 ORDERED = 5
@@ -233,10 +234,10 @@ def near_misses(
     others = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in near))
     real = [m.quantity.value for m in near[: count + 1] if m.quantity.value]
     scaled = []
-    for factor in NEAR_FACTORS:
+    for factors in NEAR_FACTORS:
         # A made-up value next to a real one (2,934.8 beside Uranus's 2,867.0) reads as one
         # option offered twice, and both are ruled out together: the factor's second is used.
-        for tried in (factor, FARTHER[factor]):
+        for tried in factors:
             candidate = round(value * tried, quantity.decimals)
             if quantity.decimals == 0:
                 candidate = float(round(candidate))
@@ -380,14 +381,16 @@ def value_true_false(
 
 
 def statement_why(fact: NamedFact, quantity: Quantity, context: Context, value: str) -> Why:
-    """A true value is compared with the nearest other fact's; a false one gives way to the
-    right value (``It is 38``) and is told whose value it is, if another fact's (and then
-    compared with no other: the wrong value's owner is the comparison)."""
+    """A true value is told with the nearest other fact's ("True. For comparison, Earth has 1
+    known moon" alone never said Venus's); a false one gives way to the right value (``It is
+    38``) and is told whose value it is, if another fact's (and then compared with no other:
+    the wrong value's owner is the comparison)."""
     comparison = compared(fact, quantity, context, shown=[value])
     cited = others_cited(fact, quantity, context)
-    if value == value_text(quantity) and comparison:
-        return Why(capitalized(comparison), about=(fact.id,), cited_too=cited)
+    # "It has 34 chapters", not the stem again ("Wuthering Heights has 34 chapters").
     answer = stated(fact, quantity, context, "it")
+    if value == value_text(quantity) and comparison:
+        return Why(f"{answer}; {comparison}", about=(fact.id,), cited_too=cited)
     return Why(
         f"{answer}; {comparison}" if comparison else answer,
         whose_values(fact, quantity, [value], context),
@@ -457,7 +460,7 @@ def extreme(
     if len(pool) < 3:
         return None
     # Neighbours in size, not a random draw: Mercury offered as "the largest" is no option anyone
-    # would weigh. A run of consecutive values, its start drawn at random.
+    # would weigh. A run of consecutive values, drawn at random among the close calls.
     quantity_of = context.index.subjects_index().quantity_of
     by_value = sorted(pool, key=lambda i: _size(quantity_of[i, key]))
     count = min(COMPARED, len(by_value))

@@ -202,7 +202,10 @@ def ordering(context: Context, items: list[Item]) -> Iterator[CheckedQuestion | 
         draft = context.draft("chronology", Kind.ORDERING, tuple(item.fact.id for item in chunk))
         order = [item.left for item in ordered]
         in_order = listed(
-            [f"{context.told.plain(item.fact.id)} ({_when(item.fact).text})" for item in ordered]
+            [
+                f"{context.told.plain(item.fact.id)} ({_bracketed(_when(item.fact))})"
+                for item in ordered
+            ]
         )
         yield draft.finish(
             chunk[0].fact,
@@ -251,3 +254,18 @@ def _when(fact: Fact) -> PartialDate:
 
 def _tags(chunk: list[Item]) -> list[str]:
     return list(dict.fromkeys(tag for item in chunk for tag in item.fact.tags))
+
+
+# The last century whose number alone leaves its era open ("the 2nd century": AD or BC?).
+LAST_CENTURY_WITHOUT_ERA = 10
+
+
+def _bracketed(date: PartialDate) -> str:
+    """A date as it stands in brackets after a name: ``23 September 1846``; a century without
+    its article and, in the first millennium, with its era (``2nd century AD``), which "the 2nd
+    century" leaves open."""
+    text = date.text
+    if not date.century:
+        return text
+    plain = text.removeprefix("the ")
+    return f"{plain} AD" if date.year > 0 and date.century <= LAST_CENTURY_WITHOUT_ERA else plain
