@@ -227,7 +227,7 @@ def test_a_question_asking_for_a_denial_says_not_in_capitals(
     assert emphasised_not("did not renew the Treaty") == "did NOT renew the Treaty"
     assert emphasised_not("sent forces") == "sent forces"
     assert emphasised_not("was not invited, nor notified") == "was NOT invited, nor notified"
-    # The bundled facts say what the states that left did ("withdrew from the Treaty"), so
+    # The bundled facts say what the states that left did ("declined to renew the Treaty"), so
     # no bundled question needs a NOT; any that did would say it in capitals.
     asking = [q.prompt for q in bundled_bank if q.template.startswith("participant")]
     assert asking
