@@ -18,6 +18,7 @@ from quizgen.questions.grammar import count_in_words
 from quizgen.questions.index import FactIndex, contains_word, names_of, text_key
 from quizgen.questions.item_rules import (
     EVIDENCE_OPENINGS,
+    TRUE_OR_FALSE_OPENING,
     content_words,
     name_letters,
     opens_like,
@@ -36,8 +37,6 @@ MONTHS = frozenset(name.casefold() for name in MONTH_NAMES if name)
 MAX_TOLD = 1
 # A phrase a sentence opens with before its subject: "In August 2010, ", "On 4 February 2009, ".
 _OPENING_PHRASE = re.compile(r"^(?:In|On) [^,]+, ")
-# The words that make a statement a true/false stem.
-_STATEMENT_OPENING = re.compile(r"^True or false\?\s*")
 MOSTLY = 0.7
 
 
@@ -119,12 +118,9 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
         ]
         described = [capitalized(d) for d in map(profiles(index).description_of, things) if d]
         if described and told_words(described[0]) - shown - said:
-            # The answer sentence has just named it: "It is the bilateral treaty ...".
-            named = capitalized(profiles(index).said(things[0]))
-            it = described[0]
-            if it.startswith(f"{named} is ") and capitalized(answer).startswith(named):
-                it = f"It{it[len(named) :]}"
-            parts.append(it)
+            # Told "It is the bilateral treaty ..." after the answer named it (see
+            # ``_it_after_its_name``).
+            parts.append(described[0])
             borrowed.append(described[0])
     if not new:
         opening = question.prompt if not answer else ""
@@ -206,16 +202,16 @@ def _joined_to_answer(prompt: str, answer: str, parts: list[str]) -> list[str]:
     discovered Titan in 1655 with a telescope ...") joined to the answer that turned the
     statement round ("Titan was discovered by Christiaan Huygens"): the claim is said once, with
     what the facts add ("... by Christiaan Huygens in 1655 with a telescope ...")."""
-    statement = _STATEMENT_OPENING.sub("", prompt).rstrip(".").strip()
+    statement = TRUE_OR_FALSE_OPENING.sub("", prompt).rstrip(".").strip()
     if not answer or not statement:
         return parts
     for told_sentence in parts:
-        if told_sentence is answer or not told_sentence.casefold().startswith(statement.casefold()):
+        if told_sentence == answer or not told_sentence.casefold().startswith(statement.casefold()):
             continue
         rest = told_sentence[len(statement) :].rstrip(".")
         # Only what says when, where or how ("in 1655 with a telescope"): a rest opening with a
         # comma would attach to the answer's last noun ("by Huygens, Saturn's largest moon").
-        if rest.split(" ", 2)[1:2] and rest.split(" ", 2)[1] in HEAD_PREPOSITIONS:
+        if rest.startswith(" ") and rest.split(" ", 2)[1] in HEAD_PREPOSITIONS:
             joined = f"{answer.rstrip('.')}{rest}"
             return [joined if p == answer else p for p in parts if p != told_sentence]
     return parts

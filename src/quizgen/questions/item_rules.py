@@ -251,7 +251,8 @@ _EVIDENCE = re.compile(
     r"|Sources?: .*)\.$"
 )
 _VERDICT = re.compile(rf"^(?:{TRUE_TEXT}|{FALSE_TEXT})\.\s*")
-_TRUE_OR_FALSE = re.compile(r"^True or false\?\s*")
+# The words that make a statement a true/false stem.
+TRUE_OR_FALSE_OPENING = re.compile(r"^True or false\?\s*")
 # How many opening words an explanation may not share with its stem ("In Kavkaz-2020, ...").
 STEM_OPENING = 3
 
@@ -347,14 +348,14 @@ def explanation_opens_with_stem(question: Question) -> str:
     "In Kavkaz-2020, which one of these states sent forces?"), or a true/false one with the
     statement again: it reads as the question once more."""
     if opens_like(question.prompt, reasoning(question.explanation)):
-        opening = WORD.findall(_TRUE_OR_FALSE.sub("", question.prompt).casefold())
+        opening = WORD.findall(TRUE_OR_FALSE_OPENING.sub("", question.prompt).casefold())
         return f"the explanation opens with the stem's words {' '.join(opening[:STEM_OPENING])!r}"
     return ""
 
 
 def opens_like(prompt: str, text: str) -> bool:
     """Whether ``text`` opens with the first words of the stem ``prompt``."""
-    opening = WORD.findall(_TRUE_OR_FALSE.sub("", prompt).casefold())[:STEM_OPENING]
+    opening = WORD.findall(TRUE_OR_FALSE_OPENING.sub("", prompt).casefold())[:STEM_OPENING]
     said = WORD.findall(text.casefold())[:STEM_OPENING]
     return len(opening) == STEM_OPENING and said == opening
 

@@ -182,7 +182,9 @@ class Oracle:
         alike = [
             other
             for other in self.index.entity_ids_by_type.get(subject.type, [])
-            if other != subject.id and text_key(name_without_type(self.index.by_id[other])) == bare  # type: ignore[arg-type]
+            if other != subject.id
+            and isinstance(entity := self.index.by_id[other], Entity)
+            and text_key(name_without_type(entity)) == bare
         ]
         return Verdict.UNKNOWN if alike else Verdict.TRUE
 

@@ -112,7 +112,11 @@ class Context:
         return lowered_opening(text, self.index.proper_words)
 
     def cite_as(self, fact: Fact) -> str:
-        source = self.index.source_of(fact.citation.source_id)
+        return self.cited_as(fact.citation)
+
+    def cited_as(self, citation: Citation | None) -> str:
+        """How stems name the source of ``citation``: its ``cite_as``, else its title."""
+        source = self.index.source_of(citation.source_id) if citation is not None else None
         if source is not None:
             return source.cite_as or source.title
         return "the source"

@@ -103,12 +103,11 @@ def whose_line(context: Context, stem: str, categories: Sequence[Category]) -> s
     """``According to NASA, which of these planets are gas giants?``: a stem on a category that
     is its source's own classification (or offers one) says whose line it follows, so that a
     learner taught the older one is not marked wrong by it."""
+    # The loader holds an attributed category to a source of its own.
     for category in categories:
-        if category.attributed and category.citation is not None:
-            source = context.index.source_of(category.citation.source_id)
-            if source is not None:
-                cite_as = source.cite_as or source.title
-                return according_to(stem, cite_as, context.index.proper_words)
+        if category.attributed:
+            cite_as = context.cited_as(category.citation)
+            return according_to(stem, cite_as, context.index.proper_words)
     return stem
 
 
@@ -211,6 +210,7 @@ def which_category(
     # "A Victorian novel" among "an epic poem" and "a play" is the one option qualified, and the
     # wider "a novel" would be as right: a narrower kind is asked only beside another kind within
     # the same wider one (an ice giant beside a gas giant, both giant planets).
+    # (Its type named as a category, "planet" for a planet, is the stem's noun, not a kind.)
     wider = [
         m.category_id
         for m in entity.categories

@@ -16,6 +16,7 @@ from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.templates.base import Context
+from quizgen.questions.templates.centuries import FIRST_MILLENNIUM
 from quizgen.questions.wording import listed
 
 MIN_SET = 3
@@ -256,10 +257,6 @@ def _tags(chunk: list[Item]) -> list[str]:
     return list(dict.fromkeys(tag for item in chunk for tag in item.fact.tags))
 
 
-# The last century whose number alone leaves its era open ("the 2nd century": AD or BC?).
-LAST_CENTURY_WITHOUT_ERA = 10
-
-
 def _bracketed(date: PartialDate) -> str:
     """A date as it stands in brackets after a name: ``23 September 1846``; a century without
     its article and, in the first millennium, with its era (``2nd century AD``), which "the 2nd
@@ -268,4 +265,4 @@ def _bracketed(date: PartialDate) -> str:
     if not date.century:
         return text
     plain = text.removeprefix("the ")
-    return f"{plain} AD" if date.year > 0 and date.century <= LAST_CENTURY_WITHOUT_ERA else plain
+    return f"{plain} AD" if date.year > 0 and date.century <= FIRST_MILLENNIUM else plain
