@@ -606,6 +606,16 @@ def test_a_joining_year_is_told_with_what_came_before_in_the_body_it_grew_from()
     ]
     assert joined
     assert joined[0].explanation.startswith(
-        "Uzbekistan was a member of the CSTO from June 2006 to 2012; before that, it was a party"
-        " to the Collective Security Treaty from 15 May 1992 to 1999."
+        "Uzbekistan was a member of the CSTO from June 2006 until it was suspended in 2012; before"
+        " that, it was a party to the Collective Security Treaty from 15 May 1992 to 1999."
     )
+
+
+def test_a_suspended_membership_is_told_as_a_suspension_not_a_departure() -> None:
+    joined = asked(
+        BUNDLED_FACTS,
+        "membership-year",
+        "In which year did Uzbekistan become a member of the CSTO?",
+    )
+    assert "from June 2006 until it was suspended in 2012" in joined.explanation
+

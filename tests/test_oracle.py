@@ -35,6 +35,45 @@ def test_a_state_that_left_is_no_member_after_it_left(oracle: Oracle) -> None:
     assert oracle.verdict(member_on(PartialDate(2010)), "Uzbekistan") is Verdict.TRUE
 
 
+SUSPENSION_FACTS = """\
+format: quizgen-facts/1
+topic: {title: Regional security, as_of: 2020-10}
+sources: [{id: records, title: Treaty records}]
+entities:
+  - {id: armenia, name: Armenia, type: state, source: {ref: records, quote: Armenia}}
+  - {id: georgia, name: Georgia, type: state, source: {ref: records, quote: Georgia}}
+  - {id: uzbekistan, name: Uzbekistan, type: state, source: {ref: records, quote: Uzbekistan}}
+groups:
+  - id: pact
+    name: Regional Security Pact
+    founded: 2002
+    source: {ref: records, quote: Pact}
+    complete: [member]
+    members:
+      - {entity: armenia, since: 2002}
+      - {entity: georgia, since: 2002, until: 2008}
+      - {entity: uzbekistan, since: 2006, until: 2012, suspended: true}
+"""
+
+
+def test_a_suspended_member_is_neither_a_member_nor_none_after_the_suspension(
+    tmp_path: Path,
+) -> None:
+    """A member whose membership was suspended never left: a teacher cannot mark "not a member in
+    2020" right or wrong, so it is neither a key nor a wrong option then. One that left is."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(SUSPENSION_FACTS, encoding="utf-8")
+    oracle = Oracle(load_facts(facts))
+    in_2020 = member_on(OCTOBER_2020, "pact")
+    assert oracle.verdict(in_2020, "Uzbekistan") is Verdict.UNKNOWN
+    assert oracle.verdict(in_2020, "Georgia") is Verdict.FALSE
+    assert oracle.verdict(member_on(PartialDate(2010), "pact"), "Uzbekistan") is Verdict.TRUE
+    assert oracle.verdict(member_on(PartialDate(2004), "pact"), "Uzbekistan") is Verdict.FALSE
+    for question in generate_checked(load_facts(facts), seed=0):
+        if "2020" in question.question.prompt:
+            assert "Uzbekistan" not in question.question.choices, question.question.prompt
+
+
 def test_a_year_known_only_to_the_year_is_not_settled_inside_that_year(oracle: Oracle) -> None:
     # Uzbekistan joined in August 2006: a member "in 2006" is neither surely true nor false.
     assert oracle.verdict(member_on(PartialDate(2006)), "Uzbekistan") is Verdict.UNKNOWN

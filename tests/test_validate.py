@@ -218,6 +218,17 @@ BAD_FILES = [
     ),
     pytest.param(
         HEAD
+        + "entities:\n"
+        + EGYPT
+        + "groups:\n  - id: basin\n    name: Nile Basin Initiative\n"
+        + "    source: {ref: atlas, quote: basin}\n    members:\n"
+        + "      - {entity: egypt, since: 2010, suspended: true}\n",
+        "11:9",
+        "the membership of 'egypt' is suspended, but has no 'until'",
+        id="suspended-without-until",
+    ),
+    pytest.param(
+        HEAD
         + "events:\n  - {id: flood, name: Great flood, date: 1954-08, end: 1954-07,\n"
         + "     source: {ref: atlas, quote: flood}}\n",
         "5:56",

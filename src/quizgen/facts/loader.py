@@ -105,7 +105,9 @@ SHAPES: dict[str, Shape] = {
             *HISTORY_KEYS,
         ),
     ),
-    "membership": Shape(("entity",), ("status", "since", "until", "source", "note", "founding")),
+    "membership": Shape(
+        ("entity",), ("status", "since", "until", "source", "note", "founding", "suspended")
+    ),
     "event": Shape(
         ("id", "name", "date"),
         (
@@ -621,6 +623,15 @@ class FactsReader(NodeReader):
                         "a founding member's 'since' is the founding date, or leave it out",
                     )
                 )
+            if membership.suspended and until is None:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"the membership of '{membership.entity_id}' is suspended, but has no "
+                        "'until'",
+                        "give the date of the suspension as its 'until'",
+                    )
+                )
             if dissolved and until is None:
                 self.problems.append(
                     Problem(
@@ -654,6 +665,7 @@ class FactsReader(NodeReader):
             note=self.string(keys.get("note"), "note"),
             location=self.at(node),
             founding=self.boolean(keys.get("founding"), "founding"),
+            suspended=self.boolean(keys.get("suspended"), "suspended"),
         )
 
     def read_event(self, node: yaml.Node) -> Event | None:

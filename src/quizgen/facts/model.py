@@ -233,6 +233,9 @@ class Membership:
     location: Location | None = field(default=None, compare=False)
     founding: bool = False
     """A founding member: a member from the day the group was founded."""
+    suspended: bool = False
+    """The span ended in a suspension, not a departure: afterwards the entity may still be held
+    formally in the group, so a later date settles neither that it is in it nor that it is not."""
 
 
 @dataclass(frozen=True, slots=True)

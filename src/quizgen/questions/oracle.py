@@ -13,6 +13,7 @@ from quizgen.facts.model import (
     Event,
     Facts,
     Group,
+    Membership,
     PartialDate,
     Person,
     Span,
@@ -136,10 +137,12 @@ class Oracle:
         complete = isinstance(group, Group) and group.lists_all(claim.detail)
 
         def judge(entity_id: str) -> Verdict:
-            spans = [m.span for m in memberships.get(entity_id, []) if m.status == claim.detail]
-            verdict = _span_verdict(spans, when)
+            held = [m for m in memberships.get(entity_id, []) if m.status == claim.detail]
+            verdict = _span_verdict([m.span for m in held], when)
+            if verdict is Verdict.FALSE and any(_suspended_by(m, when) for m in held):
+                return Verdict.UNKNOWN  # a suspended member may be held one still
             # Only a list its author declares complete settles "not listed, so not in it".
-            return verdict if complete or verdict is not Verdict.FALSE or spans else Verdict.UNKNOWN
+            return verdict if complete or verdict is not Verdict.FALSE or held else Verdict.UNKNOWN
 
         return self._per_fact(candidate, (Entity,), judge)
 
@@ -439,6 +442,12 @@ def surely_holds(span: Span, when: PartialDate) -> bool:
     if span.since is not None and span.since.latest > when.earliest:
         return False
     return not (span.until is not None and span.until.earliest < when.latest)
+
+
+def _suspended_by(membership: Membership, when: PartialDate) -> bool:
+    """Whether ``membership`` had been suspended, not ended, by ``when``."""
+    until = membership.span.until
+    return membership.suspended and until is not None and until.earliest <= when.latest
 
 
 def _span_verdict(spans: list[Span], when: PartialDate) -> Verdict:

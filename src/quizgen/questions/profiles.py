@@ -18,6 +18,7 @@ from quizgen.facts.model import (
     Event,
     Fact,
     Group,
+    Membership,
     PartialDate,
     Person,
     Quantity,
@@ -407,14 +408,14 @@ class Profiles:
         return "; ".join(t for t in told if t)
 
     def _periods(self, group_id: str, entity_id: str, status: str) -> tuple[str, ...]:
-        spans = [
-            m.span
+        held = [
+            m
             for m in self.index.memberships.get(group_id, {}).get(entity_id, [])
             if m.status == status
         ]
-        if len(spans) == 1 and spans[0].until is None:
-            return ("now", span_text(spans[0].since, None))
-        return tuple(span_text(s.since, s.until) for s in spans)
+        if len(held) == 1 and held[0].span.until is None:
+            return ("now", span_text(held[0].span.since, None))
+        return tuple(_period_text(m) for m in held)
 
     def _story(
         self, group_id: str, entity_ids: list[str], status: str, periods: tuple[str, ...]
@@ -444,7 +445,9 @@ class Profiles:
             return f"{who} {'have' if several else 'has'} been {phrase} {periods[1]}"
         if periods[0] == "now":
             return f"{who} {'are' if several else 'is'} {phrase}"
-        when = listed([p for p in periods if p])
+        when = listed([p for p in periods if p]).replace(
+            SUSPENDED_ONES, "they were" if several else "it was"
+        )
         return f"{who} {'were' if several else 'was'} {phrase} {when}".strip()
 
     def members_told(self, group: Group) -> Iterator[str]:
@@ -662,3 +665,17 @@ def the_quantity(quantity: Quantity, said: str) -> str:
     if " of " in f" {quantity.property} ":
         return f"the {quantity.property} of {said}"
     return f"{possessive(said)} {quantity.property}"
+
+
+# Who was suspended is said once the sentence knows whether it tells of one or of several.
+SUSPENDED_ONES = "{it was}"
+
+
+def _period_text(membership: Membership) -> str:
+    """``from 1993 to 1999``; a suspension is told as one, not as a departure: ``from June 2006
+    until it was suspended in 2012``."""
+    span = membership.span
+    if membership.suspended and span.until is not None:
+        since = f"from {span.since.text} " if span.since else ""
+        return f"{since}until {SUSPENDED_ONES} suspended in {span.until.text}"
+    return span_text(span.since, span.until)
