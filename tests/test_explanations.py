@@ -619,3 +619,20 @@ def test_a_suspended_membership_is_told_as_a_suspension_not_a_departure() -> Non
     )
     assert "from June 2006 until it was suspended in 2012" in joined.explanation
 
+
+@pytest.mark.parametrize("path", EXAMPLE_FACTS)
+def test_a_statement_told_in_an_explanation_is_cited_by_its_own_source(path: Path) -> None:
+    """Azerbaijan's years in the Treaty, told in the question on when it joined, were cited to
+    the article, whose quote on Azerbaijan says nothing of them: the statement's own source is."""
+    facts = load_facts(path)
+    told = 0
+    for statement in facts.statements:
+        reference = statement.citation.reference.strip().rstrip(".") if statement.citation else ""
+        if statement.attributed or not reference:
+            continue
+        sentence = statement.text.strip().rstrip(".")
+        for question in bank(path):
+            if sentence in question.explanation and statement.id not in question.fact_ids:
+                told += 1
+                assert reference in question.explanation, (question.prompt, question.explanation)
+    assert path != BUNDLED_FACTS or told, "no statement is told beside another question"

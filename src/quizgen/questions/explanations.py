@@ -225,6 +225,8 @@ def with_sources_of(
     if not texts:
         return evidence
     tellers = _tellers(index, about)
+    # A statement told of a thing is cited by its own source, not the thing's.
+    tellers |= {t: s for t in texts if (s := profiles(index).statement_told.get(t))}
     citations = []
     for text in texts:
         fact = index.by_id.get(tellers.get(text, ""))
@@ -249,8 +251,12 @@ def with_citations(index: FactIndex, citations: Iterable[Citation], evidence: st
         return f"{EVIDENCE_OPENINGS[2]}{evidence[len(EVIDENCE_OPENINGS[1]) :]}; {'; '.join(more)}"
     if evidence.startswith(EVIDENCE_OPENINGS[2]):
         return f"{evidence}; {'; '.join(more)}"
-    # A quote stays the evidence on its own, as the claim's exact words.
-    return evidence
+    # A quote stays the evidence of the claim, in its exact words; what else was told is cited
+    # after it ("As Strakes (2020) puts it, “...”. Sources: the quote's reference; another").
+    quote, _, references = evidence.partition(f". {EVIDENCE_OPENINGS[1]}")
+    listed = [*([references] if references else []), *more]
+    opening = EVIDENCE_OPENINGS[1] if len(listed) == 1 else EVIDENCE_OPENINGS[2]
+    return f"{quote}. {opening}{'; '.join(listed)}"
 
 
 def _cited_as(index: FactIndex, citation: Citation) -> str:

@@ -109,10 +109,15 @@ class Profiles:
         # fact id -> the sentences of the statements about it (a source's own framing is left
         # to its statement's questions, which say whose it is)
         self.statements: dict[str, list[str]] = defaultdict(list)
+        # a statement's sentence, as told -> the statement: its source, not that of the fact it
+        # is told of, is the sentence's source
+        self.statement_told: dict[str, str] = {}
         for statement in facts.statements:
             if not statement.attributed:
+                text = statement.text.strip().rstrip(".")
                 for fact_id in statement.about:
-                    self.statements[fact_id].append(statement.text.strip().rstrip("."))
+                    self.statements[fact_id].append(text)
+                self.statement_told.setdefault(capitalized(text), statement.id)
         # successor id -> the bodies whose place it took
         self.succeeded: dict[str, list[Entity | Group]] = defaultdict(list)
         bodies: tuple[Entity | Group, ...] = (*facts.entities, *facts.groups)
