@@ -972,3 +972,63 @@ def test_a_name_ending_in_its_type_is_accepted_without_it() -> None:
     ]
     assert district
     assert "Southern" in district[0].accept
+
+
+def test_a_work_is_offered_among_works_of_its_kind_before_works_of_its_time() -> None:
+    """Cervantes's contemporaries wrote plays: "Don Quixote" among three plays is the one novel,
+    found by its form. Novels of any time come first."""
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS) if q.template == "link-objects"}
+    quixote = asked["Which of these works was written by Miguel de Cervantes?"]
+    plays = {"Hamlet", "Macbeth", "Twelfth Night", "The Spanish Tragedy", "Volpone"}
+    assert not plays & set(quixote.choices), quixote.choices
+    assert "The Jew of Malta" not in quixote.choices
+
+
+def test_what_an_abbreviation_stands_for_is_offered_among_other_expansions() -> None:
+    """ "Berne Union" is no expansion of anything: beside BIRPI's, it is ruled out by its form."""
+    expansions = [
+        q
+        for q in bank_of(LITERATURE_FACTS)
+        if q.prompt == "What does the abbreviation BIRPI stand for?" and q.choices
+    ]
+    assert expansions
+    for question in expansions:
+        assert "Berne Union" not in question.choices, question.choices
+
+
+def test_a_category_is_explained_by_what_it_is_and_its_wrong_options_by_what_they_are() -> None:
+    galilean = next(
+        q
+        for q in bank_of(ASTRONOMY_FACTS)
+        if q.prompt == "Which of these moons are Galilean moons?"
+    )
+    assert "a Galilean moon is one of the four large moons of Jupiter" in galilean.explanation
+    wrong = [c for c in galilean.choices if c not in galilean.answer]
+    assert wrong and all(c in galilean.explanation for c in wrong), galilean.explanation
+    # A work asked for its kind is told for what it is: the Divine Comedy is no play.
+    comedy = next(
+        q
+        for q in bank_of(LITERATURE_FACTS)
+        if q.prompt == "What kind of work is the Divine Comedy?"
+    )
+    assert "It is Dante's poem of a journey" in comedy.explanation
+    assert "Dante, Commedia: 100 cantos in three parts" in comedy.explanation
+
+
+def test_a_member_named_for_its_kind_is_not_keyed_as_one_of_that_kind() -> None:
+    tragedies = [
+        q for q in bank_of(LITERATURE_FACTS) if q.prompt == "Which of these works are tragedies?"
+    ]
+    assert tragedies
+    assert all("The Spanish Tragedy" not in q.choices for q in tragedies)
+
+
+def test_a_person_who_took_part_is_told_by_what_they_did_there() -> None:
+    galle = next(
+        q
+        for q in bank_of(ASTRONOMY_FACTS)
+        if q.template == "participant-true-false" and "Johann Galle" in q.prompt
+    )
+    assert galle.answer == ("True",)
+    assert "Johann Galle observed Neptune first" in galle.explanation
+    assert "Encyclopaedia Britannica: Johann Gottfried Galle" in galle.explanation

@@ -11,11 +11,19 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import plural
+from quizgen.questions.item_rules import content_words, shared_alike
 from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, OPTION_COUNT, Context, Notes
 from quizgen.questions.templates.common import type_plural
-from quizgen.questions.wording import according_to, as_of, capitalized, listed, on_date
+from quizgen.questions.wording import (
+    according_to,
+    as_of,
+    capitalized,
+    listed,
+    on_date,
+    role_is_verb,
+)
 from quizgen.questions.wording import with_article as a_noun
 
 MAX_RIGHT = 3
@@ -83,7 +91,11 @@ def category_told(
     on = f" as of {when.text}" if when is not None else ""
     names = [spoken_name(context.index, m) for m in members]
     if category.complete and 1 < len(members) <= MAX_TOLD_MEMBERS:
-        return f"{listed(names)} {'were' if on else 'are'} {category_plural(category)}{on}"
+        told = f"{listed(names)} {'were' if on else 'are'} {category_plural(category)}{on}"
+        if category.description:
+            # What makes them so: "a Galilean moon is one of the four large moons of Jupiter..."
+            told += f"; {a_noun(category.name)} is {context.told.lowered(category.description)}"
+        return told
     if len(members) > 1:
         # A partial list, or a long one cut short: "include" claims no more than it names.
         # Those a question keys are named first: "The novels include Pride and Prejudice and
@@ -149,6 +161,7 @@ def categories_of(context: Context, texts: Sequence[str], asked: Category) -> st
     one other than its type (``Mars and Venus are terrestrial planets``)."""
     subjects = context.index.subjects_index()
     by_category: dict[str, list[str]] = {}
+    unclassed: dict[tuple[str, str], list[str]] = {}
     for text in texts:
         entity_id = context.told.option_ids(text)
         kind = context.index.type_of(entity_id)
@@ -163,6 +176,19 @@ def categories_of(context: Context, texts: Sequence[str], asked: Category) -> st
         narrowest = [c for c in own if not any(o != c and narrower(context, o, c) for o in own)]
         if narrowest:
             by_category.setdefault(narrowest[0], []).append(spoken_name(context.index, entity_id))
+        else:
+            # Of no other kind the facts name, it is told by what it is linked to instead
+            # ("Titania and Miranda are moons of Uranus" among Galilean moons).
+            link = next(
+                (
+                    (relation_id, objects[0])
+                    for relation_id in subjects.relations
+                    if (objects := subjects.objects.get((relation_id, entity_id)))
+                ),
+                None,
+            )
+            if link is not None:
+                unclassed.setdefault(link, []).append(entity_id)
     told = []
     for category_id, names in by_category.items():
         category = subjects.categories[category_id]
@@ -173,7 +199,8 @@ def categories_of(context: Context, texts: Sequence[str], asked: Category) -> st
         if narrower(context, asked.id, category_id):
             what += f", but not {category_plural(asked) if several else a_noun(asked.name)}"
         told.append(f"{listed(names)} {'are' if several else 'is'} {what}")
-    return context.told.joined(told)
+    linked = [context.told.linked_to(r, ids, o) for (r, o), ids in unclassed.items()]
+    return context.told.joined([*told, *linked])
 
 
 def other_categories(context: Context, entity: Entity) -> list[str]:
@@ -222,6 +249,7 @@ def which_category(
     if wider and not any(narrower(context, c, w) for c in candidates for w in wider):
         return None
     offered = [category, *(subjects.categories[c] for c in candidates)]
+    described = what_it_is_besides(context, entity)
     return draft.single(
         entity,
         whose_line(context, capitalized(f"{opening(when)}{asked}"), offered),
@@ -230,12 +258,22 @@ def which_category(
         [candidates],
         lambda category_id: a_noun(subjects.category_name(category_id)),
         Why(
-            one_of(context, category, when, entity.id),
+            one_of(context, category, when, entity.id)
+            + (f". It is {described}" if described else ""),
             about=(entity.id,),
             wrong_of=lambda texts: categories_named(context, texts, when),
+            cited_too=((described, entity.citation),) if described and entity.citation else (),
         ),
         Notes(dated=when is not None, citation=category.citation),
     )
+
+
+def what_it_is_besides(context: Context, entity: Entity) -> str:
+    """``Dante's poem of a journey through Hell ...``: what the thing is, which tells a learner
+    who took "the Divine Comedy" for a play why it is none; empty unless a noun phrase says it."""
+    if not entity.description or role_is_verb(entity.description):
+        return ""
+    return context.told.lowered(entity.description).rstrip(".")
 
 
 def nested(context: Context, category_id: str, other_id: str) -> bool:
@@ -302,6 +340,13 @@ def which_belong(
     draft = context.draft("category-members", kind, holders[:1], qualifier=category.id)
     entity_type = context.index.type_of(holders[0])
     same_type = [h for h in holders if context.index.type_of(h) == entity_type]
+    # A member whose name says its kind ("The Spanish Tragedy" among tragedies) is a cue: the
+    # others are keyed where there are enough of them.
+    kind_words = content_words(category_plural(category))
+    plain = [
+        h for h in same_type if not shared_alike(content_words(context.index.name(h)), kind_words)
+    ]
+    same_type = plain if len(plain) >= min(2, len(same_type)) else same_type
     # Where every holder also belongs to a wider category (every tragedy here is a play), the
     # wrong options are its other members only: a novel offered as "not a tragedy" is one a
     # reader of Moby-Dick could defend, and one a learner rules out by its kind alone.
