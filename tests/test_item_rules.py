@@ -285,6 +285,16 @@ def test_a_right_option_that_alone_repeats_a_stem_word_is_caught() -> None:
         choices=("Berne Convention", "Universal Copyright Convention", "Rome Convention"),
     )
     assert clang(berne) == "only the right option 'Berne Convention' shares ['berne'] with the stem"
+    # "Tragedy" in a title answers "which are tragedies?" as much as the plural itself.
+    tragedies = hand_made(
+        Kind.MULTIPLE,
+        "Which of these works are tragedies?",
+        "The Spanish Tragedy",
+        choices=("The Spanish Tragedy", "Volpone", "Twelfth Night"),
+    )
+    assert clang(tragedies) == (
+        "only the right option 'The Spanish Tragedy' shares ['tragedy'] with the stem"
+    )
     # A word every option has ("treaty") is no cue.
     fair = hand_made(
         Kind.SINGLE,
@@ -1067,3 +1077,14 @@ def test_a_century_is_never_offered_at_an_end_of_its_options(path: Path) -> None
                 question.prompt,
                 question.choices,
             )
+
+
+def test_the_leader_of_an_event_said_to_be_its_own_is_not_asked_true_or_false() -> None:
+    """ "In Kavkaz-2020, Russia was the host" of what its description calls a Russian exercise
+    is sure to be True, and "Russia withdrew" absurd: the leader's part is no claim to weigh."""
+    leader = [
+        q.prompt
+        for q in bank_of(BUNDLED_FACTS)
+        if q.template == "participant-true-false" and "Kavkaz-2020, Russia" in q.prompt
+    ]
+    assert leader == []

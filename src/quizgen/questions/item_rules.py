@@ -216,8 +216,10 @@ def named_after_its_year(checked: CheckedQuestion, index: FactIndex) -> str:
 
 def spelt_alike(word: str, other: str) -> bool:
     """Whether two words are one, or one spelling of the other with an ending of up to two
-    letters more: "Bern" and "Berne", as in "the Berne Convention"."""
-    short, long = sorted((word, other), key=len)
+    letters more: "Bern" and "Berne", as in "the Berne Convention"; a plural in -ies and its
+    singular ("tragedies", "Tragedy")."""
+    # "tragedie", as a plural in -ies reads without its "s", is "tragedy"
+    short, long = sorted((re.sub(r"(?<=..)ie$", "y", w) for w in (word, other)), key=len)
     return short == long or (
         len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from quizgen.facts.model import Document, Entity, Event, Fact, Group, PartialDate
@@ -57,6 +57,14 @@ def what_it_is(context: Context, fact: Entity | Group) -> str:
     return a_or_an(kind) if kind else ""
 
 
+def abbreviated_first(context: Context, ids: Sequence[str]) -> list[list[str]]:
+    """Wrong options for what a short name stands for: what other short names stand for first
+    ("Berne Union", no expansion of anything, only where they run out)."""
+    # The first few hundred are enough to find three, in a file of thousands.
+    abbreviated = [i for i in ids[:200] if getattr(context.index.by_id.get(i), "short", "")]
+    return [abbreviated, list(ids)]
+
+
 def abbreviated_as(context: Context, fact_id: str) -> str:
     """Why another full name is no answer: ``EAEU stands for the Eurasian Economic Union``."""
     fact = context.index.by_id.get(fact_id)
@@ -104,7 +112,7 @@ def full_name_typed(
         (stem, stem),
         full,
         claim,
-        [others],
+        abbreviated_first(context, others),
         context.index.name,
         Why(
             explanation,

@@ -14,6 +14,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context
 from quizgen.questions.templates.common import (
     abbreviated_as,
+    abbreviated_first,
     full_name_typed,
     short_name_wording,
     what_it_is,
@@ -38,9 +39,6 @@ def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | N
     """Choose the full name among entities of the same type (those with abbreviations first)."""
     draft = context.draft("entity-abbreviation-choice", Kind.SINGLE, [entity.id])
     same_type = context.index.same_type(entity.id)
-    abbreviated = [
-        i for i in same_type[:200] if isinstance(e := context.index.by_id[i], Entity) and e.short
-    ]
     stem, explanation, _ = short_name_wording(
         entity.name, entity.short, context.index.in_sentence(entity.id), what_it_is(context, entity)
     )
@@ -49,7 +47,7 @@ def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | N
         stem,
         entity.name,
         Claim(Relation.NAME_OF, entity.id),
-        [abbreviated, same_type],
+        abbreviated_first(context, same_type),
         context.index.name,
         Why(
             explanation,

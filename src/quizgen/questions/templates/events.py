@@ -17,7 +17,7 @@ from quizgen.questions.distractors import (
 )
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import count_in_words
-from quizgen.questions.item_rules import content_words
+from quizgen.questions.item_rules import content_words, shared_alike
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
 from quizgen.questions.profiles import label_of as label
@@ -486,7 +486,19 @@ def participant_true_false(
         and o in alike
     ]
     if entity_id in led_by:
-        wrong = []  # "Russia withdrew" from the exercise it hosted: no claim to weigh
+        # "Russia withdrew" from the exercise it hosted is absurd: no false form. Nor a true one
+        # where the event is said to be the leader's own ("a Russian strategic exercise"): "In
+        # Kavkaz-2020, Russia was the host" is then true by what the learner was told.
+        said_of = content_words(f"{event.name} {event.description}")
+        if shared_alike(content_words(name), said_of):
+            return None
+        wrong = []
+
+    # A person's own description says how they played their part ("Johann Galle observed
+    # Neptune first, through the Berlin Observatory's telescope ..."): more than the part again.
+    person = entity_id in context.index.person_ids
+    described = context.told.description_of(entity_id) if person else ""
+    told_by = context.index.by_id[entity_id]
 
     def form(asserted: str) -> CheckedQuestion | None:
         claim = Claim(Relation.PARTICIPANT_AS, event.id, detail=asserted, asserted=name)
@@ -500,11 +512,14 @@ def participant_true_false(
             f"True or false? In {phrase}, {who} {claimed}.",
             [answer],
             Why(
-                who_did_what(
+                described
+                if described and answer == "True"
+                else who_did_what(
                     event, told_roles(event, role, asserted, entity_id, context), entity_id, context
                 ),
                 about=(event.id,),
                 values=(name,),
+                cited_too=((described, told_by.citation),) if told_by.citation else (),
             ),
             [claim],
             choices=["True", "False"],

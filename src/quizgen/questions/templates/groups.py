@@ -17,6 +17,7 @@ from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     abbreviated_as,
+    abbreviated_first,
     full_name_typed,
     name_in_sentence,
     short_name_wording,
@@ -395,7 +396,7 @@ def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | Non
         stem,
         group.name,
         Claim(Relation.NAME_OF, group.id),
-        [context.index.group_ids],
+        abbreviated_first(context, context.index.group_ids),
         context.index.name,
         Why(
             explanation,

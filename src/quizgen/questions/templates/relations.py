@@ -189,8 +189,10 @@ def objects_choice(
     draft = context.draft("link-objects", kind, [fact.id, *holders[:1]], qualifier=relation.id)
     _, object_noun = nouns(relation, fact.id, holders[0], context)
     nouns_held = dict.fromkeys(subjects.noun_of(holder) for holder in holders[:8])
-    pools = [
-        part
+    # Of the holder's kind first, nearest in time within it: a novel beside Cervantes's novel,
+    # not the plays of his contemporaries, which a learner rules out by their form.
+    eras = [
+        of_their_kind(tier, holders, context)
         for noun in nouns_held
         for tier in of_their_era(
             relation,
@@ -198,8 +200,8 @@ def objects_choice(
             fact.id,
             context,
         )
-        for part in of_their_kind(tier, holders, context)
     ]
+    pools = [same for same, _ in eras] + [other for _, other in eras]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
         return None
