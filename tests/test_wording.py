@@ -26,6 +26,7 @@ from quizgen.questions.wording import (
     emphasised_not,
     event_in_sentence,
     lowered_opening,
+    on_date,
     proper_words_in,
     standing_alone,
     took_part,
@@ -646,3 +647,10 @@ def test_an_option_standing_alone_opens_with_a_capital_that_names_the_same() -> 
     assert standing_alone("the Divine Comedy") == "The Divine Comedy"
     assert standing_alone("a gas giant") == "a gas giant"
     assert standing_alone("ıstanbul") == "ıstanbul"
+
+
+def test_an_approximate_date_reads_without_a_preposition() -> None:
+    """ "Dante was born in c. 1265" reads "in circa": "born c. 1265"."""
+    assert on_date(PartialDate(1265, approximate=True)) == "c. 1265"
+    assert on_date(PartialDate(1265)) == "in 1265"
+    assert on_date(PartialDate(2020, 7, 13)) == "on 13 July 2020"

@@ -253,7 +253,10 @@ def listed_or(names: Sequence[str]) -> str:
 
 
 def on_date(when: PartialDate) -> str:
-    """``in 2020``, ``in July 2020``, ``on 13 July 2020``."""
+    """``in 2020``, ``in July 2020``, ``on 13 July 2020``; ``c. 1265`` alone ("born c. 1265":
+    "in c. 1265" reads "in circa")."""
+    if when.approximate and not when.century:
+        return when.text
     return f"on {when.text}" if when.day else f"in {when.text}"
 
 
