@@ -107,12 +107,14 @@ def test_every_version_has_the_decks_count_and_meets_its_quotas(deck: Deck) -> N
         assert len(kinds) >= 2 or len({q.kind for q in deck.questions}) == 1, "a mix of kinds"
 
 
-def test_the_bundled_thematic_decks_print_15_to_25_questions_and_keep_every_one_for_review() -> (
+def test_the_bundled_thematic_decks_print_14_to_25_questions_and_keep_every_one_for_review() -> (
     None
 ):
+    # Kavkaz-2020 holds 14 claims that no other's stem gives away, once its host (named by its
+    # description, "a Russian exercise") is no longer asked.
     decks = decks_of(BUNDLED_DECKS.parent / "facts.yaml", BUNDLED_DECKS)
     for deck in decks:
-        assert deck.blueprint.count is not None and 15 <= deck.blueprint.count <= 25, deck.name
+        assert deck.blueprint.count is not None and 14 <= deck.blueprint.count <= 25, deck.name
         assert len(deck.questions) > deck.blueprint.count, "review keeps the whole bank"
     kavkaz = next(deck for deck in decks if deck.slug == "csto-kavkaz-2020")
     form = assemble_form(kavkaz)

@@ -563,7 +563,10 @@ def test_a_wrong_options_part_is_told_with_the_key_that_played_it_too() -> None:
         "participant-choice",
         "In the ghost-story contest at the Villa Diodati, which one of these people was the host?",
     )
-    assert "took part as contestants, as did Lord Byron." in question.explanation
+    assert (
+        "took part as contestants, as did Lord Byron, who was also the host."
+        in question.explanation
+    )
 
 
 def test_a_thing_named_as_the_subject_just_before_is_then_called_it() -> None:
@@ -636,3 +639,19 @@ def test_a_statement_told_in_an_explanation_is_cited_by_its_own_source(path: Pat
                 told += 1
                 assert reference in question.explanation, (question.prompt, question.explanation)
     assert path != BUNDLED_FACTS or told, "no statement is told beside another question"
+
+
+def test_a_key_that_also_played_a_wrong_options_part_is_told_with_the_part_asked() -> None:
+    """ "Iran sent forces. Tajikistan and Indonesia sent observers, as did Iran" read as if the
+    explanation took back its answer: "as did Iran, which also sent forces"."""
+    told = " ".join(q.explanation for q in bank(BUNDLED_FACTS))
+    assert re.search(r"as did Iran(?!, which also sent forces)", told) is None
+    assert "as did Iran, which also sent forces" in told
+
+
+def test_the_articles_loose_words_on_observers_are_not_quoted_as_evidence() -> None:
+    """The article's "granted observer status" names no assembly; the curation corrects it."""
+    observers = [q for q in bank(BUNDLED_FACTS) if "parliamentary observer" in q.prompt]
+    assert observers
+    for question in observers:
+        assert "were granted observer status" not in question.explanation

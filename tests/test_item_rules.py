@@ -899,18 +899,49 @@ def test_no_year_is_offered_for_a_succession_before_either_body_existed() -> Non
         assert all(int(c) >= floor for c in question.choices), (question.prompt, question.choices)
 
 
-def test_a_participant_is_asked_among_its_neighbours_first() -> None:
-    """ "In Kavkaz-2020, which one of these states was the host?" with Myanmar and Indonesia
-    among the options is no question: a state Russia shares its blocs with could have hosted."""
-    facts = load_facts(BUNDLED_FACTS)
-    blocs = [{m.entity_id for m in g.members} for g in facts.groups]
-    with_russia = {e for bloc in blocs if "russia" in bloc for e in bloc} - {"russia"}
-    names = {e.id: e.name for e in facts.entities}
-    host = [q for q in made_by(BUNDLED_FACTS, "participant-choice") if "was the host" in q.prompt]
-    assert host
-    for question in host:
+def test_a_participant_is_asked_among_its_neighbours_first(tmp_path: Path) -> None:
+    """ "Which one of these ports was the host?" with far-off Gresk and Farhold among the options
+    is no question: a port the host shares its leagues with could have hosted."""
+    ports = ["dunmere", "calder", "westby", "gresk", "farhold", "orwin"]
+    entities = "".join(
+        f"  - {{id: {p}, name: {p.title()}, type: port,"
+        f" source: {{ref: log, quote: {p.title()}}}}}\n"
+        for p in ports
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Regattas, as_of: 2020}\n"
+        "sources: [{id: log, title: The Harbour Log}]\n"
+        f"entities:\n{entities}"
+        "groups:\n"
+        "  - {id: north, name: North League, source: {ref: log, quote: North League}, members:"
+        " [{entity: dunmere}, {entity: calder}, {entity: westby}, {entity: orwin}]}\n"
+        "  - {id: coast, name: Coast League, source: {ref: log, quote: Coast League}, members:"
+        " [{entity: dunmere}, {entity: calder}, {entity: westby}, {entity: orwin},"
+        " {entity: gresk}]}\n"
+        "  - {id: far, name: Far League, source: {ref: log, quote: Far League}, members:"
+        " [{entity: dunmere}, {entity: farhold}]}\n"
+        "events:\n"
+        "  - id: regatta\n    name: Spring Regatta\n    date: 2019-05-04\n    complete: true\n"
+        "    source: {ref: log, quote: the Spring Regatta}\n    participants:\n"
+        "      - {entity: dunmere, role: host}\n"
+        + "".join(
+            f"      - {{entity: {p}, role: sent boats}}\n"
+            for p in ["dunmere", "calder", "westby", "orwin", "gresk", "farhold"]
+        ),
+        encoding="utf-8",
+    )
+    hosts = [
+        checked.question
+        for seed in range(8)
+        for checked in generate_checked(load_facts(facts), seed=seed)
+        if checked.question.template == "participant-choice" and "host" in checked.question.prompt
+    ]
+    assert hosts
+    for question in hosts:
         wrong = set(question.choices) - set(question.answer)
-        assert wrong <= {names[e] for e in with_russia}, question.choices
+        assert wrong <= {"Calder", "Westby", "Orwin"}, question.choices
 
 
 def test_no_place_is_asked_that_the_name_says_in_another_spelling() -> None:
@@ -1088,3 +1119,9 @@ def test_the_leader_of_an_event_said_to_be_its_own_is_not_asked_true_or_false() 
         if q.template == "participant-true-false" and "Kavkaz-2020, Russia" in q.prompt
     ]
     assert leader == []
+    hosts = [
+        q.prompt
+        for q in bank_of(BUNDLED_FACTS)
+        if q.template == "participant-choice" and "Kavkaz-2020" in q.prompt and "host" in q.prompt
+    ]
+    assert hosts == []

@@ -1073,3 +1073,38 @@ documents:
     for question in asked:
         assert question.answer == ("1992",)
         assert min(int(c) for c in question.choices) >= 1991, question.choices
+
+
+def test_a_person_who_took_part_is_no_option_among_states(tmp_path: Path) -> None:
+    """ "Which of these states sent boats?" offered the admiral who directed the regatta."""
+    facts = tmp_path / "facts.yaml"
+    states = ["dunmere", "calder", "westby", "gresk", "farhold"]
+    facts.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Regattas, as_of: 2020}\n"
+        "sources: [{id: log, title: The Harbour Log}]\n"
+        "entities:\n"
+        + "".join(
+            f"  - {{id: {s}, name: {s.title()}, type: state, source: {{ref: log, quote: {s}}}}}\n"
+            for s in states
+        )
+        + "people:\n"
+        "  - {id: hale, name: Admiral Hale, born: 1950, source: {ref: log, quote: Hale}}\n"
+        "events:\n"
+        "  - id: regatta\n    name: Spring Regatta\n    date: 2019-05-04\n"
+        "    complete: [sent boats]\n"
+        "    source: {ref: log, quote: the Spring Regatta}\n    participants:\n"
+        "      - {entity: hale, role: directed the regatta}\n"
+        + "".join(f"      - {{entity: {s}, role: sent boats}}\n" for s in states[:3])
+        + "".join(f"      - {{entity: {s}, role: sent observers}}\n" for s in states[3:]),
+        encoding="utf-8",
+    )
+    asked = [
+        checked.question
+        for seed in range(6)
+        for checked in generate_checked(load_facts(facts), seed=seed)
+        if checked.question.template == "event-participants"
+    ]
+    assert asked
+    for question in asked:
+        assert "Admiral Hale" not in question.choices, (question.prompt, question.choices)

@@ -127,14 +127,19 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
             did = [took_part(r, several, only=holders(event, r) == 1) for r in played]
             # Those in the role asked who played these parts too: "... took part as
             # contestants, as did Lord Byron" does not read as if the host wrote no story.
-            also = [
-                context.told.said(entity_id)
+            also_ids = [
+                entity_id
                 for entity_id in dict.fromkeys(
                     p.entity_id for p in event.participants if p.role == role
                 )
                 if set(played) <= set(roles_in(event, entity_id))
             ]
-            as_did = f", as did {listed(also)}" if also and len(played) == 1 else ""
+            also = [context.told.said(entity_id) for entity_id in also_ids]
+            # "..., as did Iran" after "Iran sent forces" reads as if it took back the answer:
+            # said with the part asked ("as did Iran, which also sent forces").
+            who = "who" if all(i in context.index.person_ids for i in also_ids) else "which"
+            asked = also_did(took_part(role, several=len(also) > 1, only=holders(event, role) == 1))
+            as_did = f", as did {listed(also)}, {who} {asked}" if also and len(played) == 1 else ""
             told.append(f"{listed(names)} {listed_actions(did)}{as_did}")
         else:
             be = "were" if several else "was"
@@ -146,6 +151,13 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
                 among = f"not among those who {took_part(role, several=True)}"
                 told.append(f"{listed(names)} {be} {among}")
     return context.told.joined(told)
+
+
+def said_to_be_its_own(event: Event, name: str) -> bool:
+    """Whether the event's name or description names a participant ("a Russian strategic
+    exercise" names Russia): asked what its leader did, the learner is told already."""
+    said_of = content_words(f"{event.name} {event.description}")
+    return bool(shared_alike(content_words(name), said_of))
 
 
 def holders(event: Event, role: str) -> int:
@@ -248,10 +260,13 @@ def participants_in_role(event: Event, role: str, context: Context) -> CheckedQu
     right = holders if len(holders) <= 3 else draft.rng.sample(holders, 3)
     right_texts = [context.index.name(i) for i in right]
     wanted = (MULTIPLE_OPTIONS if kind is Kind.MULTIPLE else 4) - len(right)
+    # Of the keys' kind only: a general who directed an exercise is no option among states.
+    kind_of_keys = {context.index.type_of(i) for i in right}
+    alike = [i for i in listed_ids if context.index.type_of(i) in kind_of_keys]
     picked = pick_with_reasons(
         draft.rng,
         wanted,
-        [listed_ids, context.index.same_type(right[0])],
+        [alike, context.index.same_type(right[0])],
         context.index.name,
         context.is_wrong(claim),
         right_texts,
@@ -328,6 +343,8 @@ def participant_single(
     nouns = type_plural(context, [entity_id])
     predicate = took_part(role, only=holders(event, role) == 1)
     phrase = label(event)
+    if entity_id in leads(event) and said_to_be_its_own(event, name):
+        return None  # "Which state was the host?" of "a Russian exercise"
     return draft.single(
         event,
         f"In {phrase}, which one of these {nouns} {emphasised_not(predicate)}?",
@@ -489,8 +506,7 @@ def participant_true_false(
         # "Russia withdrew" from the exercise it hosted is absurd: no false form. Nor a true one
         # where the event is said to be the leader's own ("a Russian strategic exercise"): "In
         # Kavkaz-2020, Russia was the host" is then true by what the learner was told.
-        said_of = content_words(f"{event.name} {event.description}")
-        if shared_alike(content_words(name), said_of):
+        if said_to_be_its_own(event, name):
             return None
         wrong = []
 
