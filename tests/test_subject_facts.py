@@ -30,6 +30,17 @@ def bank_of(path: Path) -> list:  # type: ignore[type-arg]
     return [checked.question for checked in generate_checked(load_facts(path), seed=0)]
 
 
+def made_with_seeds(path: Path, template: str, seeds: int) -> list:  # type: ignore[type-arg]
+    """The questions of one template that the first ``seeds`` seeds make: a rule holds for each."""
+    facts = load_facts(path)
+    return [
+        checked.question
+        for seed in range(seeds)
+        for checked in generate_checked(facts, seed=seed)
+        if checked.question.template == template
+    ]
+
+
 # -- categories -------------------------------------------------------------------------------
 
 
@@ -1063,12 +1074,7 @@ documents:
 """,
         encoding="utf-8",
     )
-    asked = [
-        checked.question
-        for seed in range(12)
-        for checked in generate_checked(load_facts(facts), seed=seed)
-        if checked.question.template == "document-year"
-    ]
+    asked = made_with_seeds(facts, "document-year", 12)
     assert len(asked) == 12
     for question in asked:
         assert question.answer == ("1992",)
@@ -1099,12 +1105,7 @@ def test_a_person_who_took_part_is_no_option_among_states(tmp_path: Path) -> Non
         + "".join(f"      - {{entity: {s}, role: sent observers}}\n" for s in states[3:]),
         encoding="utf-8",
     )
-    asked = [
-        checked.question
-        for seed in range(6)
-        for checked in generate_checked(load_facts(facts), seed=seed)
-        if checked.question.template == "event-participants"
-    ]
+    asked = made_with_seeds(facts, "event-participants", 6)
     assert asked
     for question in asked:
         assert "Admiral Hale" not in question.choices, (question.prompt, question.choices)

@@ -26,6 +26,14 @@ sources: [{id: atlas, title: School atlas}]
 """
 HEAD_WITHOUT_AS_OF = HEAD.replace(", as_of: 2024", "")
 EGYPT = "  - {id: egypt, name: Egypt, type: state, source: {ref: atlas, quote: Egypt}}\n"
+# A group with Egypt among its members, the membership itself left to the case.
+BASIN_WITH_EGYPT = (
+    HEAD
+    + "entities:\n"
+    + EGYPT
+    + "groups:\n  - id: basin\n    name: Nile Basin Initiative\n"
+    + "    source: {ref: atlas, quote: basin}\n    members:\n"
+)
 
 
 def alias_bomb() -> str:
@@ -206,23 +214,13 @@ BAD_FILES = [
         id="month-13",
     ),
     pytest.param(
-        HEAD
-        + "entities:\n"
-        + EGYPT
-        + "groups:\n  - id: basin\n    name: Nile Basin Initiative\n"
-        + "    source: {ref: atlas, quote: basin}\n    members:\n"
-        + "      - {entity: egypt, since: 2010, until: 1999}\n",
+        BASIN_WITH_EGYPT + "      - {entity: egypt, since: 2010, until: 1999}\n",
         "11:45",
         "the membership of 'egypt' ends (1999) before it begins (2010)",
         id="until-before-since",
     ),
     pytest.param(
-        HEAD
-        + "entities:\n"
-        + EGYPT
-        + "groups:\n  - id: basin\n    name: Nile Basin Initiative\n"
-        + "    source: {ref: atlas, quote: basin}\n    members:\n"
-        + "      - {entity: egypt, since: 2010, suspended: true}\n",
+        BASIN_WITH_EGYPT + "      - {entity: egypt, since: 2010, suspended: true}\n",
         "11:9",
         "the membership of 'egypt' is suspended, but has no 'until'",
         id="suspended-without-until",
