@@ -535,6 +535,19 @@ def test_an_abbreviation_whose_letters_only_the_answer_fits_is_caught() -> None:
     assert letters_giveaway(bad) == "only the right option fits the letters of 'CRRF'"
     fair = replace(bad, choices=(*bad.choices, "Central Rapid Response Force"))
     assert letters_giveaway(fair) == ""
+    # A name in another language's order (BIRPI, from the French) still has the first letter
+    # among its words: the only option with a B is the answer.
+    birpi = hand_made(
+        Kind.SINGLE,
+        "What does the abbreviation BIRPI stand for?",
+        "United International Bureaux for the Protection of Intellectual Property",
+        choices=(
+            "United International Bureaux for the Protection of Intellectual Property",
+            "World Intellectual Property Organization",
+            "International Committee on Intellectual Cooperation",
+        ),
+    )
+    assert letters_giveaway(birpi) == "only the right option fits the letters of 'BIRPI'"
 
 
 def test_a_definition_stands_only_beside_definitions_of_its_own_category() -> None:
@@ -1125,3 +1138,12 @@ def test_the_leader_of_an_event_said_to_be_its_own_is_not_asked_true_or_false() 
         if q.template == "participant-choice" and "Kavkaz-2020" in q.prompt and "host" in q.prompt
     ]
     assert hosts == []
+
+
+def test_a_question_that_says_according_to_the_article_names_the_article_as_its_source() -> None:
+    """ "According to the article, twelve states were invited ..." was sourced to a news agency
+    alone: the article whose claim it is was not named."""
+    attributed = [q for q in bank_of(BUNDLED_FACTS) if "According to the article" in q.prompt]
+    assert attributed
+    for question in attributed:
+        assert "Strakes" in question.source.title, (question.prompt, question.source)

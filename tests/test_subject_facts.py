@@ -1000,7 +1000,7 @@ def test_what_an_abbreviation_stands_for_is_offered_among_other_expansions() -> 
     expansions = [
         q
         for q in bank_of(LITERATURE_FACTS)
-        if q.prompt == "What does the abbreviation BIRPI stand for?" and q.choices
+        if q.prompt.startswith("What does the abbreviation") and q.choices
     ]
     assert expansions
     for question in expansions:

@@ -156,12 +156,13 @@ def letters_giveaway(question: Question) -> str:
             continue
         letters = abbreviation_letters(token)
         # The very letters ("CSTO Parliamentary Assembly" reads CSTOPA, not CSTO), or (for an
-        # expansion that skips one, EAEU) the first letter.
+        # expansion that skips one, EAEU, or is another language's, BIRPI) the first letter
+        # among its words' initials.
         for exactly in (True, False):
             fitting = [
                 c
                 for c in question.choices
-                if (initials(c) == letters if exactly else initials(c).startswith(letters[:1]))
+                if (initials(c) == letters if exactly else letters[:1] in initials(c))
             ]
             if not any(c in question.answer for c in fitting):
                 continue

@@ -231,8 +231,9 @@ class Draft:
         # where the explanation quotes it: the membership sentence is no source for a founding
         # year, and printed beside it would seem to be.
         if source.quote and not quoted_in(source.quote, explanation):
-            # With an outside reference, that reference is the source, not the quote's work.
-            if source.reference:
+            # With an outside reference, that reference is the source, not the quote's work;
+            # unless the stem says "According to the article": the article is then its source.
+            if source.reference and not getattr(subject, "attributed", False):
                 source = replace(source, title="", quote="", url="")
             else:
                 source = replace(source, quote="")
