@@ -655,3 +655,21 @@ def test_the_articles_loose_words_on_observers_are_not_quoted_as_evidence() -> N
     assert observers
     for question in observers:
         assert "were granted observer status" not in question.explanation
+
+
+def test_a_false_link_is_explained_first_by_who_did_it_with_that_links_source() -> None:
+    """ "Gerard Kuiper discovered Phobos. False." was explained by Kuiper's Miranda, cited to
+    the Miranda page: who discovered Phobos decides, and its own source says so."""
+    swapped = [
+        q
+        for q in bank(ASTRONOMY_FACTS)
+        if q.template == "link-true-false" and q.answer == ("False",) and "discovered" in q.prompt
+    ]
+    assert swapped
+    for question in swapped:
+        work = question.prompt.removesuffix(".").rsplit(" discovered ", 1)[1]
+        decisive = re.search(
+            rf"^False\. [A-Z][\w. ]+ discovered {re.escape(work)}\. ", question.explanation
+        )
+        assert decisive, question.explanation
+        assert question.explanation.count("Source") == 1 and "Sources: " in question.explanation

@@ -5,6 +5,7 @@ Uranus?" (forward), typed where the relation allows one answer, true or false, a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from quizgen.facts.model import Citation, Person, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -363,14 +364,41 @@ def link_true_false(
         ),
         statement,
         Notes(citation=citation_of(fact, relation.id, object_id)),
-        why=lambda value: link_why(
-            relation,
-            fact.id,
-            object_id,
-            subjects_of(relation, [value], fact.id, context) if value != right else "",
-            context,
+        # Where the subject has one object (a moon of one planet), its own link decides a swapped
+        # one; where the object has one subject (a moon found by one astronomer), the object's.
+        why=lambda value: (
+            link_why(
+                relation,
+                fact.id,
+                object_id,
+                subjects_of(relation, [value], fact.id, context) if value != right else "",
+                context,
+            )
+            if value == right or relation.one_object
+            else swapped_link_why(relation, fact.id, object_id, value, context)
         ),
     )
+
+
+def swapped_link_why(
+    relation: RelationKind, subject_id: str, object_id: str, value: str, context: Context
+) -> Why:
+    """Why "Gerard Kuiper discovered Phobos" is false: who did ("Asaph Hall discovered Phobos",
+    cited by that link's own source) first, then what the subject did instead."""
+    right_link = link_why(relation, subject_id, object_id, "", context)
+    instead = subjects_of(relation, [value], subject_id, context)
+    if not instead:
+        return replace(right_link, wrong="")
+    value_ids = context.index.resolve(value)
+    cited = [
+        (instead, citation)
+        for value_id in value_ids
+        for holder in context.index.subjects_index().subjects.get((relation.id, value_id), [])
+        if isinstance(holder_fact := context.index.by_id.get(holder), NamedFact)
+        and (citation := citation_of(holder_fact, relation.id, value_id) or holder_fact.citation)
+        is not None
+    ]
+    return Why(instead, right_link.answer, about=right_link.about, cited_too=tuple(cited))
 
 
 def link_why(
