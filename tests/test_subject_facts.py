@@ -1045,42 +1045,6 @@ def test_a_person_who_took_part_is_told_by_what_they_did_there() -> None:
     assert "Encyclopaedia Britannica: Johann Gottfried Galle" in galle.explanation
 
 
-def test_no_year_is_offered_for_a_document_before_its_parties_are_seen(tmp_path: Path) -> None:
-    """States the facts first show founding a union in 1991 could sign no treaty in 1990."""
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(
-        """\
-format: quizgen-facts/1
-topic: {title: A young union, as_of: 2000}
-sources: [{id: records, title: Union records}]
-entities:
-  - {id: arda, name: Arda, type: state, source: {ref: records, quote: Arda}}
-  - {id: belm, name: Belm, type: state, source: {ref: records, quote: Belm}}
-groups:
-  - id: union
-    name: Union of Arda and Belm
-    founded: 1991-12-08
-    source: {ref: records, quote: Union}
-    members:
-      - {entity: arda, founding: true}
-      - {entity: belm, founding: true}
-documents:
-  - id: pact
-    name: Pact of Friendship
-    kind: treaty
-    signed: 1992-05-15
-    parties: [arda, belm]
-    source: {ref: records, quote: Pact}
-""",
-        encoding="utf-8",
-    )
-    asked = made_with_seeds(facts, "document-year", 12)
-    assert len(asked) == 12
-    for question in asked:
-        assert question.answer == ("1992",)
-        assert min(int(c) for c in question.choices) >= 1991, question.choices
-
-
 def test_a_person_who_took_part_is_no_option_among_states(tmp_path: Path) -> None:
     """ "Which of these states sent boats?" offered the admiral who directed the regatta."""
     facts = tmp_path / "facts.yaml"

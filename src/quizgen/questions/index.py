@@ -114,7 +114,6 @@ class FactIndex:
 
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
-        self._first_seen: dict[str, int] | None = None
         self.by_id: dict[str, Fact] = {fact.id: fact for fact in facts.all_facts}
         self.sources: dict[str, Source] = {source.id: source for source in facts.sources}
         self.ids_by_name: dict[str, set[str]] = defaultdict(set)
@@ -259,30 +258,6 @@ class FactIndex:
         """The last year a question on ``fact`` may offer (none after its check date)."""
         checked = self.checked_until(fact)
         return checked.year if checked else None
-
-    def first_seen(self, entity_id: str) -> int | None:
-        """The earliest year the facts show an entity in the world (a membership's start, an
-        event it took part in, a document it is a party to): before that, for all they say, it
-        may not have existed, as no post-Soviet state did in 1990."""
-        if self._first_seen is None:
-            seen: dict[str, int] = {}
-
-            def saw(entity: str, when: PartialDate | None) -> None:
-                if when is not None and when.year:
-                    seen[entity] = min(seen.get(entity, when.year), when.year)
-
-            for members in self.memberships.values():
-                for member_id, held in members.items():
-                    for membership in held:
-                        saw(member_id, membership.span.since)
-            for event in self.facts.events:
-                for participant in event.participants:
-                    saw(participant.entity_id, event.date)
-            for document in self.facts.documents:
-                for party in document.parties:
-                    saw(party, document.signed)
-            self._first_seen = seen
-        return self._first_seen.get(entity_id)
 
     # -- candidates for distractors --------------------------------------------------------------
 

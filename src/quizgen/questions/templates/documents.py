@@ -76,10 +76,6 @@ def signed_when(document: Document, context: Context) -> Why:
 def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
     draft = context.draft("document-year", Kind.YEAR, [document.id])
     year = document.signed.year
-    # No year before its parties are seen in the facts: 1990 is no plausible year for a treaty
-    # of states that the facts first show in 1991 (a party first seen in it tells nothing).
-    seen = [context.index.first_seen(party) for party in document.parties]
-    earliest = max((y for y in seen if y is not None and y < year), default=None)
     return draft.year(
         document,
         f"In which year was {document_in_sentence(document.name)} {document.verb}?",
@@ -87,7 +83,6 @@ def signed_year(document: Document, context: Context) -> CheckedQuestion | None:
         Claim(Relation.SIGNED_IN, document.id),
         signing(document, context),
         Notes(),
-        earliest=earliest,
     )
 
 
