@@ -237,7 +237,7 @@ def with_sources_of(
 
 def with_citations(index: FactIndex, citations: Iterable[Citation], evidence: str) -> str:
     """``evidence`` with each of ``citations`` it does not give yet: ``Source: X`` becomes
-    ``Sources: X; Y``. A quote stays the evidence on its own, as the claim's exact words."""
+    ``Sources: X; Y``; after a quote, the quote's references and then the others."""
     more = []
     for citation in citations:
         cited = _cited_as(index, citation)
@@ -253,10 +253,14 @@ def with_citations(index: FactIndex, citations: Iterable[Citation], evidence: st
         return f"{evidence}; {'; '.join(more)}"
     # A quote stays the evidence of the claim, in its exact words; what else was told is cited
     # after it ("As Strakes (2020) puts it, “...”. Sources: the quote's reference; another").
-    quote, _, references = evidence.partition(f". {EVIDENCE_OPENINGS[1]}")
-    listed = [*([references] if references else []), *more]
+    quote, *references = _AFTER_QUOTE.split(evidence, maxsplit=1)
+    listed = [*references, *more]
     opening = EVIDENCE_OPENINGS[1] if len(listed) == 1 else EVIDENCE_OPENINGS[2]
     return f"{quote}. {opening}{'; '.join(listed)}"
+
+
+# Where a quote's own references begin: "... puts it, “...”. Source: X" (or "Sources: X; Y").
+_AFTER_QUOTE = re.compile(r"(?<=”)\. Sources?: ")
 
 
 def _cited_as(index: FactIndex, citation: Citation) -> str:

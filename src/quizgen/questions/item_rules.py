@@ -133,7 +133,9 @@ def clang(question: Question) -> str:
     Paris"): a learner who knows nothing picks it. A word every wrong option has too is no cue."""
     if question.kind not in CHOICE_KINDS:
         return ""
-    stem = content_words(question.prompt)
+    # A plural in -ies cues its singular ("tragedies", "The Spanish Tragedy"); read so here only,
+    # where "Marie" is still no "Mary".
+    stem = content_words(re.sub(r"\b(\w{3,})ies\b", r"\1y", question.prompt))
     wrong_words = set().union(
         *(content_words(c) for c in question.choices if c not in question.answer)
     )
@@ -217,10 +219,8 @@ def named_after_its_year(checked: CheckedQuestion, index: FactIndex) -> str:
 
 def spelt_alike(word: str, other: str) -> bool:
     """Whether two words are one, or one spelling of the other with an ending of up to two
-    letters more: "Bern" and "Berne", as in "the Berne Convention"; a plural in -ies and its
-    singular ("tragedies", "Tragedy")."""
-    # "tragedie", as a plural in -ies reads without its "s", is "tragedy"
-    short, long = sorted((re.sub(r"(?<=..)ie$", "y", w) for w in (word, other)), key=len)
+    letters more: "Bern" and "Berne", as in "the Berne Convention"."""
+    short, long = sorted((word, other), key=len)
     return short == long or (
         len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
     )

@@ -258,8 +258,7 @@ def which_category(
         [candidates],
         lambda category_id: a_noun(subjects.category_name(category_id)),
         Why(
-            one_of(context, category, when, entity.id)
-            + (f". It is {described}" if described else ""),
+            one_of(context, category, when, entity.id) + (f". It {described}" if described else ""),
             about=(entity.id,),
             wrong_of=lambda texts: categories_named(context, texts, when),
             cited_too=((described, entity.citation),) if described and entity.citation else (),
@@ -269,11 +268,14 @@ def which_category(
 
 
 def what_it_is_besides(context: Context, entity: Entity) -> str:
-    """``Dante's poem of a journey through Hell ...``: what the thing is, which tells a learner
-    who took "the Divine Comedy" for a play why it is none; empty unless a noun phrase says it."""
+    """``is Dante's poem of a journey through Hell ...``: what the thing is, which tells a learner
+    who took "the Divine Comedy" for a play why it is none; empty unless a noun phrase says it.
+    Its facts' own sentence, with its article and tense, after the name it opens with."""
     if not entity.description or role_is_verb(entity.description):
         return ""
-    return context.told.lowered(entity.description).rstrip(".")
+    told = context.told.description_of(entity.id)
+    named = context.told.said(entity.id)
+    return told[len(named) :].strip() if told.startswith(f"{named} ") else ""
 
 
 def nested(context: Context, category_id: str, other_id: str) -> bool:
@@ -342,7 +344,7 @@ def which_belong(
     same_type = [h for h in holders if context.index.type_of(h) == entity_type]
     # A member whose name says its kind ("The Spanish Tragedy" among tragedies) is a cue: the
     # others are keyed where there are enough of them.
-    kind_words = content_words(category_plural(category))
+    kind_words = content_words(category.name)
     plain = [
         h for h in same_type if not shared_alike(content_words(context.index.name(h)), kind_words)
     ]

@@ -154,8 +154,9 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
 
 
 def said_to_be_its_own(event: Event, name: str) -> bool:
-    """Whether the event's name or description names a participant ("a Russian strategic
-    exercise" names Russia): asked what its leader did, the learner is told already."""
+    """Whether the event's name or description names a participant, by its name or a word that
+    only adds up to two letters to it ("a Russian strategic exercise" names Russia; "Chinese" is
+    not caught): asked what its leader did, the learner is told already."""
     said_of = content_words(f"{event.name} {event.description}")
     return bool(shared_alike(content_words(name), said_of))
 
@@ -514,6 +515,12 @@ def participant_true_false(
     # Neptune first, through the Berlin Observatory's telescope ..."): more than the part again.
     person = entity_id in context.index.person_ids
     described = context.told.description_of(entity_id) if person else ""
+    # Only a description of what they did there: "Lord Byron was an English Romantic poet" says
+    # nothing of his being the host.
+    own_words = content_words(context.index.name(entity_id))
+    event_words = content_words(f"{event.name} {event.description} {role}") - own_words
+    if not (content_words(described) - own_words) & event_words:
+        described = ""
     told_by = context.index.by_id[entity_id]
 
     def form(asserted: str) -> CheckedQuestion | None:
@@ -535,7 +542,9 @@ def participant_true_false(
                 ),
                 about=(event.id,),
                 values=(name,),
-                cited_too=((described, told_by.citation),) if told_by.citation else (),
+                cited_too=((described, told_by.citation),)
+                if described and told_by.citation
+                else (),
             ),
             [claim],
             choices=["True", "False"],
