@@ -114,7 +114,8 @@ def test_the_bundled_thematic_decks_print_14_to_25_questions_and_keep_every_one_
     # description, "a Russian exercise") is no longer asked.
     decks = decks_of(BUNDLED_DECKS.parent / "facts.yaml", BUNDLED_DECKS)
     for deck in decks:
-        assert deck.blueprint.count is not None and 14 <= deck.blueprint.count <= 25, deck.name
+        fewest = 14 if deck.slug == "csto-kavkaz-2020" else 15
+        assert deck.blueprint.count is not None and fewest <= deck.blueprint.count <= 25, deck.name
         assert len(deck.questions) > deck.blueprint.count, "review keeps the whole bank"
     kavkaz = next(deck for deck in decks if deck.slug == "csto-kavkaz-2020")
     form = assemble_form(kavkaz)

@@ -19,9 +19,10 @@ from conftest import (
     run_quizgen,
 )
 from quizgen.facts.loader import load_facts
-from quizgen.facts.model import PartialDate, Source
+from quizgen.facts.model import Citation, PartialDate, Source
 from quizgen.questions.engine import generate_questions
-from quizgen.questions.explanations import MONTHS, short_cite, supports
+from quizgen.questions.explanations import MONTHS, short_cite, supports, with_citations
+from quizgen.questions.index import FactIndex
 from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind, Question, SourceNote
 
@@ -609,36 +610,10 @@ def test_a_joining_year_is_told_with_what_came_before_in_the_body_it_grew_from()
     ]
     assert joined
     assert joined[0].explanation.startswith(
-        "Uzbekistan was a member of the CSTO from June 2006 until it was suspended in 2012; before"
-        " that, it was a party to the Collective Security Treaty from 15 May 1992 to 1999."
+        "Uzbekistan was a member of the CSTO from June 2006 until its membership was suspended in"
+        " 2012; before that, it was a party to the Collective Security Treaty from 15 May 1992 to"
+        " 1999."
     )
-
-
-def test_a_suspended_membership_is_told_as_a_suspension_not_a_departure() -> None:
-    joined = asked(
-        BUNDLED_FACTS,
-        "membership-year",
-        "In which year did Uzbekistan become a member of the CSTO?",
-    )
-    assert "from June 2006 until it was suspended in 2012" in joined.explanation
-
-
-@pytest.mark.parametrize("path", EXAMPLE_FACTS)
-def test_a_statement_told_in_an_explanation_is_cited_by_its_own_source(path: Path) -> None:
-    """Azerbaijan's years in the Treaty, told in the question on when it joined, were cited to
-    the article, whose quote on Azerbaijan says nothing of them: the statement's own source is."""
-    facts = load_facts(path)
-    told = 0
-    for statement in facts.statements:
-        reference = statement.citation.reference.strip().rstrip(".") if statement.citation else ""
-        if statement.attributed or not reference:
-            continue
-        sentence = statement.text.strip().rstrip(".")
-        for question in bank(path):
-            if sentence in question.explanation and statement.id not in question.fact_ids:
-                told += 1
-                assert reference in question.explanation, (question.prompt, question.explanation)
-    assert path != BUNDLED_FACTS or told, "no statement is told beside another question"
 
 
 def test_a_key_that_also_played_a_wrong_options_part_is_told_with_the_part_asked() -> None:
@@ -673,3 +648,51 @@ def test_a_false_link_is_explained_first_by_who_did_it_with_that_links_source() 
         )
         assert decisive, question.explanation
         assert question.explanation.count("Source") == 1 and "Sources: " in question.explanation
+
+
+def test_what_else_was_told_is_cited_after_a_quote_however_often_it_is_added() -> None:
+    index = FactIndex(load_facts(BUNDLED_FACTS))
+    quoted = "As Strakes (2020) puts it, “a claim”. Source: A"
+    once = with_citations(index, [Citation(reference="B")], quoted)
+    assert once == "As Strakes (2020) puts it, “a claim”. Sources: A; B"
+    twice = with_citations(index, [Citation(reference="C")], once)
+    assert twice == "As Strakes (2020) puts it, “a claim”. Sources: A; B; C"
+    bare = with_citations(index, [Citation(reference="C")], "As Strakes (2020) puts it, “a claim”")
+    assert bare == "As Strakes (2020) puts it, “a claim”. Source: C"
+
+
+def test_a_persons_description_tells_their_part_only_where_it_is_about_it(tmp_path: Path) -> None:
+    """ "True. Lord Byron was an English Romantic poet." said nothing of his being the host."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        """\
+format: quizgen-facts/1
+topic: {title: Ghost stories, as_of: 2020}
+sources: [{id: log, title: Letters}]
+people:
+  - {id: byron, name: Lord Byron, born: 1788, died: 1824, description: an English Romantic poet,
+     source: {ref: log, quote: Byron}}
+  - {id: mary, name: Mary Shelley, born: 1797, died: 1851, source: {ref: log, quote: Mary}}
+  - {id: percy, name: Percy Shelley, born: 1792, died: 1822, source: {ref: log, quote: Percy}}
+events:
+  - id: contest
+    name: ghost-story contest
+    date: 1816-06
+    complete: true
+    source: {ref: log, quote: contest}
+    participants:
+      - {entity: byron, role: host}
+      - {entity: byron, role: contestant}
+      - {entity: mary, role: contestant}
+      - {entity: percy, role: contestant}
+""",
+        encoding="utf-8",
+    )
+    told = [
+        q.explanation
+        for q in generate_questions(load_facts(facts), seed=0)
+        if q.template == "participant-true-false" and "Lord Byron" in q.prompt
+    ]
+    assert told
+    for explanation in told:
+        assert "Romantic poet" not in explanation.split(".")[1], explanation

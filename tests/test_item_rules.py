@@ -1132,6 +1132,12 @@ def test_the_leader_of_an_event_said_to_be_its_own_is_not_asked_true_or_false() 
         if q.template == "participant-true-false" and "Kavkaz-2020, Russia" in q.prompt
     ]
     assert leader == []
+    others = [
+        q.prompt
+        for q in bank_of(BUNDLED_FACTS)
+        if q.template == "participant-true-false" and "Kavkaz-2020" in q.prompt
+    ]
+    assert others, "the other participants' parts are still asked"
     hosts = [
         q.prompt
         for q in bank_of(BUNDLED_FACTS)

@@ -139,7 +139,13 @@ class Oracle:
         def judge(entity_id: str) -> Verdict:
             held = [m for m in memberships.get(entity_id, []) if m.status == claim.detail]
             verdict = _span_verdict([m.span for m in held], when)
-            if verdict is Verdict.FALSE and any(_suspended_by(m, when) for m in held):
+            # Not where it joined again later and left for good.
+            last = max(
+                held,
+                key=lambda m: (m.span.since is not None, m.span.since and m.span.since.earliest),
+                default=None,
+            )
+            if verdict is Verdict.FALSE and last is not None and _suspended_by(last, when):
                 return Verdict.UNKNOWN  # a suspended member may be held one still
             # Only a list its author declares complete settles "not listed, so not in it".
             return verdict if complete or verdict is not Verdict.FALSE or held else Verdict.UNKNOWN

@@ -420,7 +420,7 @@ class Profiles:
         ]
         if len(held) == 1 and held[0].span.until is None:
             return ("now", span_text(held[0].span.since, None))
-        return tuple(_period_text(m) for m in held)
+        return tuple(period_text(m) for m in held)
 
     def _story(
         self, group_id: str, entity_ids: list[str], status: str, periods: tuple[str, ...]
@@ -451,7 +451,7 @@ class Profiles:
         if periods[0] == "now":
             return f"{who} {'are' if several else 'is'} {phrase}"
         when = listed([p for p in periods if p]).replace(
-            SUSPENDED_ONES, "they were" if several else "it was"
+            SUSPENDED_ONES, "their memberships were" if several else "its membership was"
         )
         return f"{who} {'were' if several else 'was'} {phrase} {when}".strip()
 
@@ -673,12 +673,12 @@ def the_quantity(quantity: Quantity, said: str) -> str:
 
 
 # Who was suspended is said once the sentence knows whether it tells of one or of several.
-SUSPENDED_ONES = "{it was}"
+SUSPENDED_ONES = "{its membership was}"
 
 
-def _period_text(membership: Membership) -> str:
+def period_text(membership: Membership) -> str:
     """``from 1993 to 1999``; a suspension is told as one, not as a departure: ``from June 2006
-    until it was suspended in 2012``."""
+    until its membership was suspended in 2012``."""
     span = membership.span
     if membership.suspended and span.until is not None:
         since = f"from {span.since.text} " if span.since else ""

@@ -14,6 +14,7 @@ from quizgen.questions.explanations import Why
 from quizgen.questions.index import KIN_OVERLAP
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
+from quizgen.questions.profiles import SUSPENDED_ONES, period_text
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     abbreviated_as,
@@ -28,7 +29,6 @@ from quizgen.questions.wording import (
     as_of,
     capitalized,
     listed,
-    span_text,
     status_phrase,
     statuses_phrase,
     the,
@@ -349,7 +349,9 @@ def joined_after(
             ]
             phrase = status_phrase(other_status, context.index.short_name(other_id))
             for membership in ended:
-                told = f"it was {phrase} {span_text(membership.span.since, membership.span.until)}"
+                told = f"it was {phrase} {period_text(membership)}".replace(
+                    SUSPENDED_ONES, "its membership was"
+                )
                 earlier.append(told)
                 citation = membership.citation or context.index.by_id[other_id].citation
                 if citation is not None:
