@@ -5,7 +5,6 @@ Uranus?" (forward), typed where the relation allows one answer, true or false, a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from quizgen.facts.model import Citation, Person, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -388,7 +387,7 @@ def swapped_link_why(
     right_link = link_why(relation, subject_id, object_id, "", context)
     instead = subjects_of(relation, [value], subject_id, context)
     if not instead:
-        return replace(right_link, wrong="")
+        return right_link
     value_ids = context.index.resolve(value)
     cited = [
         (instead, citation)
