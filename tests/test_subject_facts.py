@@ -307,6 +307,41 @@ def test_a_made_up_figure_stands_apart_from_every_real_one_beside_it() -> None:
     assert checked
 
 
+def test_a_made_up_figure_is_as_round_as_the_real_one() -> None:
+    """Beside the Divine Comedy's 100 cantos, 65, 125 and 145 are plainly invented and 100
+    plainly real; a made-up option ends in a zero where the answer does."""
+    asked = [
+        q
+        for q in made_with_seeds(LITERATURE_FACTS, "quantity-choice", 4)
+        if q.prompt == "How many cantos does the Divine Comedy have?"
+    ]
+    assert asked
+    for question in asked:
+        assert all(choice.endswith("0") for choice in question.choices), question.choices
+
+
+def test_a_figure_the_author_explains_is_told_with_that_and_not_with_another_things() -> None:
+    """A chapter count means something told with its volumes; beside another novel's count, for
+    comparison, it is one more number to learn."""
+    told = [
+        q.explanation
+        for q in bank_of(LITERATURE_FACTS)
+        if q.prompt == "How many chapters does Pride and Prejudice have?"
+    ]
+    assert told
+    for explanation in told:
+        assert "published in three volumes of 23, 19 and 19 chapters" in explanation
+        assert "for comparison" not in explanation
+        # Told the 1615 of Part Two, the explanation does not cite the book of 61 chapters.
+    don_quixote = next(
+        q.explanation
+        for q in bank_of(LITERATURE_FACTS)
+        if q.kind is Kind.SHORT and q.prompt == "How many chapters does Don Quixote have?"
+    )
+    assert "Part Two (1615) 74" in don_quixote
+    assert "Austen" not in don_quixote
+
+
 def test_a_comparison_keeps_its_id_whichever_options_a_seed_draws() -> None:
     facts = load_facts(ASTRONOMY_FACTS)
 
@@ -400,6 +435,13 @@ entities:
             "9:63",
             "round_to of quantity 'diameter' must be more than 0",
             id="round-to-zero",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     quantities: [{property: diameter, value: 3643, explain: the largest}]}\n",
+            "9:62",
+            "explain of quantity must be whole sentences",
+            id="explain-not-a-sentence",
         ),
         pytest.param(
             HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"

@@ -173,6 +173,7 @@ SHAPES: dict[str, Shape] = {
             "note",
             "most",
             "least",
+            "explain",
         ),
     ),
     "category": Shape(
@@ -983,6 +984,7 @@ class FactsReader(NodeReader):
             location=self.at(node),
             most=self.string(keys.get("most"), f"most of {what}"),
             least=self.string(keys.get("least"), f"least of {what}"),
+            explain=self.explanation(keys.get("explain"), "quantity"),
         )
 
     def read_category(self, node: yaml.Node) -> Category | None:

@@ -171,10 +171,15 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
     )
     told_text = " ".join(parts)
     evidence = with_citations(
-        index, [c for words, c in why.cited_too if words and words in told_text], evidence
+        index, [c for words, c in why.cited_too if words and _tells(words, told_text)], evidence
     )
     sentences = _it_after_its_name(index, about, parts)
     return " ".join(sentence(p) for p in [verdict, *sentences, evidence] if p.strip())
+
+
+def _tells(words: str, text: str) -> bool:
+    """Whether ``text`` tells ``words`` as a whole: "61" is not told by "1615"."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _it_after_its_name(index: FactIndex, about: Sequence[str], parts: list[str]) -> list[str]:

@@ -172,6 +172,17 @@ def whose_values(
     return "; ".join(told)
 
 
+def with_account(
+    fact: NamedFact, quantity: Quantity, context: Context, answer: str, shown: Sequence[str]
+) -> str:
+    """``answer`` with the author's account of the figure (its volumes, its parts), which means
+    more than another thing's figure beside it; else with the nearest other one, compared."""
+    if quantity.explain:
+        return f"{answer}. {quantity.explain}"
+    comparison = compared(fact, quantity, context, shown)
+    return f"{answer}; {comparison}" if comparison else answer
+
+
 def quantity_why(
     fact: NamedFact,
     quantity: Quantity,
@@ -179,11 +190,11 @@ def quantity_why(
     answer: str = "",
     shown: Sequence[str] = (),
 ) -> Why:
-    """The value with the nearest other fact's value; the wrong options given to other facts."""
-    comparison = compared(fact, quantity, context, shown)
+    """The value with what the author says of it, or else with the nearest other fact's value;
+    the wrong options given to other facts."""
     answer = answer or stated(fact, quantity, context)
     return Why(
-        f"{answer}; {comparison}" if comparison else answer,
+        with_account(fact, quantity, context, answer, shown),
         about=(fact.id,),
         wrong_of=lambda texts: whose_values(fact, quantity, texts, context),
         cited_too=others_cited(fact, quantity, context),
@@ -201,6 +212,20 @@ def others_cited(
         for citation in [m.quantity.citation or context.index.by_id[m.fact_id].citation]
         if citation is not None
     )
+
+
+def made_up_step(value: float) -> int:
+    """The step a made-up whole value is rounded to, so that it is as round as the real one:
+    beside 100 cantos, 65 and 145 stand out as invented and 100 as the real count; 60 and 140
+    do not. One place finer than the value's own roundness, so that the options stay apart."""
+    whole = abs(int(value))
+    if whole != abs(value) or whole == 0:
+        return 1
+    zeros = 0
+    while whole % 10 == 0:
+        whole //= 10
+        zeros += 1
+    return 10 ** max(0, zeros - 1)
 
 
 def near_misses(
@@ -240,7 +265,8 @@ def near_misses(
         for tried in factors:
             candidate = round(value * tried, quantity.decimals)
             if quantity.decimals == 0:
-                candidate = float(round(candidate))
+                step = made_up_step(value)
+                candidate = float(round(candidate / step) * step)
             if not any(
                 candidate > 0 and abs(math.log(candidate / r)) < math.log(APART) for r in real
             ):
@@ -385,14 +411,14 @@ def statement_why(fact: NamedFact, quantity: Quantity, context: Context, value: 
     known moon" alone never said Venus's); a false one gives way to the right value (``It is
     38``) and is told whose value it is, if another fact's (and then compared with no other:
     the wrong value's owner is the comparison)."""
-    comparison = compared(fact, quantity, context, shown=[value])
     cited = others_cited(fact, quantity, context)
     # "It has 34 chapters", not the stem again ("Wuthering Heights has 34 chapters").
     answer = stated(fact, quantity, context, "it")
-    if value == value_text(quantity) and comparison:
-        return Why(f"{answer}; {comparison}", about=(fact.id,), cited_too=cited)
+    told = with_account(fact, quantity, context, answer, shown=[value])
+    if value == value_text(quantity) and told != answer:
+        return Why(told, about=(fact.id,), cited_too=cited)
     return Why(
-        f"{answer}; {comparison}" if comparison else answer,
+        told,
         whose_values(fact, quantity, [value], context),
         about=(fact.id,),
         cited_too=cited,
