@@ -342,6 +342,30 @@ def test_a_figure_the_author_explains_is_told_with_that_and_not_with_another_thi
     assert "Austen" not in don_quixote
 
 
+def test_what_the_author_explains_of_a_link_is_told_in_each_question_on_it() -> None:
+    """ "Emily Brontë wrote Wuthering Heights. Emily Brontë was born on 30 July 1818 ..." told
+    nothing of the book; the author's account of the link does, and only where it is asked: a
+    swapped link is told without it."""
+    bank = bank_of(LITERATURE_FACTS)
+    account = "published Wuthering Heights in December 1847 under the name Ellis Bell"
+    on_link = [
+        q
+        for q in bank
+        if q.template.startswith("link-")
+        and "Wuthering Heights" in q.prompt
+        and "Emily Brontë" in q.answer + (q.prompt,)
+    ]
+    assert on_link
+    for question in on_link:
+        assert account in question.explanation, question.prompt
+        assert "born on 30 July 1818" not in question.explanation
+    swapped = [q for q in bank if q.template == "link-true-false" and q.answer == ("False",)]
+    assert swapped
+    for question in swapped:
+        stated_links = question.prompt.removeprefix("True or false? ")
+        assert "Ellis Bell" not in question.explanation or "Emily" in stated_links
+
+
 def test_a_comparison_keeps_its_id_whichever_options_a_seed_draws() -> None:
     facts = load_facts(ASTRONOMY_FACTS)
 
@@ -435,6 +459,13 @@ entities:
             "9:63",
             "round_to of quantity 'diameter' must be more than 0",
             id="round-to-zero",
+        ),
+        pytest.param(
+            HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
+            "     links: [{relation: moon-of, to: jupiter, explain: found in 1610}]}\n",
+            "9:56",
+            "explain of link 'moon-of' must be whole sentences",
+            id="link-explain-not-a-sentence",
         ),
         pytest.param(
             HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"

@@ -184,7 +184,7 @@ SHAPES: dict[str, Shape] = {
     "relation": Shape(
         ("id", "forward", "reverse"), ("subject", "object", "one_object", "one_subject", "complete")
     ),
-    "link": Shape(("relation", "to"), ("source", "note")),
+    "link": Shape(("relation", "to"), ("source", "note", "explain")),
     "succession": Shape(("id",), ("date", "source")),
     "former_name": Shape(("name", "until"), ("short", "since", "source")),
 }
@@ -1064,6 +1064,7 @@ class FactsReader(NodeReader):
             citation=self.read_citation(keys.get("source"), f"link '{relation_id}'"),
             note=self.string(keys.get("note"), "note"),
             location=self.at(node),
+            explain=self.explanation(keys.get("explain"), f"link '{relation_id}'"),
         )
 
     def number(self, node: yaml.Node | None, what: str) -> tuple[float | None, int]:

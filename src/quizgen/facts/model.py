@@ -558,6 +558,10 @@ class Link:
     citation: Citation | None = None
     note: str = ""
     location: Location | None = field(default=None, compare=False)
+    explain: str = ""
+    """What a learner should know of the link beyond it, in the author's sentences ("Emily
+    Brontë published Wuthering Heights in 1847 under the name Ellis Bell."): its questions
+    explain with it."""
 
 
 @dataclass(frozen=True, slots=True)

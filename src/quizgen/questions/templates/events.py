@@ -139,7 +139,15 @@ def others_told(event: Event, role: str, texts: Sequence[str], context: Context)
             # said with the part asked ("as did Iran, which also sent forces").
             who = "who" if all(i in context.index.person_ids for i in also_ids) else "which"
             asked = also_did(took_part(role, several=len(also) > 1, only=holders(event, role) == 1))
-            as_did = f", as did {listed(also)}, {who} {asked}" if also and len(played) == 1 else ""
+            sole = took_part(role, only=True)
+            if holders(event, role) == 1 and sole.startswith("was the "):
+                # The one host is named by the answer already: "as did the host", not "as did
+                # Lord Byron, who was also the host", which reads as going in a circle.
+                as_did = f", as did {sole[4:]}" if also and len(played) == 1 else ""
+            else:
+                as_did = (
+                    f", as did {listed(also)}, {who} {asked}" if also and len(played) == 1 else ""
+                )
             told.append(f"{listed(names)} {listed_actions(did)}{as_did}")
         else:
             be = "were" if several else "was"

@@ -171,6 +171,30 @@ def citation_of(fact: NamedFact, relation_id: str, object_id: str) -> Citation |
     )
 
 
+def link_explained(subject_id: str, relation_id: str, object_id: str, context: Context) -> str:
+    """The author's account of one link ("Emily Brontë published Wuthering Heights in 1847
+    under the name Ellis Bell."), or nothing."""
+    subject = context.index.by_id.get(subject_id)
+    return next(
+        (
+            link.explain
+            for link in getattr(subject, "links", ())
+            if (link.relation_id, link.object_id) == (relation_id, object_id)
+        ),
+        "",
+    )
+
+
+def with_explained(
+    told: str, links: Sequence[tuple[str, str]], relation_id: str, context: Context
+) -> str:
+    """``told`` followed by what the author explains of the links it tells, each once."""
+    explained = dict.fromkeys(
+        e for s, o in links if (e := link_explained(s, relation_id, o, context))
+    )
+    return " ".join([f"{told}.", *explained]) if explained else told
+
+
 def objects_choice(
     fact: NamedFact, relation: RelationKind, context: Context
 ) -> CheckedQuestion | None:
@@ -211,7 +235,12 @@ def objects_choice(
     several = kind is Kind.MULTIPLE
     predicate = plural_predicate(relation.reverse) if several else relation.reverse
     why = Why(
-        objects_told(relation, fact.id, holders, context),
+        with_explained(
+            objects_told(relation, fact.id, holders, context),
+            [(fact.id, h) for h in right],
+            relation.id,
+            context,
+        ),
         subjects_of(relation, wrong, fact.id, context),
         about=(fact.id, *right),
     )
@@ -243,7 +272,15 @@ def object_typed(
             f"which {object_noun} {relation.reverse} {spoken_name(context.index, fact.id)}?"
         ),
         [context.index.name(object_id)],
-        Why(link_told(relation, fact.id, object_id, context), about=(fact.id, object_id)),
+        Why(
+            with_explained(
+                link_told(relation, fact.id, object_id, context),
+                [(fact.id, object_id)],
+                relation.id,
+                context,
+            ),
+            about=(fact.id, object_id),
+        ),
         [Claim(Relation.LINK_OBJECT, fact.id, detail=relation.id)],
         accept=list(names_of(object_fact)[1:]),
         citation=citation_of(fact, relation.id, object_id),
@@ -293,7 +330,12 @@ def subject_choice(
     )
     stem = f"which of these {said} {predicate} {object_name}?".replace("  ", " ")
     why = Why(
-        context.told.linked_to(relation.id, holders[:MAX_TOLD], object_id),
+        with_explained(
+            context.told.linked_to(relation.id, holders[:MAX_TOLD], object_id),
+            [(h, object_id) for h in right],
+            relation.id,
+            context,
+        ),
         objects_of(relation, wrong, object_id, context),
         about=(object_id, *right),
     )
@@ -324,7 +366,15 @@ def subject_typed(
         fact,
         capitalized(f"{asker} {relation.forward} {spoken_name(context.index, object_id)}?"),
         [context.index.name(fact.id)],
-        Why(link_told(relation, fact.id, object_id, context), about=(object_id, fact.id)),
+        Why(
+            with_explained(
+                link_told(relation, fact.id, object_id, context),
+                [(fact.id, object_id)],
+                relation.id,
+                context,
+            ),
+            about=(object_id, fact.id),
+        ),
         [Claim(Relation.LINK_SUBJECT, object_id, detail=relation.id)],
         accept=list(names_of(fact)[1:]),
         citation=citation_of(fact, relation.id, object_id),
@@ -384,7 +434,8 @@ def swapped_link_why(
 ) -> Why:
     """Why "Gerard Kuiper discovered Phobos" is false: who did ("Asaph Hall discovered Phobos",
     cited by that link's own source) first, then what the subject did instead."""
-    right_link = link_why(relation, subject_id, object_id, "", context)
+    # The subject's own link is told bare: the account of it is beside the point of a swap.
+    right_link = link_why(relation, subject_id, object_id, "", context, explained=False)
     instead = subjects_of(relation, [value], subject_id, context)
     if not instead:
         return right_link
@@ -401,12 +452,19 @@ def swapped_link_why(
 
 
 def link_why(
-    relation: RelationKind, subject_id: str, object_id: str, wrong: str, context: Context
+    relation: RelationKind,
+    subject_id: str,
+    object_id: str,
+    wrong: str,
+    context: Context,
+    explained: bool = True,
 ) -> Why:
     """The link told from the object's side, with what else the facts link; where that is only
     the statement turned round ("Frankenstein was written by Mary Shelley"), it says the stem
     again, and the facts tell more ("Mary Shelley began Frankenstein ... in 1816")."""
     told = link_told(relation, subject_id, object_id, context, for_statement=True)
+    if explained:
+        told = with_explained(told, [(subject_id, object_id)], relation.id, context)
     return Why(
         told,
         wrong,
