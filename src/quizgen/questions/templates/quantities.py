@@ -276,13 +276,22 @@ def near_misses(
         if candidate > 0 or value <= 0:
             scaled.append(value_text(quantity, candidate))
     claim = claim_of(fact.id, quantity)
-    return pick_distractors(
+    picked = pick_distractors(
         rng,
         count,
         [others[:count], scaled],
         lambda text: text,
         context.is_wrong(claim),
         [value_text(quantity)],
+    )
+    # Real values before made-up ones, each the nearest first: where only some fit around the
+    # answer, Uranus's 51,118 km stands beside Neptune's 49,528 km, not Jupiter's 142,984 km.
+    return sorted(
+        picked,
+        key=lambda text: (
+            text not in others,
+            abs(math.log((parse_number(text) or value) / value)) if value > 0 else 0.0,
+        ),
     )
 
 
