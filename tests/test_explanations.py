@@ -695,3 +695,39 @@ events:
     assert told
     for explanation in told:
         assert "Romantic poet" not in explanation.split(".")[1], explanation
+
+
+def test_one_who_did_not_play_a_part_is_told_the_whole_list_as_the_only_ones() -> None:
+    """ "Indonesia withdrew its forces" is false because the list of those who withdrew is
+    complete; "Azerbaijan and India withdrew" alone may be read as two of several."""
+    told = [
+        q.explanation
+        for q in bank(BUNDLED_FACTS)
+        if q.prompt
+        == "True or false? In Kavkaz-2020, Indonesia withdrew its forces from the exercise."
+    ]
+    assert told
+    for explanation in told:
+        assert "only Azerbaijan and India withdrew their forces from the exercise" in explanation
+
+
+def test_never_a_member_is_squared_with_the_body_the_group_grew_from() -> None:
+    """The article calls Azerbaijan a former CSTO member: "never a member of the CSTO" is told
+    with the Treaty it was a party to, and a body merely beside the group is not brought in."""
+    explanations = {
+        q.prompt: q.explanation
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "membership-true-false"
+    }
+    azerbaijan = explanations[
+        "True or false? As of October 2020, Azerbaijan was a member of the CSTO."
+    ]
+    assert (
+        "Azerbaijan was never a member of the CSTO, though it was a party to the Collective "
+        "Security Treaty from 1993 to 1999." in azerbaijan
+    )
+    assert "CSTO, history of the Collective Security Treaty" in azerbaijan
+    uzbekistan = explanations[
+        "True or false? As of October 2020, Uzbekistan was a member of the Eurasian Economic Union."
+    ]
+    assert "though" not in uzbekistan

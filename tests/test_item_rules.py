@@ -1161,3 +1161,13 @@ def test_a_question_that_says_according_to_the_article_names_the_article_as_its_
     assert attributed
     for question in attributed:
         assert "Strakes" in question.source.title, (question.prompt, question.source)
+
+
+def test_no_true_membership_is_asked_of_one_the_topic_names() -> None:
+    """A topic on Russian-sponsored organisations has told that Russia is in them."""
+    bank = [c.question for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
+    asked = [
+        q.prompt for q in bank if q.template == "membership-true-false" and q.answer == ("True",)
+    ]
+    assert asked
+    assert not [p for p in asked if " Russia was " in p]

@@ -403,7 +403,12 @@ def who_did_what(event: Event, roles: list[str], entity_id: str, context: Contex
         reason = because(event, entity_id, role) if i == 0 else ""
         if event.lists_all(role) and len(ids) <= MAX_TOLD_HOLDERS and not reason:
             names = [name_in_sentence(context, context.index.name(i)) for i in ids]
-            told.append(f"{listed(names)} {took_part(role, len(ids) > 1, only=len(ids) == 1)}")
+            # Told of one who did not play the part, the whole list is why it is false:
+            # "only Azerbaijan and India withdrew", not a list that may be read as partial.
+            only = "only " if entity_id not in ids and len(ids) > 1 else ""
+            told.append(
+                f"{only}{listed(names)} {took_part(role, len(ids) > 1, only=len(ids) == 1)}"
+            )
         elif entity_id in ids:
             part = took_part(role, only=len(ids) == 1)
             # The others known to have played it, without a claim that they were all: "Indonesia

@@ -12,6 +12,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.index import KIN_OVERLAP
+from quizgen.questions.item_rules import content_words, shared_alike
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.profiles import SUSPENDED_ONES, period_text
@@ -210,10 +211,17 @@ def membership_true_false(
         return None
     phrase = status_phrase(status, context.index.short_name(group.id))
     by_name = {context.index.name(e): e for e in context.index.memberships[group.id]}
-    listed = set(by_name.values())
+    in_group = set(by_name.values())
     # Where every state of the file is listed in the group (nearly every state is a party to the
     # Berne Convention), a member's statement has no false twin: "True" would always be right.
-    if truth is Verdict.TRUE and all(e in listed for e in context.index.same_type(entity_id)):
+    if truth is Verdict.TRUE and all(e in in_group for e in context.index.same_type(entity_id)):
+        return None
+    # A topic on "Russian-sponsored security organisations" has told that Russia is in them:
+    # "Russia was a member of the CSTO" is true to anyone who read the title.
+    topic = context.index.facts.topic
+    if truth is Verdict.TRUE and shared_alike(
+        content_words(name), content_words(f"{topic.title} {topic.description}")
+    ):
         return None
 
     def statement(value: str) -> str:
@@ -273,7 +281,20 @@ def membership_true_false(
         cited = own or (group.citation if value_id != entity_id else None)
         if value in holders:
             return Why(every or story, about=(value_id, group.id), citation=cited)
-        return Why(every or story, story if every else "", about=(group.id,), citation=cited)
+        # "Azerbaijan was never a member of the CSTO", beside a source that calls it a former
+        # one, is squared with what it was: a party to the Treaty the CSTO grew from.
+        kin: list[tuple[str, Citation]] = []
+        if value_id and " never " in f" {story} ":
+            earlier, kin = kin_memberships(group, value_id, None, context, named_in_it=True)
+            if earlier:
+                story = f"{story}, though {listed(earlier)}"
+        return Why(
+            every or story,
+            story if every else "",
+            about=(group.id,),
+            citation=cited,
+            cited_too=tuple(kin),
+        )
 
     return draft.true_false(
         group,
@@ -323,15 +344,21 @@ def joined_year(
     )
 
 
-def joined_after(
-    group: Group, entity_id: str, status: str, since: PartialDate, context: Context
-) -> Why:
-    """``Uzbekistan was a member of the CSTO from June 2006 to 2012; before that, it was a party
-    to the Collective Security Treaty from 1992 to 1999``: its own spans, and those it had ended
-    before it joined in a body mostly made of this one's members (the Treaty the CSTO grew from),
-    which a learner takes for the year it joined this one; each cited by its own source."""
-    story = membership_story(group, entity_id, status, context)
+def kin_memberships(
+    group: Group,
+    entity_id: str,
+    before: int | None,
+    context: Context,
+    named_in_it: bool = False,
+) -> tuple[list[str], list[tuple[str, Citation]]]:
+    """``it was a party to the Collective Security Treaty from 1992 to 1999``: the entity's
+    ended spans in a body mostly made of this group's members (the Treaty the CSTO grew from),
+    ended before the year ``before`` if given, each with its citation. ``named_in_it`` keeps
+    only a body whose name shares words with the group's, as the Collective Security Treaty
+    Organization's shares the Treaty's: a body beside it, the EAEU beside the CSTO, is no
+    forerunner."""
     members = set(context.index.memberships[group.id])
+    own_name = content_words(context.index.name(group.id))
     earlier: list[str] = []
     cited: list[tuple[str, Citation]] = []
     for other_id, other in context.index.memberships.items():
@@ -339,13 +366,15 @@ def joined_after(
             continue
         if len(members & other.keys()) / len(other) < KIN_OVERLAP:
             continue
+        if named_in_it and len(content_words(context.index.name(other_id)) & own_name) < 2:
+            continue
         for other_status in dict.fromkeys(m.status for m in other[entity_id]):
             ended = [
                 m
                 for m in other[entity_id]
                 if m.status == other_status
                 and m.span.until is not None
-                and m.span.until.year < since.year
+                and (before is None or m.span.until.year < before)
             ]
             phrase = status_phrase(other_status, context.index.short_name(other_id))
             for membership in ended:
@@ -356,6 +385,18 @@ def joined_after(
                 citation = membership.citation or context.index.by_id[other_id].citation
                 if citation is not None:
                     cited.append((told, citation))
+    return earlier, cited
+
+
+def joined_after(
+    group: Group, entity_id: str, status: str, since: PartialDate, context: Context
+) -> Why:
+    """``Uzbekistan was a member of the CSTO from June 2006 to 2012; before that, it was a party
+    to the Collective Security Treaty from 1992 to 1999``: its own spans, and those it had ended
+    before it joined in a body mostly made of this one's members (the Treaty the CSTO grew from),
+    which a learner takes for the year it joined this one; each cited by its own source."""
+    story = membership_story(group, entity_id, status, context)
+    earlier, cited = kin_memberships(group, entity_id, since.year, context)
     about = (entity_id, group.id)
     if not earlier:
         return Why(story, about=about)
