@@ -1146,3 +1146,20 @@ def test_a_person_who_took_part_is_no_option_among_states(tmp_path: Path) -> Non
     assert asked
     for question in asked:
         assert "Admiral Hale" not in question.choices, (question.prompt, question.choices)
+
+
+def test_a_false_link_swaps_in_no_work_of_another_age() -> None:
+    """ "Murasaki Shikibu wrote the Divine Comedy" is false on its face: three centuries part
+    them. Without a work of her own time to swap in, her link is asked true."""
+    for seed in range(6):
+        for question in bank_of_seed(LITERATURE_FACTS, seed):
+            if question.template != "link-true-false":
+                continue
+            assert question.prompt not in (
+                "True or false? Murasaki Shikibu wrote the Divine Comedy.",
+                "True or false? Dante Alighieri wrote The Tale of Genji.",
+            )
+
+
+def bank_of_seed(path: Path, seed: int) -> list:  # type: ignore[type-arg]
+    return [checked.question for checked in generate_checked(load_facts(path), seed=seed)]

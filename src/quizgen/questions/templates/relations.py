@@ -29,6 +29,10 @@ MAX_TOLD = 9
 MAX_PAIRS = 6
 
 
+ERA_APART = 60
+"""Years between two lives beyond which one's work is no plausible slip for the other's."""
+
+
 def link_questions(fact: NamedFact, context: Context) -> Iterator[CheckedQuestion | None]:
     subjects = context.index.subjects_index()
     for relation_id in dict.fromkeys(link.relation_id for link in fact.links):
@@ -404,8 +408,14 @@ def link_true_false(
         lambda: pick_distractors(
             draft.rng,
             1,
+            # A work of another age is no error a learner makes ("Murasaki Shikibu wrote the
+            # Divine Comedy", three centuries on): without a near one, the statement is true.
             of_their_era(
-                relation, in_relation(relation, like(object_id, context), context), fact.id, context
+                relation,
+                in_relation(relation, like(object_id, context), context),
+                fact.id,
+                context,
+                within=ERA_APART,
             ),
             context.index.name,
             context.is_wrong(claim),
@@ -556,11 +566,16 @@ def contemporaries(
 
 
 def of_their_era(
-    relation: RelationKind, objects: Sequence[str], subject_id: str, context: Context
+    relation: RelationKind,
+    objects: Sequence[str],
+    subject_id: str,
+    context: Context,
+    within: float = float("inf"),
 ) -> list[list[str]]:
     """``objects`` in tiers by era: those whose own subjects lived when ``subject_id`` did (Jane
     Eyre beside Jane Austen), then the others nearest in time first (Hamlet before Pride and
-    Prejudice beside Dante); the objects of undated subjects last, as they are."""
+    Prejudice beside Dante), none more than ``within`` years apart; the objects of undated
+    subjects last, as they are."""
     subjects = context.index.subjects_index()
     own = life_span(subject_id, context)
     if own is None:
@@ -573,7 +588,10 @@ def of_their_era(
 
     gap = {o: gap_of(o) for o in objects}
     near = [o for o in objects if gap[o] == 0]
-    far = sorted((o for o in objects if 0 < gap[o] < float("inf")), key=gap.__getitem__)
+    far = sorted(
+        (o for o in objects if 0 < gap[o] < float("inf") and gap[o] <= within),
+        key=gap.__getitem__,
+    )
     undated = [o for o in objects if gap[o] == float("inf")]
 
     def one_each(tier: list[str]) -> list[str]:
