@@ -510,12 +510,20 @@ def test_a_post_held_when_the_facts_were_checked_is_told_as_of_then() -> None:
 
 
 def test_a_true_link_is_explained_by_more_than_the_statement_turned_round() -> None:
-    """ "True. The Aeneid was written by Virgil." only turns the statement round: the facts tell
-    more, as they would for any other stem said again."""
-    question = asked(LITERATURE_FACTS, "link-true-false", "True or false? Virgil wrote the Aeneid.")
-    assert question.explanation.startswith(
-        "True. The Aeneid was written by Virgil. The Aeneid is Virgil's Latin epic"
-    )
+    """ "True. Pluto was discovered by Clyde Tombaugh." only turns the statement round: the facts
+    tell more, as they would for any other stem said again."""
+    true_links = [
+        q
+        for path in (ASTRONOMY_FACTS, LITERATURE_FACTS)
+        for q in bank(path)
+        if q.template == "link-true-false" and q.answer == ("True",)
+    ]
+    assert true_links
+    for question in true_links:
+        told = question.explanation.split(" Source")[0]
+        # One thing, linked to one: "True. The Aeneid was written by Virgil." and no more.
+        turned_round = r"True\. [^.,]+ was (?:\w+ )+by (?:[A-Z][\w'’-]*\s?)+\."
+        assert not re.fullmatch(turned_round, told), question.explanation
 
 
 def test_a_thing_is_told_by_its_narrowest_kind() -> None:

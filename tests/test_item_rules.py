@@ -738,13 +738,25 @@ def test_an_abbreviation_the_title_does_not_teach_is_spelt_out_in_stems() -> Non
     assert not [s for s in stems if re.search(r"\b(EAEU|CSTO PA)\b", s)]
 
 
-def test_an_event_is_asked_by_its_description_only_typed_and_undated() -> None:
+def test_an_event_is_asked_by_its_description_only_typed_and_undated(tmp_path: Path) -> None:
     """ "Which event was this (13 July 2020): a request ...?" gave the answer away twice: the date
     ruled out events of other dates, and "a request" every event that was no request. A
     description is asked only for a name a learner types, dated only if the event recurred, and
     never for a name that holds its year (Kavkaz-2020 is half given by "2020")."""
+    comets = tmp_path / "facts.yaml"
+    comets.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Comets}\n"
+        "events:\n"
+        "  - {id: encke, name: Encke's return, date: 1822-06-02, source: {reference: Britannica},\n"
+        "     description: the first predicted reappearance of a comet other than Halley's}\n"
+        "  - {id: perihelion, name: Perihelion of Halley's Comet, date: 1986-02-09,"
+        " recurring: true,\n"
+        "     source: {reference: Britannica}, description: its closest approach to the Sun}\n",
+        encoding="utf-8",
+    )
     described = []
-    for path in (BUNDLED_FACTS, EU_FACTS, ASTRONOMY_FACTS, PLANETS_FACTS):
+    for path in (BUNDLED_FACTS, EU_FACTS, ASTRONOMY_FACTS, PLANETS_FACTS, comets):
         facts = load_facts(path)
         events = {e.id: e for e in facts.events}
         for checked in generate_checked(facts, seed=0):
@@ -1171,3 +1183,11 @@ def test_no_true_membership_is_asked_of_one_the_topic_names() -> None:
     ]
     assert asked
     assert not [p for p in asked if " Russia was " in p]
+
+
+def test_an_event_named_after_another_fact_is_not_asked_by_name() -> None:
+    """ "Name the event: the first finding of a planet where calculation had predicted it" is
+    answered "Neptune", which is a planet's name, not the event's."""
+    for path in (ASTRONOMY_FACTS, PLANETS_FACTS):
+        bank = [c.question for c in generate_checked(load_facts(path), seed=0)]
+        assert not [q.answer for q in bank if q.template == "event-name"], path

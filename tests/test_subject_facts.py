@@ -1163,3 +1163,19 @@ def test_a_false_link_swaps_in_no_work_of_another_age() -> None:
 
 def bank_of_seed(path: Path, seed: int) -> list:  # type: ignore[type-arg]
     return [checked.question for checked in generate_checked(load_facts(path), seed=seed)]
+
+
+def test_a_false_link_swaps_in_one_of_the_right_ones_kind() -> None:
+    """ "Europa is a moon of Mars" is ruled out by anyone who knows Mars's two small moons; the
+    false form names another giant planet."""
+    giants_moons = ("Io", "Europa", "Ganymede", "Callisto", "Titan", "Enceladus")
+    asked = [
+        q.prompt
+        for seed in range(6)
+        for q in bank_of_seed(ASTRONOMY_FACTS, seed)
+        if q.template == "link-true-false" and q.answer == ("False",) and "is a moon of" in q.prompt
+    ]
+    assert asked
+    for prompt in asked:
+        if prompt.removeprefix("True or false? ").startswith(giants_moons):
+            assert not prompt.endswith("of Mars."), prompt

@@ -17,6 +17,7 @@ from quizgen.questions.distractors import (
 )
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import count_in_words
+from quizgen.questions.index import contains_word, names_of, text_key
 from quizgen.questions.item_rules import content_words, shared_alike
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict
@@ -623,6 +624,10 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
     dated = f" ({when})" if recurs else ""
     if not is_typable(event.name, event.aliases):
         return None
+    # "Discovery of Neptune" is answered "Neptune", which names a planet, not the event: a name
+    # built on another fact's is no name a learner gives for the event.
+    if names_another(event, context):
+        return None
     # A name that holds its year (Kavkaz-2020) names one of a series: the stem would need the
     # year to single it out, and the year is half the answer.
     if re.search(r"\b\d{3,4}\b", event.name):
@@ -634,6 +639,17 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
         happening(event, context),
         [Claim(Relation.NAME_OF, event.id)],
         accept=event.aliases,
+    )
+
+
+def names_another(event: Event, context: Context) -> bool:
+    """Whether the event's name holds another fact's name as a whole word or words."""
+    own = text_key(event.name)
+    return any(
+        fact_id != event.id and contains_word(own, text_key(name))
+        for fact_id, fact in context.index.by_id.items()
+        for name in names_of(fact)
+        if len(text_key(name)) > 2
     )
 
 

@@ -401,6 +401,21 @@ def link_true_false(
         named = spoken_name(context.index, ids.pop()) if len(ids) == 1 else value
         return f"{subject_name} {relation.forward} {named}"
 
+    # A work of another age is no error a learner makes ("Murasaki Shikibu wrote the Divine
+    # Comedy", three centuries on). Without a near one the link has no false form, and a
+    # statement that is always true is no test: it is not asked.
+    swaps = of_their_era(
+        relation,
+        [o for o in in_relation(relation, like(object_id, context), context) if o != object_id],
+        fact.id,
+        context,
+        within=ERA_APART,
+    )
+    if not any(swaps):
+        return None
+    # Of the right one's kind first: "Europa is a moon of Saturn", a giant planet like Jupiter,
+    # not "of Mars", which a learner who knows Mars's two small moons rules out.
+    swaps = [tier for era in swaps for tier in by_kinship(era, object_id, context)]
     return draft.true_false(
         fact,
         claim,
@@ -408,15 +423,7 @@ def link_true_false(
         lambda: pick_distractors(
             draft.rng,
             1,
-            # A work of another age is no error a learner makes ("Murasaki Shikibu wrote the
-            # Divine Comedy", three centuries on): without a near one, the statement is true.
-            of_their_era(
-                relation,
-                in_relation(relation, like(object_id, context), context),
-                fact.id,
-                context,
-                within=ERA_APART,
-            ),
+            swaps,
             context.index.name,
             context.is_wrong(claim),
             [right],
@@ -627,6 +634,23 @@ def of_their_kind(ids: Sequence[str], like: Sequence[str], context: Context) -> 
     wanted = set().union(*(kinds(i) for i in like)) if like else set()
     same = [i for i in ids if kinds(i) & wanted]
     return [same, [i for i in ids if i not in same]]
+
+
+def by_kinship(ids: Sequence[str], like: str, context: Context) -> list[list[str]]:
+    """``ids`` in two tiers by the categories each shares with ``like``: those that share all
+    but one of the most any shares first (Saturn, Uranus and Neptune, giant planets beside
+    Jupiter), the rest after (Mars). Not the very nearest alone: every moon of Jupiter offered
+    as Saturn's is a pattern."""
+    subjects = context.index.subjects_index()
+
+    def kinds(fact_id: str) -> set[str]:
+        return {m.category_id for m in subjects.categories_of.get(fact_id, [])}
+
+    wanted = kinds(like)
+    shared = {i: len(kinds(i) & wanted) for i in ids}
+    most = max(shared.values(), default=0)
+    near = [i for i in ids if shared[i] >= max(most - 1, 1)]
+    return [near, [i for i in ids if i not in near]]
 
 
 def life_span(fact_id: str, context: Context) -> tuple[int, int] | None:
