@@ -18,6 +18,7 @@ from quizgen.questions.engine import generate_checked, generate_questions
 from quizgen.questions.index import text_key
 from quizgen.questions.item_rules import answer_in_stem
 from quizgen.questions.model import Kind, Question
+from quizgen.questions.templates.statements import is_recallable
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FACTS)
@@ -68,6 +69,10 @@ def facts_that_allow_two_kinds(facts: Facts) -> list[str]:
             continue
         # A true/false copy of a statement would repeat its cloze: only a wrong value makes one.
         if isinstance(fact, Statement) and not any(b.wrong for b in fact.blanks):
+            continue
+        # Nor is a cloze asked of a blank of common words ("postponed"): a statement with none
+        # other is asked true or false only.
+        if isinstance(fact, Statement) and not any(is_recallable(b) for b in fact.blanks):
             continue
         # An event named by a label too long to type is not asked by its description (the
         # options would be events of other kinds): its parts and statements ask it. Background

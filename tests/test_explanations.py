@@ -12,14 +12,17 @@ import pytest
 
 from conftest import (
     ASTRONOMY_FACTS,
+    BUNDLED_DECKS,
     BUNDLED_FACTS,
     ENGINE_FACTS,
     EXAMPLE_FACTS,
     LITERATURE_FACTS,
     run_quizgen,
 )
+from quizgen.exporters import exporter_names
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import Citation, PartialDate, Source
+from quizgen.questions.decks import load_decks
 from quizgen.questions.engine import generate_questions
 from quizgen.questions.explanations import MONTHS, short_cite, supports, with_citations
 from quizgen.questions.index import FactIndex
@@ -30,6 +33,15 @@ from quizgen.questions.model import Kind, Question, SourceNote
 @cache
 def bank(path: Path) -> tuple[Question, ...]:
     return generate_questions(load_facts(path), seed=0)
+
+
+def deck_bank() -> tuple[Question, ...]:
+    """The bundled bank as its decks balance it: the form of a true/false item is the one the
+    decks' learners see."""
+    facts = load_facts(BUNDLED_FACTS)
+    return generate_questions(
+        facts, seed=0, decks=load_decks(BUNDLED_DECKS, facts, exporter_names())
+    )
 
 
 def asked(path: Path, template: str, prompt: str) -> Question:
@@ -102,15 +114,17 @@ def test_one_participant_asked_is_told_with_every_other_and_the_wrong_options_pa
 def test_a_participant_told_beside_the_asked_one_is_told_with_its_other_part() -> None:
     """ "Azerbaijan sent observers, as did ... Iran" read as if Iran only watched, beside items
     where Iran sent warships: one who played two parts is told with both."""
-    question = asked(
-        BUNDLED_FACTS,
-        "participant-true-false",
-        "True or false? In Kavkaz-2020, Kazakhstan sent observers.",
-    )
-    assert question.explanation.startswith(
-        "True. Kazakhstan sent observers, as did Indonesia, Tajikistan, Iran and Azerbaijan; "
-        "Iran also sent forces; Azerbaijan also withdrew its forces from the exercise."
-    )
+    told = [
+        q.explanation
+        for q in deck_bank()
+        if q.prompt == "True or false? In Kavkaz-2020, Kazakhstan sent observers."
+    ]
+    assert told
+    for explanation in told:
+        assert explanation.startswith(
+            "True. Kazakhstan sent observers, as did Indonesia, Tajikistan, Iran and Azerbaijan; "
+            "Iran also sent forces; Azerbaijan also withdrew its forces from the exercise."
+        )
 
 
 def test_a_life_within_one_century_is_told_once_and_in_the_past() -> None:
@@ -710,7 +724,7 @@ def test_one_who_did_not_play_a_part_is_told_the_whole_list_as_the_only_ones() -
     complete; "Azerbaijan and India withdrew" alone may be read as two of several."""
     told = [
         q.explanation
-        for q in bank(BUNDLED_FACTS)
+        for q in deck_bank()
         if q.prompt
         == "True or false? In Kavkaz-2020, Indonesia withdrew its forces from the exercise."
     ]

@@ -11,6 +11,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import plural
+from quizgen.questions.index import contains_word, text_key
 from quizgen.questions.item_rules import content_words, shared_alike
 from quizgen.questions.model import Kind
 from quizgen.questions.subjects import spoken_name
@@ -247,6 +248,11 @@ def which_category(
         and m.category_id != category.id
     ]
     if wider and not any(narrower(context, c, w) for c in candidates for w in wider):
+        return None
+    # "The Spanish Tragedy" says what kind of work it is: a name that holds one of its own kinds
+    # gives the answer away.
+    own_kinds = [subjects.category_name(m.category_id) for m in entity.categories]
+    if any(contains_word(text_key(entity.name), text_key(kind)) for kind in own_kinds):
         return None
     offered = [category, *(subjects.categories[c] for c in candidates)]
     described = what_it_is_besides(context, entity)

@@ -25,6 +25,7 @@ from quizgen.questions.profiles import label_of as label
 from quizgen.questions.templates.base import MULTIPLE_OPTIONS, Context, Notes
 from quizgen.questions.templates.common import (
     name_in_sentence,
+    named_by_topic,
     place_choice,
     place_tiers,
     safe_place,
@@ -340,11 +341,17 @@ def participant_single(
     name = context.index.name(entity_id)
     # Other participants of the same type first; a state is no option among "organs".
     kind = context.index.type_of(entity_id)
+    # The topic's own protagonist ("Russian-sponsored organisations") is guessed as the one who
+    # signed and never as the one who declined: neither its key nor a wrong option.
+    if named_by_topic(context, entity_id):
+        return None
     led_by = leads(event) - {entity_id}
     listed_ids = [
         other
         for other in dict.fromkeys(p.entity_id for p in event.participants)
-        if context.index.type_of(other) == kind and other not in led_by
+        if context.index.type_of(other) == kind
+        and other not in led_by
+        and not named_by_topic(context, other)
     ]
     # Its close neighbours among them first: Armenia or Belarus could have hosted an exercise of
     # Russia's; Myanmar or Indonesia would be no one's guess.
@@ -517,6 +524,8 @@ def participant_true_false(
         and o not in sole
         and o in alike
     ]
+    if named_by_topic(context, entity_id) and entity_id not in led_by:
+        return None  # "Russia declined to renew the Treaty" on Russian-sponsored bodies
     if entity_id in led_by:
         # "Russia withdrew" from the exercise it hosted is absurd: no false form. Nor a true one
         # where the event is said to be the leader's own ("a Russian strategic exercise"): "In

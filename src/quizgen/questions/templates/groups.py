@@ -12,7 +12,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.index import KIN_OVERLAP
-from quizgen.questions.item_rules import content_words, shared_alike
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.profiles import SUSPENDED_ONES, period_text
@@ -22,6 +22,7 @@ from quizgen.questions.templates.common import (
     abbreviated_first,
     full_name_typed,
     name_in_sentence,
+    named_by_topic,
     short_name_wording,
     type_plural,
     what_it_is,
@@ -218,10 +219,7 @@ def membership_true_false(
         return None
     # A topic on "Russian-sponsored security organisations" has told that Russia is in them:
     # "Russia was a member of the CSTO" is true to anyone who read the title.
-    topic = context.index.facts.topic
-    if truth is Verdict.TRUE and shared_alike(
-        content_words(name), content_words(f"{topic.title} {topic.description}")
-    ):
+    if truth is Verdict.TRUE and named_by_topic(context, entity_id):
         return None
 
     def statement(value: str) -> str:

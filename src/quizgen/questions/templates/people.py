@@ -14,7 +14,7 @@ from quizgen.questions.item_rules import content_words, opens_like
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
 from quizgen.questions.templates.base import Context, Notes
-from quizgen.questions.wording import as_of, capitalized, on_date, span_text
+from quizgen.questions.wording import as_of, capitalized, on_date, role_is_verb, span_text
 
 
 def person_questions(person: Person, context: Context) -> Iterator[CheckedQuestion | None]:
@@ -64,7 +64,12 @@ def holding(person: Person, role: Role, context: Context) -> Why:
     """``Stanislav Zas was Secretary General of the CSTO from January 2020 to December 2022``."""
     number = person.roles.index(role)
     about = (person.id, role.organization_id) if role.organization_id else (person.id,)
-    return Why(context.told.holding(person, number), about=about)
+    told = context.told.holding(person, number)
+    # What the person did, where the facts say ("directed the Kavkaz-2020 exercise"), is why
+    # the post is asked of a topic at all: told after it.
+    if role_is_verb(person.description):
+        told = f"{told}. {context.told.description_of(person.id)}"
+    return Why(told, about=about)
 
 
 def posts_of(texts: Sequence[str], context: Context, role: Role) -> str:

@@ -532,6 +532,11 @@ def extreme(
         # "the largest" alone leaves open by what: by mass, by volume, by diameter?
         stem = f"{opening(when)}which of these {plural(noun)} is the {own_word} by {prop}?"
         explanation = f"{winner} is the {own_word} of these by {prop} ({values})"
+    elif counted(quantities[0]):
+        # A count is "the most chapters", "the fewest known moons", not "the smallest number".
+        most = f"{'most' if greatest else 'fewest'} {counted(quantities[0])}"
+        stem = f"{opening(when)}which of these {plural(noun)} has the {most}?"
+        explanation = f"{winner} has the {most} of these ({values})"
     else:
         stem = f"{opening(when)}which of these {plural(noun)} has the {word} {prop}?"
         explanation = f"{winner} has the {word} {prop} of these ({values})"
@@ -588,7 +593,10 @@ def ordered(
     dated = f" as of {when.text}" if when is not None else ""
     return draft.finish(
         fact,
-        capitalized(f"{opening(when)}put these {plural(noun)} in order of {prop}, smallest first."),
+        capitalized(
+            f"{opening(when)}put these {plural(noun)} in order of {prop}, "
+            f"{'fewest' if counted(quantities[chosen[0]]) else 'smallest'} first."
+        ),
         order,
         Why(
             f"Their {plural(prop)}{dated} put them in this order: {in_order}",
