@@ -753,3 +753,22 @@ def test_never_a_member_is_squared_with_the_body_the_group_grew_from() -> None:
         "True or false? As of October 2020, Uzbekistan was a member of the Eurasian Economic Union."
     ]
     assert "though" not in uzbekistan
+
+
+def test_a_post_is_told_with_what_its_holder_did_where_the_facts_say() -> None:
+    """ "Who was Chief of the General Staff?" is asked of an article on Kavkaz-2020 because he
+    directed it; the explanation says so."""
+    posts = [
+        q.explanation
+        for q in bank(BUNDLED_FACTS)
+        if q.template.startswith("person-") and "Valery Gerasimov" in f"{q.prompt} {q.answer}"
+    ]
+    assert posts
+    for explanation in posts:
+        assert "Valery Gerasimov directed the Kavkaz-2020 exercise." in explanation
+
+
+def test_a_count_is_compared_as_the_most_or_the_fewest() -> None:
+    prompts = {q.prompt for q in bank(LITERATURE_FACTS)}
+    assert "Which of these works has the fewest chapters?" in prompts
+    assert "Put these works in order of number of chapters, fewest first." in prompts

@@ -1191,3 +1191,24 @@ def test_an_event_named_after_another_fact_is_not_asked_by_name() -> None:
     for path in (ASTRONOMY_FACTS, PLANETS_FACTS):
         bank = [c.question for c in generate_checked(load_facts(path), seed=0)]
         assert not [q.answer for q in bank if q.template == "event-name"], path
+
+
+def test_the_topics_protagonist_is_no_guess_among_those_who_took_part() -> None:
+    """On Russian-sponsored bodies, "which of these signed the extension protocol?" keyed Russia
+    is guessed, and "Russia declined to renew the Treaty" is no error a learner makes."""
+    bank = [c.question for c in generate_checked(load_facts(BUNDLED_FACTS), seed=0)]
+    renewal = [q for q in bank if "renewal of the Collective Security Treaty" in q.prompt]
+    assert renewal
+    for question in renewal:
+        if question.template == "participant-choice":
+            assert "Russia" not in question.choices, question.prompt
+        if question.template == "participant-true-false":
+            assert "Russia" not in question.prompt, question.prompt
+
+
+def test_no_kind_of_work_is_asked_of_a_title_that_names_it() -> None:
+    """ "What kind of work is The Spanish Tragedy?" is answered by its title."""
+    bank = [c.question for c in generate_checked(load_facts(LITERATURE_FACTS), seed=0)]
+    kinds = [q.prompt for q in bank if q.template == "category-of"]
+    assert kinds
+    assert "What kind of work is The Spanish Tragedy?" not in kinds
