@@ -285,7 +285,7 @@ def test_a_status_that_held_when_the_facts_were_checked_is_told_as_of_then() -> 
     observers = [
         q
         for q in bank(BUNDLED_FACTS)
-        if q.kind is Kind.TRUE_FALSE and "parliamentary observer" in q.prompt
+        if q.kind is Kind.TRUE_FALSE and "observer of the CSTO Parliamentary Assembly" in q.prompt
     ]
     assert observers
     for question in observers:
@@ -647,7 +647,9 @@ def test_a_key_that_also_played_a_wrong_options_part_is_told_with_the_part_asked
 
 def test_the_articles_loose_words_on_observers_are_not_quoted_as_evidence() -> None:
     """The article's "granted observer status" names no assembly; the curation corrects it."""
-    observers = [q for q in bank(BUNDLED_FACTS) if "parliamentary observer" in q.prompt]
+    observers = [
+        q for q in bank(BUNDLED_FACTS) if "observer of the CSTO Parliamentary Assembly" in q.prompt
+    ]
     assert observers
     for question in observers:
         assert "were granted observer status" not in question.explanation
@@ -772,3 +774,34 @@ def test_a_count_is_compared_as_the_most_or_the_fewest() -> None:
     prompts = {q.prompt for q in bank(LITERATURE_FACTS)}
     assert "Which of these works has the fewest chapters?" in prompts
     assert "Put these works in order of number of chapters, fewest first." in prompts
+
+
+def test_a_status_other_than_member_is_told_with_what_the_body_is() -> None:
+    """ "Afghanistan became an observer of the CSTO Parliamentary Assembly in 2013" only repeats
+    the stem; what the assembly is says whose status it was: its parliament's."""
+    observers = [
+        q
+        for q in bank(BUNDLED_FACTS)
+        if q.kind is Kind.TRUE_FALSE
+        and q.answer == ("True",)
+        and "observer of the CSTO Parliamentary Assembly" in q.prompt
+    ]
+    assert observers
+    for question in observers:
+        assert "in which the parliaments of other states may sit as observers" in (
+            question.explanation
+        )
+
+
+def test_a_wrong_option_linked_to_nothing_is_told_by_what_it_did() -> None:
+    """ "Which of these astronomers discovered Titania?" offered Le Verrier and Galle and told
+    nothing of them: they found no moon, and what they did find is why they are wrong."""
+    asked = [
+        q
+        for q in bank(ASTRONOMY_FACTS)
+        if q.template == "link-subjects" and "Johann Galle" in q.choices
+    ]
+    assert asked
+    for question in asked:
+        assert "Johann Galle observed Neptune first" in question.explanation
+        assert "Encyclopaedia Britannica: Johann Gottfried Galle" in question.explanation

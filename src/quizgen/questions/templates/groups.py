@@ -278,7 +278,12 @@ def membership_true_false(
         own = _membership_citation(group, value_id) if value_id in by_name.values() else None
         cited = own or (group.citation if value_id != entity_id else None)
         if value in holders:
-            return Why(every or story, about=(value_id, group.id), citation=cited)
+            told = every or story
+            # What an observer of the assembly is, is said by what the assembly is: "of the
+            # parliaments ..., in which the parliaments of other states may sit as observers".
+            if status != "member" and group.description:
+                told = f"{told}. {capitalized(context.told.description_of(group.id))}"
+            return Why(told, about=(value_id, group.id), citation=cited)
         # "Azerbaijan was never a member of the CSTO", beside a source that calls it a former
         # one, is squared with what it was: a party to the Treaty the CSTO grew from.
         kin: list[tuple[str, Citation]] = []

@@ -22,7 +22,7 @@ from quizgen.questions.templates.base import (
     Draft,
     Notes,
 )
-from quizgen.questions.wording import capitalized, listed
+from quizgen.questions.wording import capitalized, listed, role_is_verb
 
 MAX_RIGHT = 3
 MAX_TOLD = 9
@@ -159,9 +159,27 @@ def objects_of(
 
     def linked(subject_id: str) -> str:
         ids = [o for o in subjects.objects.get((relation.id, subject_id), []) if o != leave_out]
-        return objects_told(relation, subject_id, ids, context) if ids else ""
+        if ids:
+            return objects_told(relation, subject_id, ids, context)
+        # One linked to nothing is told by what the facts say it did ("Urbain Le Verrier
+        # calculated where Neptune had to be"), where they say it with a verb.
+        fact = context.index.by_id.get(subject_id)
+        if isinstance(fact, Person) and role_is_verb(fact.description):
+            return context.told.description_of(subject_id)
+        return ""
 
     return context.told.each(texts, linked)
+
+
+def described_cited(texts: Sequence[str], context: Context) -> tuple[tuple[str, Citation], ...]:
+    """What a wrong option's own description says, cited by its source wherever it is told."""
+    cited = []
+    for text in texts:
+        for fact_id in context.index.resolve(text):
+            fact = context.index.by_id.get(fact_id)
+            if isinstance(fact, Person) and fact.citation is not None:
+                cited.append((context.told.description_of(fact_id), fact.citation))
+    return tuple(c for c in cited if c[0])
 
 
 def citation_of(fact: NamedFact, relation_id: str, object_id: str) -> Citation | None:
@@ -342,6 +360,7 @@ def subject_choice(
         ),
         objects_of(relation, wrong, object_id, context),
         about=(object_id, *right),
+        cited_too=described_cited(wrong, context),
     )
     return draft.finish(
         fact,
