@@ -1179,3 +1179,12 @@ def test_a_false_link_swaps_in_one_of_the_right_ones_kind() -> None:
     for prompt in asked:
         if prompt.removeprefix("True or false? ").startswith(giants_moons):
             assert not prompt.endswith("of Mars."), prompt
+
+
+def test_a_wrong_author_worked_when_the_author_did() -> None:
+    """The Brontës, children when Polidori died in 1821, were offered as authors of The
+    Vampyre: alive then is not enough; writers at work then come first."""
+    for seed in range(6):
+        for question in bank_of_seed(LITERATURE_FACTS, seed):
+            if question.prompt == "Which of these writers wrote The Vampyre?":
+                assert not [c for c in question.choices if "Brontë" in c], question.choices

@@ -4,7 +4,7 @@ Uranus?" (forward), typed where the relation allows one answer, true or false, a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from quizgen.facts.model import Citation, Person, RelationKind
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
@@ -577,18 +577,39 @@ def matching(
 def contemporaries(
     candidates: Sequence[str], holders: Sequence[str], context: Context
 ) -> list[str]:
-    """The candidates a learner could confuse with the holders by era: a person whose life
-    overlaps a holder's (nobody offers Hipparchus as the discoverer of Pluto); anything else, or
+    """The candidates a learner could confuse with the holders by era: a person whose working
+    life overlaps a holder's (nobody offers Hipparchus as the discoverer of Pluto, nor the
+    Brontës, children when Polidori died, as the author of The Vampyre); anything else, or
     anyone whose dates the facts do not give, as it is."""
-    spans = [span for span in (life_span(h, context) for h in holders) if span is not None]
+    return overlapping(candidates, holders, context, working_life)
+
+
+def overlapping(
+    candidates: Sequence[str],
+    holders: Sequence[str],
+    context: Context,
+    span_of: Callable[[str, Context], tuple[int, int] | None],
+) -> list[str]:
+    spans = [span for span in (span_of(h, context) for h in holders) if span is not None]
     if not spans:
         return list(candidates)
     kept = []
     for candidate in candidates:
-        span = life_span(candidate, context)
+        span = span_of(candidate, context)
         if span is None or any(span[0] <= end and start <= span[1] for start, end in spans):
             kept.append(candidate)
     return kept
+
+
+GROWN_UP = 18
+"""The age from which a person's life is one of work: a child writes no novel of the time."""
+
+
+def working_life(fact_id: str, context: Context) -> tuple[int, int] | None:
+    span = life_span(fact_id, context)
+    if span is None:
+        return None
+    return min(span[0] + GROWN_UP, span[1]), span[1]
 
 
 def of_their_era(
@@ -694,7 +715,16 @@ def right_and_wrong(
     wrong = pick_distractors(
         draft.rng,
         MULTIPLE_OPTIONS - 1 if kind is Kind.MULTIPLE else OPTION_COUNT - 1,
-        [contemporaries(pool, holders, context) for pool in pools],
+        # In each pool, those who worked when the holders did first, then those merely alive
+        # then: Lassell before Galle, a boy when Herschel died, beside Herschel's moons.
+        [
+            tier
+            for pool in pools
+            for tier in (
+                contemporaries(pool, holders, context),
+                overlapping(pool, holders, context, life_span),
+            )
+        ],
         context.index.name,
         context.is_wrong(claim),
         [context.index.name(h) for h in holders],
