@@ -1188,3 +1188,16 @@ def test_a_wrong_author_worked_when_the_author_did() -> None:
         for question in bank_of_seed(LITERATURE_FACTS, seed):
             if question.prompt == "Which of these writers wrote The Vampyre?":
                 assert not [c for c in question.choices if "Brontë" in c], question.choices
+
+
+def test_wrong_figures_told_as_others_leave_no_room_for_a_comparison() -> None:
+    """Saturn's diameter beside Jupiter's and Uranus's among the options was told "for
+    comparison" beside Neptune's, a fourth figure that explained no option."""
+    told = [
+        q.explanation
+        for q in made_with_seeds(ASTRONOMY_FACTS, "quantity-choice", 3)
+        if q.prompt.endswith("what is Saturn's equatorial diameter?")
+    ]
+    assert told
+    for explanation in told:
+        assert "for comparison" not in explanation

@@ -179,6 +179,10 @@ def with_account(
     more than another thing's figure beside it; else with the nearest other one, compared."""
     if quantity.explain:
         return f"{answer}. {quantity.explain}"
+    # Where wrong options are other things' figures, they are told whose, and a figure of yet
+    # another thing "for comparison" is one more number beside the point.
+    if set(shown) & {value_text(m.quantity) for m in alike(fact, quantity, context)}:
+        return answer
     comparison = compared(fact, quantity, context, shown)
     return f"{answer}; {comparison}" if comparison else answer
 
