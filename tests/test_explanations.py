@@ -803,5 +803,5 @@ def test_a_wrong_option_linked_to_nothing_is_told_by_what_it_did() -> None:
     ]
     assert asked
     for question in asked:
-        assert "Johann Galle observed Neptune first" in question.explanation
+        assert "Johann Galle located Neptune through the Berlin Observatory" in question.explanation
         assert "Encyclopaedia Britannica: Johann Gottfried Galle" in question.explanation

@@ -1114,7 +1114,7 @@ def test_a_person_who_took_part_is_told_by_what_they_did_there() -> None:
         if q.template == "participant-true-false" and "Johann Galle" in q.prompt
     )
     assert galle.answer == ("True",)
-    assert "Johann Galle observed Neptune first" in galle.explanation
+    assert "Johann Galle located Neptune through the Berlin Observatory" in galle.explanation
     assert "Encyclopaedia Britannica: Johann Gottfried Galle" in galle.explanation
 
 
@@ -1201,3 +1201,17 @@ def test_wrong_figures_told_as_others_leave_no_room_for_a_comparison() -> None:
     assert told
     for explanation in told:
         assert "for comparison" not in explanation
+
+
+def test_real_figures_are_offered_before_made_up_ones_on_either_side() -> None:
+    """Venus's diameter beside 15,130 and 17,551 km, 1.25 and 1.45 times it, left a learner two
+    real choices; Mercury's, Mars's and Earth's are there to be offered."""
+    real = {"4,879 km", "6,792 km", "12,104 km", "12,756 km"}
+    asked = [
+        q
+        for q in made_with_seeds(ASTRONOMY_FACTS, "quantity-choice", 4)
+        if q.prompt.endswith("what is Venus's equatorial diameter?")
+    ]
+    assert asked
+    for question in asked:
+        assert set(question.choices) == real, question.choices

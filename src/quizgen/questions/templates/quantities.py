@@ -299,17 +299,30 @@ def near_misses(
     )
 
 
-def around(quantity: Quantity, wrong: Sequence[str], rng: random.Random) -> list[str]:
+def around(
+    quantity: Quantity, wrong: Sequence[str], rng: random.Random, real: Sequence[str] = ()
+) -> list[str]:
     """Three wrong values placing the right one at a slot drawn at random among the options in
-    order, so that the smallest or largest option is the answer as often as any other."""
+    order, so that the smallest or largest option is the answer as often as any other; among
+    the slots, those that offer the most real values (other things' figures), since made-up
+    ones beside the answer ("1.25 and 1.45 times it") leave a learner two real choices."""
     value = quantity.value if quantity.value is not None else quantity.low
     below = [w for w in wrong if (parse_number(w) or 0.0) < value]
     above = [w for w in wrong if (parse_number(w) or 0.0) > value]
     wanted = OPTION_COUNT - 1
-    slot = rng.randint(0, wanted)  # how many options lie below the answer
-    slot = min(slot, len(below))
-    slot = max(slot, wanted - len(above))
-    return [*below[: max(slot, 0)], *above[: wanted - max(slot, 0)]]
+
+    def taken(slot: int) -> list[str]:
+        return [*below[:slot], *above[: wanted - slot]]
+
+    slots = [s for s in range(wanted + 1) if s <= len(below) and wanted - s <= len(above)]
+    if not slots:
+        # Too few on one side: as many as there are, the rest from the other.
+        slot = min(rng.randint(0, wanted), len(below))
+        slot = max(slot, wanted - len(above))
+        return taken(max(slot, 0))
+    most_real = max(sum(t in real for t in taken(s)) for s in slots)
+    best = [s for s in slots if sum(t in real for t in taken(s)) == most_real]
+    return taken(rng.choice(best))
 
 
 def by_number(texts: Sequence[str]) -> list[str]:
@@ -331,7 +344,8 @@ def whose(fact: NamedFact, quantity: Quantity, stem: str, context: Context) -> s
 def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
     draft = context.draft("quantity-choice", Kind.SINGLE, [fact.id], qualifier=quantity.property)
     right = value_text(quantity)
-    wrong = around(quantity, near_misses(fact, quantity, context, draft.rng, 99), draft.rng)
+    real = [value_text(m.quantity) for m in alike(fact, quantity, context)]
+    wrong = around(quantity, near_misses(fact, quantity, context, draft.rng, 99), draft.rng, real)
     if len(wrong) < 2:
         return None
     asked = f"{opening(quantity.as_of)}{asked_of(quantity, fact.id, context)}?"
