@@ -805,3 +805,17 @@ def test_a_wrong_option_linked_to_nothing_is_told_by_what_it_did() -> None:
     for question in asked:
         assert "Johann Galle located Neptune through the Berlin Observatory" in question.explanation
         assert "Encyclopaedia Britannica: Johann Gottfried Galle" in question.explanation
+
+
+def test_a_body_is_described_beside_a_status_only_where_its_description_speaks_of_it() -> None:
+    """ "Belarus was a party ... The Parties to the Collective Security Treaty is the states
+    bound by ..." told nothing of being a party, and in broken grammar."""
+    parties = [
+        q.explanation
+        for q in bank(BUNDLED_FACTS)
+        if q.template == "membership-true-false"
+        and "a party to the Collective Security Treaty" in q.prompt
+    ]
+    assert parties
+    for explanation in parties:
+        assert "the states bound by the Collective Security Treaty" not in explanation

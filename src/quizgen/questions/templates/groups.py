@@ -12,7 +12,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, pick_with_reasons, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.index import KIN_OVERLAP
-from quizgen.questions.item_rules import content_words
+from quizgen.questions.item_rules import content_words, shared_alike
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import Verdict, surely_holds
 from quizgen.questions.profiles import SUSPENDED_ONES, period_text
@@ -281,7 +281,8 @@ def membership_true_false(
             told = every or story
             # What an observer of the assembly is, is said by what the assembly is: "of the
             # parliaments ..., in which the parliaments of other states may sit as observers".
-            if status != "member" and group.description:
+            # Only a description that speaks of the status says it.
+            if shared_alike(content_words(status), content_words(group.description)):
                 told = f"{told}. {capitalized(context.told.description_of(group.id))}"
             return Why(told, about=(value_id, group.id), citation=cited)
         # "Azerbaijan was never a member of the CSTO", beside a source that calls it a former
