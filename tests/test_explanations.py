@@ -763,7 +763,8 @@ def test_a_post_is_told_with_what_its_holder_did_where_the_facts_say() -> None:
     posts = [
         q.explanation
         for q in bank(BUNDLED_FACTS)
-        if q.template.startswith("person-") and "Valery Gerasimov" in f"{q.prompt} {q.answer}"
+        if q.template in ("person-role", "person-title")
+        and "Valery Gerasimov" in f"{q.prompt} {q.answer}"
     ]
     assert posts
     for explanation in posts:

@@ -518,6 +518,16 @@ class Profiles:
             )
         span = span_text(role.span.since, role.span.until)
         verb = "has been" if role.span.until is None and role.span.since else "was"
+        # The same post held again is told with every term ("from 1854 to 1870 and from 1873
+        # to 1877"): one term alone reads as the whole of it.
+        terms = [
+            other.span
+            for other in person.roles
+            if (other.title, other.organization_id) == (role.title, role.organization_id)
+        ]
+        if len(terms) > 1 and all(t.until is not None for t in terms):
+            spans = listed([span_text(t.since, t.until) for t in terms])
+            return f"{person.name} was {position} {spans}"
         return f"{person.name} {verb} {position} {span}".strip()
 
     def posts_told(self, organization_id: str, leave_out: str = "") -> Iterator[str]:

@@ -31,12 +31,16 @@ def person_questions(person: Person, context: Context) -> Iterator[CheckedQuesti
 
 
 def role_date(role: Role, checked: PartialDate | None) -> PartialDate | None:
-    """A date the role surely covers: a whole year inside it, else a month, else its check date."""
+    """A date the role surely covers: a whole year inside it, the middle one first (1862 of a
+    directorship from 1854 to 1870, not 1869, an edge the learner may not know to the month),
+    else a month, else its check date."""
     span = role.span
     if span.until is None:
         return checked if checked is not None and surely_holds(span, checked) else None
     first = span.since.year + 1 if span.since else span.until.year - 1
-    candidates = [PartialDate(y) for y in range(span.until.year - 1, first - 1, -1)]
+    last = span.until.year - 1
+    years = sorted(range(first, last + 1), key=lambda y: (abs(2 * y - first - last), -y))
+    candidates = [PartialDate(y) for y in years]
     if span.since and span.since.month:
         month = span.since.month % 12 + 1
         candidates.append(PartialDate(span.since.year + (span.since.month == 12), month))
