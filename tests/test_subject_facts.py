@@ -1215,3 +1215,17 @@ def test_real_figures_are_offered_before_made_up_ones_on_either_side() -> None:
     assert asked
     for question in asked:
         assert set(question.choices) == real, question.choices
+
+
+def test_an_ended_post_is_asked_at_the_middle_of_its_term_and_told_with_every_term() -> None:
+    """ "In 1869, Le Verrier was Director of the Paris Observatory" turned on the months before
+    his removal in 1870, and "from 1854 to 1870" left out his return from 1873 to 1877."""
+    asked = [
+        q
+        for q in bank_of(ASTRONOMY_FACTS)
+        if "Director of the Paris Observatory" in f"{q.prompt} {q.answer}"
+    ]
+    assert asked
+    for question in asked:
+        assert "1869" not in question.prompt, question.prompt
+        assert "from 1854 to 1870 and from 1873 to 1877" in question.explanation
