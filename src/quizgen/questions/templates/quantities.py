@@ -229,7 +229,8 @@ def made_up_step(value: float) -> int:
     while whole % 10 == 0:
         whole //= 10
         zeros += 1
-    return 10 ** max(0, zeros - 1)
+    step: int = 10 ** max(0, zeros - 1)
+    return step
 
 
 def near_misses(

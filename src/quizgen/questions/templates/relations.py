@@ -217,6 +217,19 @@ def with_explained(
     return " ".join([f"{told}.", *explained]) if explained else told
 
 
+def typed_link_why(
+    relation: RelationKind,
+    subject_id: str,
+    object_id: str,
+    about: tuple[str, ...],
+    context: Context,
+) -> Why:
+    """A typed link's explanation: the link with what else the relation links, and the
+    author's account of it."""
+    told = link_told(relation, subject_id, object_id, context)
+    return Why(with_explained(told, [(subject_id, object_id)], relation.id, context), about=about)
+
+
 def objects_choice(
     fact: NamedFact, relation: RelationKind, context: Context
 ) -> CheckedQuestion | None:
@@ -294,15 +307,7 @@ def object_typed(
             f"which {object_noun} {relation.reverse} {spoken_name(context.index, fact.id)}?"
         ),
         [context.index.name(object_id)],
-        Why(
-            with_explained(
-                link_told(relation, fact.id, object_id, context),
-                [(fact.id, object_id)],
-                relation.id,
-                context,
-            ),
-            about=(fact.id, object_id),
-        ),
+        typed_link_why(relation, fact.id, object_id, (fact.id, object_id), context),
         [Claim(Relation.LINK_OBJECT, fact.id, detail=relation.id)],
         accept=list(names_of(object_fact)[1:]),
         citation=citation_of(fact, relation.id, object_id),
@@ -389,15 +394,7 @@ def subject_typed(
         fact,
         capitalized(f"{asker} {relation.forward} {spoken_name(context.index, object_id)}?"),
         [context.index.name(fact.id)],
-        Why(
-            with_explained(
-                link_told(relation, fact.id, object_id, context),
-                [(fact.id, object_id)],
-                relation.id,
-                context,
-            ),
-            about=(object_id, fact.id),
-        ),
+        typed_link_why(relation, fact.id, object_id, (object_id, fact.id), context),
         [Claim(Relation.LINK_SUBJECT, object_id, detail=relation.id)],
         accept=list(names_of(fact)[1:]),
         citation=citation_of(fact, relation.id, object_id),
