@@ -178,7 +178,15 @@ def test_a_group_question_lists_every_member_where_the_list_is_complete() -> Non
 
 def test_a_category_question_names_the_other_members_of_each_category() -> None:
     question = asked(LITERATURE_FACTS, "category-of", "What kind of work is the Aeneid?")
-    assert question.explanation.startswith("The Aeneid is an epic poem, as is the Divine Comedy.")
+    # What the kind is says why the Aeneid is one, where the file describes the kind.
+    assert question.explanation.startswith(
+        "The Aeneid is an epic poem: a long poem that tells of heroic deeds or a great journey."
+    )
+    # A kind the file does not describe is told by its other members.
+    saturn = asked(
+        ASTRONOMY_FACTS, "category-of", "According to NASA, what kind of planet is Saturn?"
+    )
+    assert saturn.explanation.startswith("Saturn is a gas giant, as is Jupiter.")
     # Offered are the widest kinds the Aeneid is not ("a play", never "a tragedy" beside it).
     # The file's plays are named without a claim that there are no others.
     assert (

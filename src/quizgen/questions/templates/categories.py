@@ -125,8 +125,10 @@ def whose_line(context: Context, stem: str, categories: Sequence[Category]) -> s
 
 
 def one_of(context: Context, category: Category, when: PartialDate | None, entity_id: str) -> str:
-    """``Mercury is a terrestrial planet, as are Venus, Earth and Mars``: the entity's category
-    with the others in it (a few of them: "as are" claims no more than it names)."""
+    """``Jupiter is a gas giant: a giant planet made mostly of hydrogen and helium``: the
+    entity's category with what it is, else with the others in it (``Mercury is a terrestrial
+    planet, as are Venus, Earth and Mars``; a few of them: "as are" claims no more than it
+    names)."""
     subjects = context.index.subjects_index()
     others = [
         spoken_name(context.index, e)
@@ -134,11 +136,12 @@ def one_of(context: Context, category: Category, when: PartialDate | None, entit
         if e != entity_id and subjects.membership_verdict(e, category.id, when) is True
     ]
     said = f"{spoken_name(context.index, entity_id)} is {a_noun(category.name)}{on_text(when)}"
+    # What the kind is says why the thing is one: more than who else is.
+    if category.description:
+        return f"{said}: {context.told.lowered(category.description)}"
     if others:
         several = len(others[:INCLUDED]) > 1
         return f"{said}, as {'are' if several else 'is'} {listed(others[:INCLUDED])}"
-    if category.description:
-        return f"{said}: {context.told.lowered(category.description)}"
     return said
 
 
