@@ -544,7 +544,7 @@ def test_a_true_link_is_explained_by_more_than_the_statement_turned_round() -> N
     for question in true_links:
         told = question.explanation.split(" Source")[0]
         # One thing, linked to one: "True. The Aeneid was written by Virgil." and no more.
-        turned_round = r"True\. [^.,]+ was (?:\w+ )+by (?:[A-Z][\w'’-]*\s?)+\."
+        turned_round = r"True\. [^.,]+ was (?:\w+ )+by (?:(?:[A-Z][\w'’-]*|de|van|von)\s?)+\."
         assert not re.fullmatch(turned_round, told), question.explanation
 
 

@@ -1185,12 +1185,27 @@ def test_no_true_membership_is_asked_of_one_the_topic_names() -> None:
     assert not [p for p in asked if " Russia was " in p]
 
 
-def test_an_event_named_after_another_fact_is_not_asked_by_name() -> None:
+def test_an_event_named_after_another_fact_is_not_asked_by_name(tmp_path: Path) -> None:
     """ "Name the event: the first finding of a planet where calculation had predicted it" is
-    answered "Neptune", which is a planet's name, not the event's."""
+    answered "Neptune", which is a planet's name, not the event's. A battle named after its own
+    place is named as battles are, and asked."""
     for path in (ASTRONOMY_FACTS, PLANETS_FACTS):
         bank = [c.question for c in generate_checked(load_facts(path), seed=0)]
         assert not [q.answer for q in bank if q.template == "event-name"], path
+    battles = tmp_path / "facts.yaml"
+    battles.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Norman England}\n"
+        "entities:\n"
+        "  - {id: hastings, name: Hastings, type: town, source: {reference: Britannica}}\n"
+        "events:\n"
+        "  - {id: battle, name: Battle of Hastings, date: 1066-10-14, place: hastings,\n"
+        "     source: {reference: Britannica},\n"
+        "     description: the defeat of King Harold by Duke William of Normandy}\n",
+        encoding="utf-8",
+    )
+    bank = [c.question for c in generate_checked(load_facts(battles), seed=0)]
+    assert [q.answer for q in bank if q.template == "event-name"] == [("Battle of Hastings",)]
 
 
 def test_the_topics_protagonist_is_no_guess_among_those_who_took_part() -> None:
@@ -1212,3 +1227,19 @@ def test_no_kind_of_work_is_asked_of_a_title_that_names_it() -> None:
     kinds = [q.prompt for q in bank if q.template == "category-of"]
     assert kinds
     assert "What kind of work is The Spanish Tragedy?" not in kinds
+
+
+def test_a_name_merely_in_the_topic_text_is_no_protagonist(tmp_path: Path) -> None:
+    """ "Security of Eurasia and the Indian Ocean" names no state behind its subject: India's
+    withdrawal is still asked."""
+    text = ENGINE_FACTS.read_text(encoding="utf-8")
+    assert "India" in text
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        re.sub(r"title: .*", "title: Security of Eurasia and the Indian Ocean", text, count=1),
+        encoding="utf-8",
+    )
+    before = {q.prompt for q in (c.question for c in generate_checked(load_facts(ENGINE_FACTS), 0))}
+    after = {q.prompt for q in (c.question for c in generate_checked(load_facts(facts), 0))}
+    assert [p for p in before if "India" in p]
+    assert [p for p in before if "India" in p] == [p for p in after if "India" in p]

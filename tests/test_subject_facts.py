@@ -1150,15 +1150,15 @@ def test_a_person_who_took_part_is_no_option_among_states(tmp_path: Path) -> Non
 
 def test_a_false_link_swaps_in_no_work_of_another_age() -> None:
     """ "Murasaki Shikibu wrote the Divine Comedy" is false on its face: three centuries part
-    them. Without a work of her own time to swap in, her link is asked true."""
+    them. Without a work of her own time to swap in, her link has no false form and is not
+    asked true or false at all."""
     for seed in range(6):
         for question in bank_of_seed(LITERATURE_FACTS, seed):
             if question.template != "link-true-false":
                 continue
-            assert question.prompt not in (
-                "True or false? Murasaki Shikibu wrote the Divine Comedy.",
-                "True or false? Dante Alighieri wrote The Tale of Genji.",
-            )
+            assert not question.prompt.startswith(
+                ("True or false? Murasaki Shikibu wrote", "True or false? Dante Alighieri wrote")
+            ), question.prompt
 
 
 def bank_of_seed(path: Path, seed: int) -> list:  # type: ignore[type-arg]
@@ -1229,3 +1229,30 @@ def test_an_ended_post_is_asked_at_the_middle_of_its_term_and_told_with_every_te
     for question in asked:
         assert "1869" not in question.prompt, question.prompt
         assert "from 1854 to 1870 and from 1873 to 1877" in question.explanation
+
+
+def test_a_true_figure_shared_by_another_thing_is_still_compared() -> None:
+    """Venus has no known moons, nor has Mercury: "True. It has no known moons. Mercury has no
+    known moons." told the answer's own value as another's wrong one."""
+    told = [
+        q.explanation
+        for q in bank_of(ASTRONOMY_FACTS)
+        if q.template == "quantity-true-false"
+        and q.answer == ("True",)
+        and "Venus has no known moons" in q.prompt
+    ]
+    for explanation in told:
+        assert "for comparison" in explanation, explanation
+
+
+def test_a_post_is_told_without_a_deed_beside_its_point() -> None:
+    """ "Le Verrier was Director of the Paris Observatory ... Urbain Le Verrier calculated where
+    Neptune had to be": his calculation has nothing to do with the post."""
+    told = [
+        q.explanation
+        for q in bank_of(ASTRONOMY_FACTS)
+        if "Director of the Paris Observatory" in f"{q.prompt} {q.answer}"
+    ]
+    assert told
+    for explanation in told:
+        assert "calculated where Neptune had to be" not in explanation

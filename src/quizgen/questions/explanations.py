@@ -178,8 +178,10 @@ def compose(index: FactIndex, why: Why, question: Question, citation: Citation) 
 
 
 def _tells(words: str, text: str) -> bool:
-    """Whether ``text`` tells ``words`` as a whole: "61" is not told by "1615"."""
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+    """Whether ``text`` tells ``words`` as a whole: "61" is not told by "1615", nor "615" by
+    "1,615"."""
+    pattern = rf"(?<![\w.,]){re.escape(words)}(?!\w|[.,]\d)"
+    return re.search(pattern, text) is not None
 
 
 def _it_after_its_name(index: FactIndex, about: Sequence[str], parts: list[str]) -> list[str]:

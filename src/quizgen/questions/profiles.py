@@ -520,11 +520,14 @@ class Profiles:
         verb = "has been" if role.span.until is None and role.span.since else "was"
         # The same post held again is told with every term ("from 1854 to 1870 and from 1873
         # to 1877"): one term alone reads as the whole of it.
-        terms = [
-            other.span
-            for other in person.roles
-            if (other.title, other.organization_id) == (role.title, role.organization_id)
-        ]
+        terms = sorted(
+            (
+                other.span
+                for other in person.roles
+                if (other.title, other.organization_id) == (role.title, role.organization_id)
+            ),
+            key=lambda term: (term.since.year, term.since.month or 0) if term.since else (0, 0),
+        )
         if len(terms) > 1 and all(t.until is not None for t in terms):
             spans = listed([span_text(t.since, t.until) for t in terms])
             return f"{person.name} was {position} {spans}"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from quizgen.facts.model import Citation, Event, Figure
+from quizgen.facts.model import Citation, Event, Figure, Term
 from quizgen.questions.answers import is_typable
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import (
@@ -652,10 +652,14 @@ def named_from_description(event: Event, context: Context) -> CheckedQuestion | 
 
 
 def names_another(event: Event, context: Context) -> bool:
-    """Whether the event's name holds another fact's name as a whole word or words."""
+    """Whether the event's name holds the name of another thing the facts tell of, as a whole
+    word or words: not its own place ("the Battle of Hastings" is named as battles are) nor a
+    glossary term."""
     own = text_key(event.name)
     return any(
-        fact_id != event.id and contains_word(own, text_key(name))
+        fact_id not in (event.id, event.place_id)
+        and not isinstance(fact, Term)
+        and contains_word(own, text_key(name))
         for fact_id, fact in context.index.by_id.items()
         for name in names_of(fact)
         if len(text_key(name)) > 2

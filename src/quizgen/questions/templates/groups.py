@@ -282,7 +282,9 @@ def membership_true_false(
             # What an observer of the assembly is, is said by what the assembly is: "of the
             # parliaments ..., in which the parliaments of other states may sit as observers".
             # Only a description that speaks of the status says it.
-            if shared_alike(content_words(status), content_words(group.description)):
+            if status != "member" and shared_alike(
+                content_words(status), content_words(group.description)
+            ):
                 told = f"{told}. {capitalized(context.told.description_of(group.id))}"
             return Why(told, about=(value_id, group.id), citation=cited)
         # "Azerbaijan was never a member of the CSTO", beside a source that calls it a former

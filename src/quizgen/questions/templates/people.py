@@ -10,6 +10,7 @@ from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import a_or_an
+from quizgen.questions.index import contains_word, text_key
 from quizgen.questions.item_rules import content_words, opens_like
 from quizgen.questions.model import Kind
 from quizgen.questions.oracle import surely_holds
@@ -69,11 +70,21 @@ def holding(person: Person, role: Role, context: Context) -> Why:
     number = person.roles.index(role)
     about = (person.id, role.organization_id) if role.organization_id else (person.id,)
     told = context.told.holding(person, number)
-    # What the person did, where the facts say ("directed the Kavkaz-2020 exercise"), is why
-    # the post is asked of a topic at all: told after it.
-    if role_is_verb(person.description):
+    # What the person did in an event of the topic ("directed the Kavkaz-2020 exercise") is
+    # why the post is asked at all: told after it. A deed beside the point of the post
+    # ("calculated where Neptune had to be", of an observatory's director) is not.
+    if role_is_verb(person.description) and names_an_event(person.description, context):
         told = f"{told}. {context.told.description_of(person.id)}"
     return Why(told, about=about)
+
+
+def names_an_event(text: str, context: Context) -> bool:
+    said = text_key(text)
+    return any(
+        contains_word(said, text_key(name))
+        for event in context.index.facts.events
+        for name in (event.name, *event.aliases)
+    )
 
 
 def posts_of(texts: Sequence[str], context: Context, role: Role) -> str:

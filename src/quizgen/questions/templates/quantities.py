@@ -181,7 +181,8 @@ def with_account(
         return f"{answer}. {quantity.explain}"
     # Where wrong options are other things' figures, they are told whose, and a figure of yet
     # another thing "for comparison" is one more number beside the point.
-    if set(shown) & {value_text(m.quantity) for m in alike(fact, quantity, context)}:
+    others = {value_text(m.quantity) for m in alike(fact, quantity, context)}
+    if (set(shown) - {value_text(quantity)}) & others:
         return answer
     comparison = compared(fact, quantity, context, shown)
     return f"{answer}; {comparison}" if comparison else answer
@@ -216,6 +217,14 @@ def others_cited(
         for citation in [m.quantity.citation or context.index.by_id[m.fact_id].citation]
         if citation is not None
     )
+
+
+def distance(number: float | None, value: float) -> float:
+    """How far, as a factor, an option stands from the answer; an unreadable or non-positive
+    one last."""
+    if number is None or number <= 0 or value <= 0:
+        return math.inf
+    return abs(math.log(number / value))
 
 
 def made_up_step(value: float) -> int:
@@ -295,7 +304,7 @@ def near_misses(
         picked,
         key=lambda text: (
             text not in others,
-            abs(math.log((parse_number(text) or value) / value)) if value > 0 else 0.0,
+            distance(parse_number(text), value),
         ),
     )
 
@@ -303,10 +312,11 @@ def near_misses(
 def around(
     quantity: Quantity, wrong: Sequence[str], rng: random.Random, real: Sequence[str] = ()
 ) -> list[str]:
-    """Three wrong values placing the right one at a slot drawn at random among the options in
-    order, so that the smallest or largest option is the answer as often as any other; among
-    the slots, those that offer the most real values (other things' figures), since made-up
-    ones beside the answer ("1.25 and 1.45 times it") leave a learner two real choices."""
+    """Three wrong values around the right one, at the slot among the options in order that
+    offers the most real values (other things' figures), since made-up ones beside the answer
+    ("1.25 and 1.45 times it") leave a learner two real choices; among slots alike, one drawn
+    at random, so that where the figures allow, the smallest or largest option is the answer
+    as often as any other."""
     value = quantity.value if quantity.value is not None else quantity.low
     below = [w for w in wrong if (parse_number(w) or 0.0) < value]
     above = [w for w in wrong if (parse_number(w) or 0.0) > value]

@@ -419,7 +419,8 @@ def link_true_false(
 
     # A work of another age is no error a learner makes ("Murasaki Shikibu wrote the Divine
     # Comedy", three centuries on). Without a near one the link has no false form, and a
-    # statement that is always true is no test: it is not asked.
+    # statement that is always true is no test: it is not asked. (Where near ones exist but
+    # the oracle proves none wrong, the true form alone is made, as for any statement.)
     swaps = of_their_era(
         relation,
         [o for o in in_relation(relation, like(object_id, context), context) if o != object_id],
@@ -674,19 +675,18 @@ def of_their_kind(ids: Sequence[str], like: Sequence[str], context: Context) -> 
 
 
 def by_kinship(ids: Sequence[str], like: str, context: Context) -> list[list[str]]:
-    """``ids`` in two tiers by the categories each shares with ``like``: those that share all
-    but one of the most any shares first (Saturn, Uranus and Neptune, giant planets beside
-    Jupiter), the rest after (Mars). Not the very nearest alone: every moon of Jupiter offered
-    as Saturn's is a pattern."""
+    """``ids`` in two tiers: those that share a category with ``like`` besides any every one of
+    them shares first (Saturn, Uranus and Neptune, giant planets beside Jupiter; "planet" tells
+    none apart), the rest after (Mars). Not the very nearest alone: every moon of Jupiter
+    offered as Saturn's is a pattern."""
     subjects = context.index.subjects_index()
 
     def kinds(fact_id: str) -> set[str]:
         return {m.category_id for m in subjects.categories_of.get(fact_id, [])}
 
     wanted = kinds(like)
-    shared = {i: len(kinds(i) & wanted) for i in ids}
-    most = max(shared.values(), default=0)
-    near = [i for i in ids if shared[i] >= max(most - 1, 1)]
+    common = set(wanted).intersection(*(kinds(i) for i in ids)) if ids else set()
+    near = [i for i in ids if (kinds(i) & wanted) - common]
     return [near, [i for i in ids if i not in near]]
 
 
