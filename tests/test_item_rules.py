@@ -1243,3 +1243,17 @@ def test_a_name_merely_in_the_topic_text_is_no_protagonist(tmp_path: Path) -> No
     after = {q.prompt for q in (c.question for c in generate_checked(load_facts(facts), 0))}
     assert [p for p in before if "India" in p]
     assert [p for p in before if "India" in p] == [p for p in after if "India" in p]
+
+
+def test_an_expansion_is_not_chosen_by_matching_its_letters() -> None:
+    """ "What does the abbreviation UNESCO stand for?" among the expansions of ICIC, WIPO and
+    BIRPI: only one option reads U-N-E-S-C-O, the comma in its name notwithstanding."""
+    bank = [c.question for c in generate_checked(load_facts(LITERATURE_FACTS), seed=0)]
+    chosen = [
+        q
+        for q in bank
+        if q.prompt == "What does the abbreviation UNESCO stand for?" and q.kind is not Kind.SHORT
+    ]
+    assert chosen == []
+    typed = [q for q in bank if q.prompt == "What does the abbreviation UNESCO stand for?"]
+    assert typed, "the typed form is still asked"

@@ -161,10 +161,16 @@ def letters_giveaway(question: Question) -> str:
         # expansion that skips one, EAEU, or is another language's, BIRPI) the first letter
         # among its words' initials.
         for exactly in (True, False):
+            # The whole expansion's letters: a comma inside it ("United Nations Educational,
+            # Scientific and Cultural Organization") does not end it.
             fitting = [
                 c
                 for c in question.choices
-                if (initials(c) == letters if exactly else letters[:1] in initials(c))
+                if (
+                    initials(c.replace(",", " ")) == letters
+                    if exactly
+                    else letters[:1] in initials(c.replace(",", " "))
+                )
             ]
             if not any(c in question.answer for c in fitting):
                 continue
