@@ -1280,3 +1280,22 @@ def test_a_post_is_told_without_a_deed_beside_its_point() -> None:
     assert told
     for explanation in told:
         assert "calculated where Neptune had to be" not in explanation
+
+
+def test_a_kind_held_since_a_date_is_told_in_the_present_perfect() -> None:
+    """ "Pluto is a dwarf planet since 24 August 2006" is no English sentence."""
+    told = " ".join(q.explanation for q in bank_of(ASTRONOMY_FACTS))
+    assert "is a dwarf planet since" not in told
+    assert "Pluto has been classed as a dwarf planet since 24 August 2006" in told
+
+
+def test_the_one_who_played_a_part_alone_is_told_by_how_they_played_it() -> None:
+    """ "Lord Byron was the host" said the key again; what he did there says why he was."""
+    host = [
+        q
+        for q in bank_of(LITERATURE_FACTS)
+        if q.template == "participant-choice" and q.prompt.endswith("was the host?")
+    ]
+    assert host
+    for question in host:
+        assert question.explanation.startswith("Lord Byron rented the Villa Diodati")

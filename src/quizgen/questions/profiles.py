@@ -567,7 +567,13 @@ class Profiles:
             span = span_text(membership.span.since, membership.span.until)
             # "Pluto was a planet until 2006" reads as if Pluto had changed: what ended was how
             # it was classed.
-            verb = "was classed as" if membership.span.until else "is"
+            # One classed so since a date "has been classed as" one, not "is ... since".
+            if membership.span.until:
+                verb = "was classed as"
+            elif membership.span.since:
+                verb = "has been classed as"
+            else:
+                verb = "is"
             yield f"{self.said(fact_id)} {verb} {a_or_an(category.name)} {span}".strip()
 
     def category_members(self, category_id: str, leave_out: str = "") -> list[str]:

@@ -372,7 +372,8 @@ def participant_single(
         Why(
             with_reasons(event, role, [entity_id], context.told.role_told(event, role), context)
             if holders(event, role) > 1 and context.told.role_told(event, role)
-            else f"{name_in_sentence(context, name)} {predicate}{because(event, entity_id, role)}",
+            else part_described(event, entity_id, role, context)
+            or f"{name_in_sentence(context, name)} {predicate}{because(event, entity_id, role)}",
             about=(event.id,),
             wrong_of=lambda texts: others_told(event, role, texts, context),
         ),
@@ -489,6 +490,19 @@ def because(event: Event, entity_id: str, role: str) -> str:
     return f", because of {reason}" if reason else ""
 
 
+def part_described(event: Event, entity_id: str, role: str, context: Context) -> str:
+    """A person's own description where it says how they played their part ("Johann Galle
+    located Neptune through the Berlin Observatory's telescope ..."): more than the part again.
+    Only a description of what they did there: "Lord Byron was an English Romantic poet" says
+    nothing of his being the host."""
+    if entity_id not in context.index.person_ids:
+        return ""
+    described = context.told.description_of(entity_id)
+    own_words = content_words(context.index.name(entity_id))
+    event_words = content_words(f"{event.name} {event.description} {role}") - own_words
+    return described if (content_words(described) - own_words) & event_words else ""
+
+
 def participant_true_false(
     event: Event, entity_id: str, role: str, context: Context
 ) -> CheckedQuestion | None:
@@ -534,16 +548,7 @@ def participant_true_false(
             return None
         wrong = []
 
-    # A person's own description says how they played their part ("Johann Galle observed
-    # Neptune first, through the Berlin Observatory's telescope ..."): more than the part again.
-    person = entity_id in context.index.person_ids
-    described = context.told.description_of(entity_id) if person else ""
-    # Only a description of what they did there: "Lord Byron was an English Romantic poet" says
-    # nothing of his being the host.
-    own_words = content_words(context.index.name(entity_id))
-    event_words = content_words(f"{event.name} {event.description} {role}") - own_words
-    if not (content_words(described) - own_words) & event_words:
-        described = ""
+    described = part_described(event, entity_id, role, context)
     told_by = context.index.by_id[entity_id]
 
     def form(asserted: str) -> CheckedQuestion | None:
