@@ -1299,3 +1299,20 @@ def test_the_one_who_played_a_part_alone_is_told_by_how_they_played_it() -> None
     assert host
     for question in host:
         assert question.explanation.startswith("Lord Byron rented the Villa Diodati")
+
+
+def test_every_real_figure_offered_is_told_whose_it_is() -> None:
+    """ "Triton's mean diameter is 2,376 km" was false with nothing said of 2,376 km: it is
+    Pluto's, a dwarf planet's figure beside a moon's, drawn as a near miss all the same."""
+    pluto = "2,376 km"
+    asked = [
+        q
+        for seed in range(6)
+        for q in bank_of_seed(ASTRONOMY_FACTS, seed)
+        if q.template.startswith("quantity-")
+        and "Pluto" not in q.prompt
+        and (pluto in q.prompt or pluto in q.choices)
+    ]
+    assert asked
+    for question in asked:
+        assert "2,376 km is Pluto's mean diameter" in question.explanation, question.prompt

@@ -121,8 +121,12 @@ def stated(fact: NamedFact, quantity: Quantity, context: Context, subject: str =
     return capitalized(sentence)
 
 
-def alike(fact: NamedFact, quantity: Quantity, context: Context) -> list[Measured]:
-    """Other facts of the same kind measured by the same quantity, nearest in value first."""
+def alike(
+    fact: NamedFact, quantity: Quantity, context: Context, any_kind: bool = False
+) -> list[Measured]:
+    """Other facts of the same kind measured by the same quantity, nearest in value first; of
+    any kind with ``any_kind``, as the near misses are drawn (Pluto's diameter beside
+    Triton's), so that every real value offered is told whose it is."""
     subjects = context.index.subjects_index()
     key = quantity_key(quantity)
     noun = subjects.noun_of(fact.id)
@@ -134,7 +138,7 @@ def alike(fact: NamedFact, quantity: Quantity, context: Context) -> list[Measure
         for m in window
         if m.fact_id != fact.id
         and m.quantity.value is not None
-        and subjects.noun_of(m.fact_id) == noun
+        and (any_kind or subjects.noun_of(m.fact_id) == noun)
     ]
     return sorted(others, key=lambda m: abs((m.quantity.value or 0.0) - value))
 
@@ -161,7 +165,7 @@ def whose_values(
     """Why other values are wrong where the facts give them to another fact (``120,536 km is
     Saturn's equatorial diameter``)."""
     told = []
-    for m in alike(fact, quantity, context):
+    for m in alike(fact, quantity, context, any_kind=True):
         text = value_text(m.quantity)
         if text in texts:
             told.append(
@@ -181,7 +185,7 @@ def with_account(
         return f"{answer}. {quantity.explain}"
     # Where wrong options are other things' figures, they are told whose, and a figure of yet
     # another thing "for comparison" is one more number beside the point.
-    others = {value_text(m.quantity) for m in alike(fact, quantity, context)}
+    others = {value_text(m.quantity) for m in alike(fact, quantity, context, any_kind=True)}
     if (set(shown) - {value_text(quantity)}) & others:
         return answer
     comparison = compared(fact, quantity, context, shown)
@@ -213,7 +217,7 @@ def others_cited(
     source: Titan's diameter is on NASA's Saturnian sheet, not the Ganymede page."""
     return tuple(
         (value_text(m.quantity), citation)
-        for m in alike(fact, quantity, context)
+        for m in alike(fact, quantity, context, any_kind=True)
         for citation in [m.quantity.citation or context.index.by_id[m.fact_id].citation]
         if citation is not None
     )
@@ -355,7 +359,7 @@ def whose(fact: NamedFact, quantity: Quantity, stem: str, context: Context) -> s
 def value_choice(fact: NamedFact, quantity: Quantity, context: Context) -> CheckedQuestion | None:
     draft = context.draft("quantity-choice", Kind.SINGLE, [fact.id], qualifier=quantity.property)
     right = value_text(quantity)
-    real = [value_text(m.quantity) for m in alike(fact, quantity, context)]
+    real = [value_text(m.quantity) for m in alike(fact, quantity, context, any_kind=True)]
     wrong = around(quantity, near_misses(fact, quantity, context, draft.rng, 99), draft.rng, real)
     if len(wrong) < 2:
         return None
