@@ -29,6 +29,7 @@ from quizgen.questions.wording import with_article as a_noun
 
 MAX_RIGHT = 3
 MAX_TOLD_MEMBERS = 9
+FEW_TOLD_MEMBERS = 3
 INCLUDED = 4
 
 
@@ -77,6 +78,7 @@ def category_told(
     when: PartialDate | None,
     leave_out: str = "",
     must_include: str | Sequence[str] = "",
+    brief: bool = False,
 ) -> str:
     """``Jupiter and Saturn are gas giants``: every member of a category the file lists in full
     (few enough to name), said without claiming they are all there are ("the epic poems are the
@@ -91,6 +93,12 @@ def category_told(
     ]
     on = f" as of {when.text}" if when is not None else ""
     names = [spoken_name(context.index, m) for m in members]
+    if brief and category.description and len(members) > FEW_TOLD_MEMBERS:
+        # A wrong option's kind, told beside the right one: what it is says why the thing is
+        # none; six plays named to one who took Emma for a play say nothing of Emma.
+        return capitalized(
+            f"{a_noun(category.name)} is {context.told.lowered(category.description)}"
+        )
     if category.complete and 1 < len(members) <= MAX_TOLD_MEMBERS:
         told = f"{listed(names)} {'were' if on else 'are'} {category_plural(category)}{on}"
         if category.description:
@@ -156,7 +164,7 @@ def categories_named(
         ids = subjects.resolve_category(text)
         category = subjects.categories.get(ids.pop()) if len(ids) == 1 else None
         if category is not None:
-            told.append(category_told(context, category, when, entity_id))
+            told.append(category_told(context, category, when, entity_id, brief=True))
     return context.told.joined(told)
 
 
