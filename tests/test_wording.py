@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, LITERATURE_FACTS, PLANETS_FACTS
+from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, EU_FACTS, LITERATURE_FACTS, PLANETS_FACTS
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import Claim, Relation
@@ -654,3 +654,18 @@ def test_an_approximate_date_reads_without_a_preposition() -> None:
     assert on_date(PartialDate(1265, approximate=True)) == "c. 1265"
     assert on_date(PartialDate(1265)) == "in 1265"
     assert on_date(PartialDate(2020, 7, 13)) == "on 13 July 2020"
+
+
+def test_a_body_that_is_gone_is_asked_what_its_abbreviation_stood_for_in_its_years() -> None:
+    """ "What does the abbreviation ICIC stand for?" has many answers today; the League of
+    Nations' committee is asked in the years its name was borne, and in the past."""
+    literature = {q.prompt: q for q in generate_questions(load_facts(LITERATURE_FACTS), seed=0)}
+    icic = literature["From 1922 to 1946, what did the abbreviation ICIC stand for?"]
+    assert icic.explanation.startswith(
+        "ICIC stood for the International Committee on Intellectual Cooperation"
+    )
+    assert "What does the abbreviation WIPO stand for?" in literature
+    # The European Community bore that name from 1993, when the EEC was renamed.
+    eu = [q.prompt for q in generate_questions(load_facts(EU_FACTS), seed=0)]
+    assert "From 1993 to 2009, what did the abbreviation EC stand for?" in eu
+    assert not [p for p in eu if p.startswith("From 1958")]

@@ -38,24 +38,38 @@ def name_in_sentence(context: Context, name: str) -> str:
     return context.index.in_sentence(ids.pop()) if len(ids) == 1 else name
 
 
+def year_of(date: PartialDate) -> str:
+    """``1922``, or a rough date as written: ``c. 1308``."""
+    return str(date.year) if date.exact else date.text
+
+
 def short_name_wording(
-    full_name: str, short: str, in_sentence: str, what: str = ""
+    full_name: str, short: str, in_sentence: str, what: str = "", fact: Entity | Group | None = None
 ) -> tuple[str, str, str]:
     """The stem, the explanation and the reverse card's stem for what a short name stands for:
     "What does the abbreviation NATO stand for?", or for a shortened name that is no abbreviation,
     "What is the full name of the UN Security Council?". The explanation adds ``what`` the thing
     is. The reverse card is left out (empty) when the full name contains the short one and so
-    would give it away."""
+    would give it away. A body that is gone is asked in the past, with the years it existed:
+    "ICIC" stands for many things today, and "From 1922 to 1946, what did the abbreviation ICIC
+    stand for?" asks for one."""
     full_in_sentence = the(full_name) if in_sentence.startswith("the ") else full_name
+    # The name's own years: the European Community bore that name only from 1993.
+    former = getattr(fact, "former_names", ())
+    founded = former[-1].until if former else getattr(fact, "founded", None)
+    dissolved = getattr(fact, "dissolved", None)
+    when = f"From {year_of(founded)} to {year_of(dissolved)}, " if founded and dissolved else ""
+    does, stands, is_ = ("did", "stood", "was") if when else ("does", "stands", "is")
     if is_abbreviation(short):
-        stem = f"What does the abbreviation {short} stand for?"
-        explanation = f"{short} stands for {full_in_sentence}"
-        reverse = f"What is the abbreviation of {full_in_sentence}?"
+        stem = f"{when}{does} the abbreviation {short} stand for?"
+        explanation = f"{short} {stands} for {full_in_sentence}"
+        reverse = f"What {is_} the abbreviation of {full_in_sentence}?"
     else:
         short_in_sentence = the(short) if in_sentence.startswith("the ") else short
-        stem = f"What is the full name of {short_in_sentence}?"
-        explanation = f"The full name of {short_in_sentence} is {full_in_sentence}"
-        reverse = f"What is the short name of {full_in_sentence}?"
+        stem = f"{when}{is_} the full name of {short_in_sentence}?"
+        explanation = f"The full name of {short_in_sentence} {is_} {full_in_sentence}"
+        reverse = f"What {is_} the short name of {full_in_sentence}?"
+    stem = f"{when}what {stem[len(when) :]}" if when else f"What {stem}"
     if contains_word(text_key(full_name), text_key(short)):
         reverse = ""
     if what:
@@ -115,7 +129,7 @@ def full_name_typed(
     full = spelt_out[0] if spelt_out else fact.name
     short_words = {w for w in fact.short.split() if is_abbreviation(w)}
     stem, explanation, reverse = short_name_wording(
-        full, fact.short, context.index.in_sentence(fact.id), what_it_is(context, fact)
+        full, fact.short, context.index.in_sentence(fact.id), what_it_is(context, fact), fact
     )
     if isinstance(fact, Entity):
         others = [i for i in context.index.same_type(fact.id) if i != fact.id]

@@ -438,7 +438,11 @@ def abbreviation_single(group: Group, context: Context) -> CheckedQuestion | Non
     """Choose the full name among other groups' names."""
     draft = context.draft("group-abbreviation-choice", Kind.SINGLE, [group.id])
     stem, explanation, _ = short_name_wording(
-        group.name, group.short, context.index.in_sentence(group.id), what_it_is(context, group)
+        group.name,
+        group.short,
+        context.index.in_sentence(group.id),
+        what_it_is(context, group),
+        group,
     )
     return draft.single(
         group,
