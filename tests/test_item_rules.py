@@ -1224,14 +1224,6 @@ def test_the_topics_protagonist_is_no_guess_among_those_who_took_part() -> None:
             assert "Russia" not in question.prompt, question.prompt
 
 
-def test_no_kind_of_work_is_asked_of_a_title_that_names_it() -> None:
-    """ "What kind of work is The Spanish Tragedy?" is answered by its title."""
-    bank = [c.question for c in generate_checked(load_facts(LITERATURE_FACTS), seed=0)]
-    kinds = [q.prompt for q in bank if q.template == "category-of"]
-    assert kinds
-    assert "What kind of work is The Spanish Tragedy?" not in kinds
-
-
 def test_a_name_merely_in_the_topic_text_is_no_protagonist(tmp_path: Path) -> None:
     """ "Security of Eurasia and the Indian Ocean" names no state behind its subject: India's
     withdrawal is still asked."""

@@ -1063,7 +1063,7 @@ def test_a_work_is_offered_among_works_of_its_kind_before_works_of_its_time() ->
     found by its form. Novels of any time come first."""
     asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS) if q.template == "link-objects"}
     quixote = asked["Which of these works was written by Miguel de Cervantes?"]
-    plays = {"Hamlet", "Macbeth", "Twelfth Night", "The Spanish Tragedy", "Volpone"}
+    plays = {"Hamlet", "Macbeth", "Twelfth Night", "The Duchess of Malfi", "Volpone"}
     assert not plays & set(quixote.choices), quixote.choices
     assert "The Jew of Malta" not in quixote.choices
 
@@ -1123,10 +1123,42 @@ def test_a_category_is_explained_by_what_it_is_and_its_wrong_options_by_what_the
     assert "Dante, Commedia: 100 cantos in three parts" in comedy.explanation
 
 
-def test_a_member_named_for_its_kind_is_not_keyed_as_one_of_that_kind() -> None:
-    tragedies = [
-        q for q in bank_of(LITERATURE_FACTS) if q.prompt == "Which of these works are tragedies?"
-    ]
+PLAYS = """\
+format: quizgen-facts/1
+topic: {title: Elizabethan and Jacobean plays}
+categories:
+  - {id: play, name: play, complete: true, source: {reference: Oxford Companion}}
+  - {id: tragedy, name: tragedy, complete: true, source: {reference: Oxford Companion}}
+  - {id: comedy, name: comedy, complete: true, source: {reference: Oxford Companion}}
+  - {id: novel, name: novel, complete: true, source: {reference: Oxford Companion}}
+entities:
+  - {id: spanish, name: The Spanish Tragedy, type: work, categories: [play, tragedy],
+     source: {reference: Britannica}}
+  - {id: hamlet, name: Hamlet, type: work, categories: [play, tragedy],
+     source: {reference: Britannica}}
+  - {id: macbeth, name: Macbeth, type: work, categories: [play, tragedy],
+     source: {reference: Britannica}}
+  - {id: volpone, name: Volpone, type: work, categories: [play, comedy],
+     source: {reference: Britannica}}
+  - {id: twelfth, name: Twelfth Night, type: work, categories: [play, comedy],
+     source: {reference: Britannica}}
+  - {id: emma, name: Emma, type: work, categories: [novel], source: {reference: Britannica}}
+  - {id: dracula, name: Dracula, type: work, categories: [novel], source: {reference: Britannica}}
+"""
+
+
+def test_a_title_that_names_its_kind_neither_is_asked_its_kind_nor_keyed_as_one(
+    tmp_path: Path,
+) -> None:
+    """ "What kind of work is The Spanish Tragedy?" is answered by its title, and so is "Which
+    of these works are tragedies?" with The Spanish Tragedy among the options."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(PLAYS, encoding="utf-8")
+    bank = bank_of(path)
+    kinds = [q.prompt for q in bank if q.template == "category-of"]
+    assert "What kind of work is Hamlet?" in kinds
+    assert "What kind of work is The Spanish Tragedy?" not in kinds
+    tragedies = [q for q in bank if q.prompt == "Which of these works are tragedies?"]
     assert tragedies
     assert all("The Spanish Tragedy" not in q.choices for q in tragedies)
 
