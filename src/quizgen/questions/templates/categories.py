@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from quizgen.facts.model import Category, CategoryMembership, Entity, PartialDate
+from quizgen.facts.model import Category, CategoryMembership, Citation, Entity, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.distractors import pick_distractors, shuffled
 from quizgen.questions.explanations import Why
@@ -267,6 +267,12 @@ def which_category(
         return None
     offered = [category, *(subjects.categories[c] for c in candidates)]
     described = what_it_is_besides(context, entity)
+    told = one_of(context, category, when, entity.id) + (f". It {described}" if described else "")
+    made = made_told(context, entity.id) if category.description and not described else []
+    if made:
+        # What its kind is says nothing of the thing itself; the author's account of its making
+        # does ("Emma came out in December 1815, the last of Jane Austen's novels ...").
+        told = " ".join([f"{told}.", *(text for text, _ in made)]).removesuffix(".")
     return draft.single(
         entity,
         whose_line(context, capitalized(f"{opening(when)}{asked}"), offered),
@@ -275,13 +281,31 @@ def which_category(
         [candidates],
         lambda category_id: a_noun(subjects.category_name(category_id)),
         Why(
-            one_of(context, category, when, entity.id) + (f". It {described}" if described else ""),
+            told,
             about=(entity.id,),
             wrong_of=lambda texts: categories_named(context, texts, when),
-            cited_too=((described, entity.citation),) if described and entity.citation else (),
+            cited_too=((described, entity.citation),)
+            if described and entity.citation
+            else tuple((text.rstrip("."), cite) for text, cite in made if cite is not None),
         ),
         Notes(dated=when is not None, citation=category.citation),
     )
+
+
+def made_told(context: Context, entity_id: str) -> list[tuple[str, Citation | None]]:
+    """The author's accounts of the links that end at a thing (who wrote it, and when), each
+    once, with the source of each link."""
+    subjects = context.index.subjects_index()
+    told: dict[str, Citation | None] = {}
+    for relation_id in subjects.relations:
+        for subject_id in subjects.subjects.get((relation_id, entity_id), []):
+            subject = context.index.by_id.get(subject_id)
+            for link in getattr(subject, "links", ()):
+                if (link.relation_id, link.object_id) == (relation_id, entity_id) and link.explain:
+                    told.setdefault(
+                        link.explain, link.citation or getattr(subject, "citation", None)
+                    )
+    return list(told.items())
 
 
 def what_it_is_besides(context: Context, entity: Entity) -> str:
