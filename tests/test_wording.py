@@ -658,9 +658,13 @@ def test_an_approximate_date_reads_without_a_preposition() -> None:
 
 def test_a_body_that_is_gone_is_asked_what_its_abbreviation_stood_for_in_its_years() -> None:
     """ "What does the abbreviation ICIC stand for?" has many answers today; the League of
-    Nations' committee is asked in the years its name was borne, and in the past."""
+    Nations' committee is asked in the past, with what it was and the years its name was
+    borne."""
     literature = {q.prompt: q for q in generate_questions(load_facts(LITERATURE_FACTS), seed=0)}
-    icic = literature["From 1922 to 1946, what did the abbreviation ICIC stand for?"]
+    icic = literature[
+        "What did ICIC, the League of Nations' advisory body of scholars and writers"
+        " (1922\u20131946), stand for?"
+    ]
     assert icic.explanation.startswith(
         "ICIC stood for the International Committee on Intellectual Cooperation"
     )

@@ -70,6 +70,13 @@ def short_name_wording(
         explanation = f"The full name of {short_in_sentence} {is_} {full_in_sentence}"
         reverse = f"What {is_} the short name of {full_in_sentence}?"
     stem = f"{when}what {stem[len(when) :]}" if when else f"What {stem}"
+    head = what.split(",")[0] if when and getattr(fact, "description", "") else ""
+    if head and is_abbreviation(short) and founded and dissolved:
+        # What the body was, without the clauses that follow ("whose work UNESCO took over"),
+        # beside its years: "What did ICIC, the League of Nations' advisory body ... (1922-1946),
+        # stand for?"
+        span = f"{year_of(founded)}\u2013{year_of(dissolved)}"
+        stem = f"What did {short}, {head} ({span}), stand for?"
     if contains_word(text_key(full_name), text_key(short)):
         reverse = ""
     if what:
