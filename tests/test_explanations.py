@@ -581,14 +581,17 @@ def test_right_ones_with_sources_of_their_own_are_each_cited() -> None:
 def test_a_true_link_is_said_once_with_what_the_facts_add() -> None:
     """ "Titan was discovered by Christiaan Huygens. Christiaan Huygens discovered Titan in 1655
     ..." said the claim twice; the told sentence's news joins the answer instead."""
-    question = asked(
-        ASTRONOMY_FACTS, "link-true-false", "True or false? Christiaan Huygens discovered Titan."
+    typed = asked(ASTRONOMY_FACTS, "link-subject-typed", "Who discovered Titan?")
+    assert typed.explanation.startswith(
+        "Christiaan Huygens discovered Titan in 1655 with a telescope he had built himself."
     )
-    assert question.explanation.startswith(
-        "True. Titan was discovered by Christiaan Huygens in 1655 with a telescope he had built"
-        " himself."
-    )
-    assert question.explanation.count("discovered") == 1
+    assert typed.explanation.count("discovered") == 1
+    # Whichever form the balance of True and False gives a link, none says its claim twice.
+    for question in bank(ASTRONOMY_FACTS):
+        if question.template == "link-true-false" and question.answer == ("True",):
+            told = question.explanation.split(" Source")[0]
+            claim = question.prompt.removeprefix("True or false? ").rstrip(".")
+            assert told.count(claim) <= 1, question.explanation
 
 
 def test_a_wrong_options_part_is_told_with_the_key_that_played_it_too() -> None:
@@ -833,3 +836,19 @@ def test_a_body_is_described_beside_a_status_only_where_its_description_speaks_o
     assert parties
     for explanation in parties:
         assert "the states bound by the Collective Security Treaty" not in explanation
+
+
+def test_a_thing_asked_for_its_kind_is_told_by_what_the_author_says_of_its_making() -> None:
+    """ "Emma is a novel: a long story in prose ..." says what a novel is and nothing of Emma;
+    the author's account of the book (Jane Austen's, with its source) does."""
+    emma = asked(LITERATURE_FACTS, "category-of", "What kind of work is Emma?")
+    assert "Emma came out in December 1815" in emma.explanation
+    assert "Encyclopaedia Britannica: Jane Austen" in emma.explanation
+    # A kind told by its other members already says something of the thing: no more is added.
+    uranus = [
+        q
+        for q in bank(ASTRONOMY_FACTS)
+        if q.template == "category-of" and q.prompt.endswith("what kind of planet is Uranus?")
+    ]
+    assert uranus
+    assert all("Herschel" not in q.explanation for q in uranus)
