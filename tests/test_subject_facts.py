@@ -1348,3 +1348,64 @@ def test_every_real_figure_offered_is_told_whose_it_is() -> None:
     assert asked
     for question in asked:
         assert "2,376 km is Pluto's mean diameter" in question.explanation, question.prompt
+
+
+def test_a_writers_near_misses_are_first_their_compatriots() -> None:
+    """ "Leo Tolstoy wrote Moby-Dick" and Mary Shelley among the writers of War and Peace are
+    slips no learner makes: a Russian novel is offered among Russian writers, and a false
+    statement gives a writer a compatriot's work. Writers the file gives no state (the English
+    ones) are alike in that too."""
+    bank = bank_of(LITERATURE_FACTS)
+    asked = {q.prompt: q for q in bank}
+    war_and_peace = asked["Which of these writers wrote War and Peace?"]
+    assert {"Fyodor Dostoevsky", "Ivan Turgenev"} <= set(war_and_peace.choices)
+    melville = asked["Which of these works was written by Herman Melville?"]
+    assert "The Scarlet Letter" in melville.choices
+    facts = load_facts(LITERATURE_FACTS)
+    nation = {p.name: p.nationality_id for p in facts.people}
+    author = {link.object_id: p.nationality_id for p in facts.people for link in p.links}
+    works = {e.name: e.id for e in facts.entities}
+    swapped = [q for q in bank if q.template == "link-true-false" and q.answer == ("False",)]
+    assert swapped
+    for question in swapped:
+        statement = question.prompt.removeprefix("True or false? ").rstrip(".")
+        writer, work = statement.split(" wrote ")
+        assert author[works[work]] == nation[writer], question.prompt
+
+
+def test_a_state_is_asked_of_a_person_only_with_a_post_and_of_the_dead_in_the_past(
+    tmp_path: Path,
+) -> None:
+    """ "Fyodor Dostoevsky was from which state?" is answered by the name's language, and says
+    nothing of who is meant; a post says who, and one who has died "was" from a state."""
+    bank = bank_of(LITERATURE_FACTS)
+    assert [q for q in bank if q.template == "person-nationality"] == []
+    # Nor is it told as a fact about a writer ("Emily Brontë was from the United Kingdom" after
+    # a matching of writers and works).
+    assert not [q.explanation for q in bank if " was from " in q.explanation]
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Founders of Europe, as_of: 2024-06}\n"
+        "entities:\n"
+        "  - {id: france, name: France, type: state, source: {reference: Britannica}}\n"
+        "  - {id: italy, name: Italy, type: state, source: {reference: Britannica}}\n"
+        "  - {id: belgium, name: Belgium, type: state, source: {reference: Britannica}}\n"
+        "  - {id: germany, name: Germany, type: state, source: {reference: Britannica}}\n"
+        "people:\n"
+        "  - id: monnet\n"
+        "    name: Jean Monnet\n"
+        "    nationality: france\n"
+        "    born: 1888-11-09\n"
+        "    died: 1979-03-16\n"
+        "    source: {reference: Britannica}\n"
+        "    roles:\n"
+        "      - {title: President of the High Authority, since: 1952-08-10,"
+        " until: 1955-06-03}\n",
+        encoding="utf-8",
+    )
+    stated = [q for q in bank_of(path) if q.template == "person-nationality"]
+    assert [q.prompt for q in stated] == [
+        "Jean Monnet, President of the High Authority (1952\u20131955), was from which state?"
+    ]
+    assert stated[0].explanation.startswith("Jean Monnet was from France.")

@@ -196,8 +196,10 @@ class Profiles:
             yield from self.provisions_told(fact)
         elif isinstance(fact, Person):
             yield from (self.holding(fact, n) for n in range(len(fact.roles)))
-            if fact.nationality_id:
-                yield f"{fact.name} is from {self.said(fact.nationality_id)}"
+            # As a question asks it: of one with a post, whom it says something of.
+            if fact.nationality_id and fact.roles:
+                was = "was" if fact.died else "is"
+                yield f"{fact.name} {was} from {self.said(fact.nationality_id)}"
             yield self.description_of(fact.id)
             yield self.life(fact)
         elif isinstance(fact, Term):

@@ -275,6 +275,10 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
     names the state ("Chief of the General Staff of the Russian Armed Forces")."""
     state = context.index.name(person.nationality_id)
     posts = [context.index.role_label(role) for role in person.roles]
+    if not posts:
+        # A name alone says nothing of who is meant, and its language often says the state:
+        # "Fyodor Dostoevsky was from which state?" is answered by the name.
+        return None
     stem_of_state = content_words(state)
     if any(_names_state(post, stem_of_state) for post in posts):
         return None
@@ -282,10 +286,13 @@ def nationality(person: Person, context: Context) -> CheckedQuestion | None:
     kind = context.index.type_of(person.nationality_id) or "country"
     state_said = context.told.said(person.nationality_id)
     who = f"{person.name}, {posts[0]}," if posts else person.name
-    stem = f"{who} is from which {kind}?"
+    # The dead are told in the past: "Leo Tolstoy was from Russia".
+    was = "was" if person.died else "is"
+    stem = f"{who} {was} from which {kind}?"
     told = _from_where(person, state_said, stem_of_state)
     if opens_like(stem, told):
-        told = f"{capitalized(state_said)} is where {person.name} comes from"
+        comes = "came" if person.died else "comes"
+        told = f"{capitalized(state_said)} is where {person.name} {comes} from"
     # The states of the body the person served first: a Secretary General of the CSTO comes
     # from one of its members, and Serbia or Azerbaijan would be no likely guess.
     # Members while the person held the post come first: Uzbekistan, out of the CSTO from 2012,
@@ -320,7 +327,9 @@ def _from_where(person: Person, state_said: str, state_words: set[str]) -> str:
     if described and _names_state(described, state_words):
         if described.split(" ", 1)[0].casefold() not in ("a", "an", "the"):
             described = a_or_an(described)
-        return f"{person.name} is {described}"
+        return f"{person.name} {'was' if person.died else 'is'} {described}"
+    if person.died:
+        return f"{person.name} was from {state_said}"
     return f"{capitalized(state_said)} is where {person.name} comes from"
 
 

@@ -260,7 +260,14 @@ def objects_choice(
             context,
         )
     ]
-    pools = [same for same, _ in eras] + [other for _, other in eras]
+    # Within each kind, compatriots' works first, of any time: another English novel beside
+    # Austen's, before an American one of her lifetime.
+    pools = [
+        split[own]
+        for kind_tiers in ([same for same, _ in eras], [other for _, other in eras])
+        for own in (0, 1)
+        for split in [compatriots_first(tier, fact.id, relation, context) for tier in kind_tiers]
+    ]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
         return None
@@ -340,7 +347,12 @@ def subject_choice(
         for i in doers
         if of_their_kind(subjects.objects.get((relation.id, i), []), [object_id], context)[0]
     ]
-    options = right_and_wrong(draft, kind, [same_kind, doers, alike], claim, holders, context)
+    # Compatriots first: Tolstoy's countrymen for a Russian novel, not Melville; an English
+    # poet of Austen's time before an American novelist who was a boy when she died.
+    own_kind, other_kind = compatriots_first(same_kind, fact.id, relation, context)
+    own_doers, other_doers = compatriots_first(doers, fact.id, relation, context)
+    pools = [own_kind, own_doers, other_kind, other_doers, alike]
+    options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
         return None
     right, wrong = options
@@ -433,6 +445,9 @@ def link_true_false(
     # Of the right one's kind first: "Europa is a moon of Saturn", a giant planet like Jupiter,
     # not "of Mars", which a learner who knows Mars's two small moons rules out.
     swaps = [tier for era in swaps for tier in by_kinship(era, object_id, context)]
+    # A compatriot's work first: "Leo Tolstoy wrote Crime and Punishment" is a slip a learner
+    # makes; "Leo Tolstoy wrote Moby-Dick" is not.
+    swaps = [part for tier in swaps for part in compatriots_first(tier, fact.id, relation, context)]
     return draft.true_false(
         fact,
         claim,
@@ -688,6 +703,29 @@ def by_kinship(ids: Sequence[str], like: str, context: Context) -> list[list[str
     common = set(wanted).intersection(*(kinds(i) for i in ids)) if ids else set()
     near = [i for i in ids if (kinds(i) & wanted) - common]
     return [near, [i for i in ids if i not in near]]
+
+
+def nation_of(fact_id: str, relation: RelationKind, context: Context) -> str | None:
+    """The state a person is from, or a thing's maker is from ("" where the facts say none);
+    None for a thing no person is linked to."""
+    fact = context.index.by_id.get(fact_id)
+    if isinstance(fact, Person):
+        return fact.nationality_id
+    makers = context.index.subjects_index().subjects.get((relation.id, fact_id), [])
+    people = [m for m in makers if isinstance(context.index.by_id.get(m), Person)]
+    return nation_of(people[0], relation, context) if people else None
+
+
+def compatriots_first(
+    ids: Sequence[str], like_id: str, relation: RelationKind, context: Context
+) -> list[list[str]]:
+    """``ids`` in two tiers: those from the state ``like_id`` is from (or whose makers are) first,
+    the rest after; one tier where the facts give it no state."""
+    own = nation_of(like_id, relation, context)
+    if not own:
+        return [list(ids), []]
+    same = [i for i in ids if nation_of(i, relation, context) == own]
+    return [same, [i for i in ids if i not in same]]
 
 
 def life_span(fact_id: str, context: Context) -> tuple[int, int] | None:
