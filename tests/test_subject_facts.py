@@ -475,6 +475,14 @@ entities:
             id="explain-not-a-sentence",
         ),
         pytest.param(
+            HEAD
+            + "groups:\n  - {id: giants, name: Giants, as_of: 2024, source: {reference: NASA},\n"
+            "     members: [{entity: jupiter, since: 1990, explain: it grew}]}\n",
+            "10:56",
+            "explain of membership 'jupiter' must be whole sentences",
+            id="membership-explain-not-a-sentence",
+        ),
+        pytest.param(
             HEAD + "  - {id: io, name: Io, type: moon, source: {reference: NASA},\n"
             "     links: [{relation: moon-of, to: io}]}\n",
             "9:14",
@@ -1409,3 +1417,17 @@ def test_a_state_is_asked_of_a_person_only_with_a_post_and_of_the_dead_in_the_pa
         "Jean Monnet, President of the High Authority (1952\u20131955), was from which state?"
     ]
     assert stated[0].explanation.startswith("Jean Monnet was from France.")
+
+
+def test_why_a_state_joined_is_told_with_the_year_it_joined() -> None:
+    """ "The United States became a member of the Berne Union on 1 March 1989" is the answer
+    again; the author's account of why it joined then is what a learner takes away."""
+    joined = next(
+        q
+        for q in bank_of(LITERATURE_FACTS)
+        if q.prompt == "In which year did the United States become a member of the Berne Union?"
+    )
+    assert "Berne Convention Implementation Act of 1988" in joined.explanation
+    facts = load_facts(LITERATURE_FACTS)
+    berne = next(g for g in facts.groups if g.id == "berne-union")
+    assert all(m.explain for m in berne.members if not m.founding)

@@ -106,7 +106,8 @@ SHAPES: dict[str, Shape] = {
         ),
     ),
     "membership": Shape(
-        ("entity",), ("status", "since", "until", "source", "note", "founding", "suspended")
+        ("entity",),
+        ("status", "since", "until", "source", "note", "explain", "founding", "suspended"),
     ),
     "event": Shape(
         ("id", "name", "date"),
@@ -664,6 +665,7 @@ class FactsReader(NodeReader):
             span=self.span(keys, f"the membership of '{entity_id}'"),
             citation=self.read_citation(keys.get("source"), f"membership '{entity_id}'"),
             note=self.string(keys.get("note"), "note"),
+            explain=self.explanation(keys.get("explain"), f"membership '{entity_id}'"),
             location=self.at(node),
             founding=self.boolean(keys.get("founding"), "founding"),
             suspended=self.boolean(keys.get("suspended"), "suspended"),

@@ -230,6 +230,8 @@ class Membership:
     span: Span
     citation: Citation | None = None
     note: str = ""
+    explain: str = ""
+    """Why or how the entity joined, in the author's words: told with the year it joined."""
     location: Location | None = field(default=None, compare=False)
     founding: bool = False
     """A founding member: a member from the day the group was founded."""

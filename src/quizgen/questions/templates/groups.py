@@ -404,9 +404,16 @@ def joined_after(
     story = membership_story(group, entity_id, status, context)
     earlier, cited = kin_memberships(group, entity_id, since.year, context)
     about = (entity_id, group.id)
-    if not earlier:
-        return Why(story, about=about)
-    return Why(f"{story}; before that, {listed(earlier)}", about=about, cited_too=tuple(cited))
+    if earlier:
+        story = f"{story}; before that, {listed(earlier)}"
+    # Why it joined then, where the author says: the date alone is the answer again.
+    explained = [
+        m.explain.rstrip(".")
+        for m in context.index.memberships[group.id][entity_id]
+        if m.status == status and m.explain
+    ]
+    told = ". ".join([story, *explained])
+    return Why(told, about=about, cited_too=tuple(cited)) if cited else Why(told, about=about)
 
 
 def founded_year(group: Group, context: Context) -> CheckedQuestion | None:
