@@ -207,8 +207,25 @@ def test_near_misses_share_the_unit_and_scale_and_are_wrong(astronomy: Oracle) -
         for choice in question.choices:
             assert choice.split(" ", 1)[1:] == unit, question.prompt
             value = parse_number(choice)
-            assert value is not None and 0.3 * right <= value <= 3 * right, question.prompt
+            assert value is not None and right / 4 <= value <= 4 * right, question.prompt
+            # Beyond a factor of three, only another thing's real figure (Saturn's 1,432.0
+            # million km beside Neptune's 4,515.0), told whose it is; never a made-up one.
+            if not right / 3 <= value <= 3 * right:
+                assert choice.split(" ")[0] in question.explanation, (question.prompt, choice)
         assert list(question.choices) == sorted(question.choices, key=parse_number)
+
+
+def test_a_made_up_figure_has_no_more_decimals_than_a_round_answer() -> None:
+    """Beside 2,867.0 million km, a made-up 3,583.8 is the one option with a tenth."""
+    for question in bank_of(ASTRONOMY_FACTS):
+        if question.template != "quantity-choice" or not question.answer[0].split(" ")[0].endswith(
+            ".0"
+        ):
+            continue
+        # Other things' figures are what they are, and are told whose; made-up ones are not.
+        made_up = [c for c in question.choices if c.split(" ")[0] not in question.explanation]
+        for choice in made_up:
+            assert choice.split(" ")[0].endswith(".0"), (question.prompt, choice)
 
 
 def test_a_typed_value_is_asked_to_the_stated_step_and_the_exact_value_is_accepted() -> None:

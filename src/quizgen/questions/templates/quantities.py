@@ -41,6 +41,9 @@ from quizgen.questions.wording import (
 NEAR_FACTORS = ((0.65, 0.55), (0.8, 0.88), (1.25, 1.15), (1.45, 1.55))
 # Other facts' values of the same quantity make good distractors when of a similar scale.
 PLAUSIBLE_RATIO = 3.0
+# Where too few lie that near, a real value up to this factor away still beats a made-up one:
+# Saturn's 1,432.0 million km beside Neptune's 4,515.0 is a figure a learner may have met.
+FAR_RATIO = 4.0
 # How far apart, as a factor, a made-up value stands from every real value offered beside it.
 APART = 1.1
 
@@ -270,11 +273,20 @@ def near_misses(
             if m.fact_id != fact.id
             and m.quantity.value is not None
             and value
-            and 1 / PLAUSIBLE_RATIO <= m.quantity.value / value <= PLAUSIBLE_RATIO
+            and 1 / FAR_RATIO <= m.quantity.value / value <= FAR_RATIO
         ),
         key=lambda m: abs(math.log((m.quantity.value or value) / value)),
     )
+    close = [
+        m
+        for m in near
+        if abs(math.log((m.quantity.value or value) / value)) <= math.log(PLAUSIBLE_RATIO)
+    ]
     others = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in near))
+    nearer = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in close))
+    # Farther ones only where the near ones do not fill the options.
+    farther = [o for o in others if o not in nearer] if len(nearer) < OPTION_COUNT - 1 else []
+    others = [*nearer, *farther]
     real = [m.quantity.value for m in near[: count + 1] if m.quantity.value]
     scaled = []
     for factors in NEAR_FACTORS:
@@ -282,7 +294,10 @@ def near_misses(
         # option offered twice, and both are ruled out together: the factor's second is used.
         for tried in factors:
             candidate = round(value * tried, quantity.decimals)
-            if quantity.decimals == 0:
+            if quantity.decimals and value == int(value):
+                # Beside 2,867.0, a made-up 3,583.8 is the one option with a tenth: 3,584.0.
+                candidate = float(round(candidate))
+            elif quantity.decimals == 0:
                 step = made_up_step(value)
                 candidate = float(round(candidate / step) * step)
             if not any(
@@ -297,7 +312,7 @@ def near_misses(
     picked = pick_distractors(
         rng,
         count,
-        [others[:count], scaled],
+        [nearer[:count], farther, scaled],
         lambda text: text,
         context.is_wrong(claim),
         [value_text(quantity)],
@@ -335,8 +350,15 @@ def around(
         slot = min(rng.randint(0, wanted), len(below))
         slot = max(slot, wanted - len(above))
         return taken(max(slot, 0))
-    most_real = max(sum(t in real for t in taken(s)) for s in slots)
-    best = [s for s in slots if sum(t in real for t in taken(s)) == most_real]
+    # Real figures within a factor of three count first, farther ones after: Moby-Dick's 135
+    # chapters beside Don Quixote's 126 before Jane Eyre's 38.
+    close = {t for t in real if distance(parse_number(t), value) <= math.log(PLAUSIBLE_RATIO)}
+
+    def score(slot: int) -> tuple[int, int]:
+        return sum(t in close for t in taken(slot)), sum(t in real for t in taken(slot))
+
+    most_real = max(score(s) for s in slots)
+    best = [s for s in slots if score(s) == most_real]
     return taken(rng.choice(best))
 
 
