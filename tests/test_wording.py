@@ -673,3 +673,30 @@ def test_a_body_that_is_gone_is_asked_what_its_abbreviation_stood_for_in_its_yea
     eu = [q.prompt for q in generate_questions(load_facts(EU_FACTS), seed=0)]
     assert "From 1993 to 2009, what did the abbreviation EC stand for?" in eu
     assert not [p for p in eu if p.startswith("From 1958")]
+
+
+def test_a_gone_bodys_stem_tells_what_it_was_only_where_that_reads_whole_and_gives_nothing_away(
+    tmp_path: Path,
+) -> None:
+    """A description cut at its first comma would say "a union of France (1952-2002)"; one that
+    shares a word with the name gives it away; a body whose founding the facts do not give is
+    still asked in the past."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Bodies of Europe}\n"
+        "groups:\n"
+        "  - {id: ecsc, name: European Coal and Steel Community, short: ECSC, founded: 1952,\n"
+        "     dissolved: 2002, source: {reference: EUR-Lex},\n"
+        "     description: 'a union of France, West Germany, Italy and the Benelux states'}\n"
+        "  - {id: wudo, name: Western Union Defence Organization, short: WUDO, founded: 1948,\n"
+        "     dissolved: 1951, source: {reference: NATO},\n"
+        "     description: the defence arm of the Western Union}\n"
+        "  - {id: weu, name: Western European Union, short: WEU, dissolved: 2011,\n"
+        "     source: {reference: WEU}}\n",
+        encoding="utf-8",
+    )
+    prompts = {q.prompt for q in generate_questions(load_facts(path), seed=0)}
+    assert "From 1952 to 2002, what did the abbreviation ECSC stand for?" in prompts
+    assert "From 1948 to 1951, what did the abbreviation WUDO stand for?" in prompts
+    assert "What did the abbreviation WEU stand for?" in prompts

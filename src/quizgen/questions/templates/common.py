@@ -12,8 +12,10 @@ from quizgen.questions.distractors import pick_with_reasons, shuffled
 from quizgen.questions.explanations import Why
 from quizgen.questions.grammar import a_or_an, plural
 from quizgen.questions.index import contains_word, date_of, names_of, text_key
+from quizgen.questions.item_rules import content_words
 from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
+from quizgen.questions.templates.lives import year_text
 from quizgen.questions.wording import is_abbreviation, the
 
 
@@ -38,11 +40,6 @@ def name_in_sentence(context: Context, name: str) -> str:
     return context.index.in_sentence(ids.pop()) if len(ids) == 1 else name
 
 
-def year_of(date: PartialDate) -> str:
-    """``1922``, or a rough date as written: ``c. 1308``."""
-    return str(date.year) if date.exact else date.text
-
-
 def short_name_wording(
     full_name: str, short: str, in_sentence: str, what: str = "", fact: Entity | Group | None = None
 ) -> tuple[str, str, str]:
@@ -50,38 +47,55 @@ def short_name_wording(
     "What does the abbreviation NATO stand for?", or for a shortened name that is no abbreviation,
     "What is the full name of the UN Security Council?". The explanation adds ``what`` the thing
     is. The reverse card is left out (empty) when the full name contains the short one and so
-    would give it away. A body that is gone is asked in the past, with the years it existed:
-    "ICIC" stands for many things today, and "From 1922 to 1946, what did the abbreviation ICIC
-    stand for?" asks for one."""
+    would give it away. A body that is gone is asked in the past, with what it was or the years
+    its name was borne: "ICIC" stands for many things today."""
     full_in_sentence = the(full_name) if in_sentence.startswith("the ") else full_name
+    dissolved = getattr(fact, "dissolved", None)
     # The name's own years: the European Community bore that name only from 1993.
     former = getattr(fact, "former_names", ())
-    founded = former[-1].until if former else getattr(fact, "founded", None)
-    dissolved = getattr(fact, "dissolved", None)
-    when = f"From {year_of(founded)} to {year_of(dissolved)}, " if founded and dissolved else ""
-    does, stands, is_ = ("did", "stood", "was") if when else ("does", "stands", "is")
+    began = former[-1].until if former else getattr(fact, "founded", None)
+    gone = dissolved is not None
+    does, stands, is_ = ("did", "stood", "was") if gone else ("does", "stands", "is")
     if is_abbreviation(short):
-        stem = f"{when}{does} the abbreviation {short} stand for?"
+        asked = f"{does} the abbreviation {short} stand for?"
         explanation = f"{short} {stands} for {full_in_sentence}"
         reverse = f"What {is_} the abbreviation of {full_in_sentence}?"
     else:
         short_in_sentence = the(short) if in_sentence.startswith("the ") else short
-        stem = f"{when}{is_} the full name of {short_in_sentence}?"
+        asked = f"{is_} the full name of {short_in_sentence}?"
         explanation = f"The full name of {short_in_sentence} {is_} {full_in_sentence}"
         reverse = f"What {is_} the short name of {full_in_sentence}?"
-    stem = f"{when}what {stem[len(when) :]}" if when else f"What {stem}"
-    head = what.split(",")[0] if when and getattr(fact, "description", "") else ""
-    if head and is_abbreviation(short) and founded and dissolved:
-        # What the body was, without the clauses that follow ("whose work UNESCO took over"),
-        # beside its years: "What did ICIC, the League of Nations' advisory body ... (1922-1946),
-        # stand for?"
-        span = f"{year_of(founded)}\u2013{year_of(dissolved)}"
-        stem = f"What did {short}, {head} ({span}), stand for?"
+    head = what_it_was(fact, what, full_name) if gone else ""
+    span = f"{year_text(began)}\u2013{year_text(dissolved)}" if gone and began else ""
+    if head and is_abbreviation(short):
+        # "What did ICIC, the League of Nations' advisory body of scholars and writers
+        # (1922-1946), stand for?"
+        stem = f"What did {short}, {head}{f' ({span})' if span else ''}, stand for?"
+    elif span:
+        stem = f"From {year_text(began)} to {year_text(dissolved)}, what {asked}"
+    else:
+        stem = f"What {asked}"
     if contains_word(text_key(full_name), text_key(short)):
         reverse = ""
     if what:
         explanation += f", {what}"
     return stem, explanation, reverse
+
+
+def what_it_was(fact: Entity | Group | None, what: str, full_name: str) -> str:
+    """What a body was, for a stem that asks its name: its description up to a relative clause
+    ("the League of Nations' advisory body of scholars and writers", without ", whose work
+    UNESCO took over"); nothing where that still holds a comma (a list would be cut short) or
+    shares a word with the name it asks for (it would give the name away)."""
+    if fact is None or not fact.description:
+        return ""
+    head = RELATIVE_CLAUSE.split(what, maxsplit=1)[0].strip()
+    if "," in head or content_words(head) & content_words(full_name):
+        return ""
+    return head
+
+
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|whose|who|whom|where|when)\b")
 
 
 def what_it_is(context: Context, fact: Entity | Group) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizgen.facts.model import Document
+from quizgen.facts.model import Document, PartialDate
 from quizgen.questions.claims import CheckedQuestion, Claim, Relation
 from quizgen.questions.explanations import Why
 from quizgen.questions.model import Kind
@@ -19,6 +19,14 @@ def era_year(year: int) -> str:
     if year < 0:
         return f"{-year} BC"
     return f"AD {year}" if year < 1000 else str(year)
+
+
+def year_text(when: PartialDate | None) -> str:
+    """A date as a stem names it: its year (``1972``, ``AD 800``, ``44 BC``), or as written
+    when it is known only roughly (``c. 1265``, ``the 11th century``)."""
+    if when is None:
+        return ""
+    return when.text if when.approximate or when.century else era_year(when.year)
 
 
 def in_force_questions(document: Document, context: Context) -> Iterator[CheckedQuestion | None]:

@@ -15,7 +15,7 @@ from quizgen.questions.model import Kind
 from quizgen.questions.templates.base import Context, Notes
 from quizgen.questions.templates.centuries import Dated, century_question
 from quizgen.questions.templates.history import called
-from quizgen.questions.templates.lives import era_year
+from quizgen.questions.templates.lives import year_text
 from quizgen.questions.wording import capitalized, in_sentence, on_date, the
 
 
@@ -78,14 +78,6 @@ class Renaming:
         if self.later is not None:
             told += f", and {called(context, self.fact.id)} {when_text(last.until)}"
         return told
-
-
-def year_text(when: PartialDate | None) -> str:
-    """A date as a stem names it: its year (``1972``, ``AD 800``, ``44 BC``), or as written
-    when it is known only roughly (``c. 1265``, ``the 11th century``)."""
-    if when is None:
-        return ""
-    return when.text if when.approximate or when.century else era_year(when.year)
 
 
 def when_text(when: PartialDate) -> str:
