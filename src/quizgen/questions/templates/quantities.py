@@ -255,9 +255,12 @@ def near_misses(
     context: Context,
     rng: random.Random,
     count: int = OPTION_COUNT - 1,
+    farther_too: bool = True,
 ) -> list[str]:
     """Wrong values of the same unit and a plausible scale: other facts' values first, then
-    scaled values, each shown wrong by the oracle."""
+    scaled values, each shown wrong by the oracle. ``farther_too``: real values up to
+    ``FAR_RATIO`` off where the near ones do not fill the options (a false statement needs one
+    value, and a near made-up one makes the better slip)."""
     value = quantity.value if quantity.value is not None else quantity.low
     subjects = context.index.subjects_index()
     key = quantity_key(quantity)
@@ -285,7 +288,11 @@ def near_misses(
     others = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in near))
     nearer = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in close))
     # Farther ones only where the near ones do not fill the options.
-    farther = [o for o in others if o not in nearer] if len(nearer) < OPTION_COUNT - 1 else []
+    farther = (
+        [o for o in others if o not in nearer]
+        if farther_too and len(nearer) < OPTION_COUNT - 1
+        else []
+    )
     others = [*nearer, *farther]
     real = [m.quantity.value for m in near[: count + 1] if m.quantity.value]
     scaled = []
@@ -294,9 +301,11 @@ def near_misses(
         # option offered twice, and both are ruled out together: the factor's second is used.
         for tried in factors:
             candidate = round(value * tried, quantity.decimals)
-            if quantity.decimals and value == int(value):
+            whole = float(round(candidate))
+            if quantity.decimals and value == int(value) and whole != value and abs(whole) >= 10:
                 # Beside 2,867.0, a made-up 3,583.8 is the one option with a tenth: 3,584.0.
-                candidate = float(round(candidate))
+                # Not for small values, where rounding would make two options one (2.0 km).
+                candidate = whole
             elif quantity.decimals == 0:
                 step = made_up_step(value)
                 candidate = float(round(candidate / step) * step)
@@ -458,7 +467,7 @@ def value_true_false(
         fact,
         claim_of(fact.id, quantity),
         value_text(quantity),
-        lambda: near_misses(fact, quantity, context, draft.rng)[:1],
+        lambda: near_misses(fact, quantity, context, draft.rng, farther_too=False)[:1],
         lambda value: whose(
             fact,
             quantity,
