@@ -260,13 +260,28 @@ def objects_choice(
             context,
         )
     ]
-    # Within each kind, compatriots' works first, of any time: another English novel beside
-    # Austen's, before an American one of her lifetime.
+    # Within each kind, compatriots' works of the subject's era first (Wuthering Heights beside
+    # Austen's novels, before The Scarlet Letter of her lifetime), then all by era: a Japanese
+    # novel of the 20th century is no slip for Murasaki's.
+    own = nation_of(fact.id, relation, context)
+
+    def compatriots_of_their_time(tiers: list[list[str]]) -> list[str]:
+        return [
+            o
+            for tier in tiers
+            for o in tier
+            if own
+            and nation_of(o, relation, context) == own
+            and era_gap(relation, o, fact.id, context) <= ERA_APART
+        ]
+
+    same_tiers = [same for same, _ in eras]
+    other_tiers = [other for _, other in eras]
     pools = [
-        split[own]
-        for kind_tiers in ([same for same, _ in eras], [other for _, other in eras])
-        for own in (0, 1)
-        for split in [compatriots_first(tier, fact.id, relation, context) for tier in kind_tiers]
+        compatriots_of_their_time(same_tiers),
+        *same_tiers,
+        compatriots_of_their_time(other_tiers),
+        *other_tiers,
     ]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
@@ -637,16 +652,9 @@ def of_their_era(
     Prejudice beside Dante), none more than ``within`` years apart; the objects of undated
     subjects last, as they are."""
     subjects = context.index.subjects_index()
-    own = life_span(subject_id, context)
-    if own is None:
+    if life_span(subject_id, context) is None:
         return [list(objects)]
-
-    def gap_of(object_id: str) -> float:
-        spans = [life_span(s, context) for s in subjects.subjects.get((relation.id, object_id), [])]
-        gaps = [max(0, span[0] - own[1], own[0] - span[1]) for span in spans if span is not None]
-        return min(gaps, default=float("inf"))
-
-    gap = {o: gap_of(o) for o in objects}
+    gap = {o: era_gap(relation, o, subject_id, context) for o in objects}
     near = [o for o in objects if gap[o] == 0]
     far = sorted(
         (o for o in objects if 0 < gap[o] < float("inf") and gap[o] <= within),
@@ -674,6 +682,18 @@ def of_their_era(
         [o for o in far if o not in far_first],
         undated,
     ]
+
+
+def era_gap(relation: RelationKind, object_id: str, subject_id: str, context: Context) -> float:
+    """The years between the subject's life and the nearest life of those linked to the object
+    (0 where they overlap; infinite where the facts give no dates)."""
+    own = life_span(subject_id, context)
+    if own is None:
+        return float("inf")
+    subjects = context.index.subjects_index().subjects.get((relation.id, object_id), [])
+    spans = [span for span in (life_span(s, context) for s in subjects) if span is not None]
+    gaps = [max(0, span[0] - own[1], own[0] - span[1]) for span in spans]
+    return min(gaps, default=float("inf"))
 
 
 def of_their_kind(ids: Sequence[str], like: Sequence[str], context: Context) -> list[list[str]]:
