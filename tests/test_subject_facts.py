@@ -1448,3 +1448,53 @@ def test_why_a_state_joined_is_told_with_the_year_it_joined() -> None:
     facts = load_facts(LITERATURE_FACTS)
     berne = next(g for g in facts.groups if g.id == "berne-union")
     assert all(m.explain for m in berne.members if not m.founding)
+
+
+def test_a_small_round_figure_keeps_its_made_up_options_apart(tmp_path: Path) -> None:
+    """Rounded to whole numbers like a round answer, made-up values beside 2.0 km would fall
+    together (1.0, 2.0, 2.0): small ones keep their tenths, and the options stay four."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Bridges}\n"
+        "entities:\n"
+        "  - {id: span, name: Long Span, type: bridge, source: {reference: Survey},\n"
+        "     quantities: [{property: length, value: 2.0, unit: km}]}\n"
+        "  - {id: arch, name: Old Arch, type: bridge, source: {reference: Survey},\n"
+        "     quantities: [{property: length, value: 9.0, unit: km}]}\n",
+        encoding="utf-8",
+    )
+    chosen = [
+        q
+        for q in bank_of(path)
+        if q.template == "quantity-choice" and q.prompt == "What is Long Span's length?"
+    ]
+    assert chosen
+    for question in chosen:
+        assert len(set(question.choices)) == len(question.choices) == 4, question.choices
+
+
+def test_a_false_figure_is_a_near_one_not_another_things_far_off(tmp_path: Path) -> None:
+    """A choice may fill its options with another lake's depth three and a half times off; a
+    false statement needs one value, and "Lake Beta's depth is 100 m" beside its 350 m is no
+    slip a learner makes."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Lakes}\n"
+        "entities:\n"
+        "  - {id: alpha, name: Lake Alpha, type: lake, source: {reference: Survey},\n"
+        "     quantities: [{property: depth, value: 100, unit: m}]}\n"
+        "  - {id: beta, name: Lake Beta, type: lake, source: {reference: Survey},\n"
+        "     quantities: [{property: depth, value: 350, unit: m}]}\n",
+        encoding="utf-8",
+    )
+    facts = load_facts(path)
+    stated = [
+        c.question.prompt
+        for seed in range(4)
+        for c in generate_checked(facts, seed)
+        if c.question.kind is Kind.TRUE_FALSE and "Lake Beta" in c.question.prompt
+    ]
+    assert any("350 m" not in p for p in stated), stated
+    assert not [p for p in stated if "100 m" in p]
