@@ -1498,3 +1498,46 @@ def test_a_false_figure_is_a_near_one_not_another_things_far_off(tmp_path: Path)
     ]
     assert any("350 m" not in p for p in stated), stated
     assert not [p for p in stated if "100 m" in p]
+
+
+def test_a_compatriots_work_comes_first_only_from_the_writers_own_time(tmp_path: Path) -> None:
+    """Kokoro and Snow Country are Japanese novels, nine centuries after The Tale of Genji: no
+    learner takes them for Murasaki Shikibu's. Works nearer her time come first."""
+    people = [
+        ("murasaki", "Murasaki Shikibu", "japan", "c. 978", "", "genji", "The Tale of Genji"),
+        ("soseki", "Natsume Soseki", "japan", "1867", "1916", "kokoro", "Kokoro"),
+        ("kawabata", "Yasunari Kawabata", "japan", "1899", "1972", "snow", "Snow Country"),
+        ("luo", "Luo Guanzhong", "china", "c. 1330", "c. 1400", "three", "Three Kingdoms"),
+        ("wu", "Wu Cheng'en", "china", "c. 1500", "c. 1582", "journey", "Journey to the West"),
+        ("cervantes", "Miguel de Cervantes", "spain", "1547", "1616", "quixote", "Don Quixote"),
+    ]
+    text = (
+        "format: quizgen-facts/1\n"
+        "topic: {title: Novels of the world}\n"
+        "relations: [{id: wrote, forward: wrote, reverse: was written by, one_subject: true}]\n"
+        "categories: [{id: novel, name: novel, complete: true, source: {reference: OCEL}}]\n"
+        "entities:\n"
+        "  - {id: japan, name: Japan, type: state, source: {reference: Atlas}}\n"
+        "  - {id: china, name: China, type: state, source: {reference: Atlas}}\n"
+        "  - {id: spain, name: Spain, type: state, source: {reference: Atlas}}\n"
+    )
+    for _, _, _, _, _, work_id, title in people:
+        text += (
+            f"  - {{id: {work_id}, name: {title}, type: work, categories: [novel],"
+            " source: {reference: Britannica}}\n"
+        )
+    text += "people:\n"
+    for person_id, name, state, born, died, work_id, _ in people:
+        text += (
+            f'  - {{id: {person_id}, name: "{name}", nationality: {state}, born: {born},'
+            + (f" died: {died}," if died else "")
+            + f" source: {{reference: Britannica}}, links: [{{relation: wrote, to: {work_id}}}]}}\n"
+        )
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    asked = next(
+        q
+        for q in bank_of(path)
+        if q.prompt == "Which of these works was written by Murasaki Shikibu?"
+    )
+    assert not {"Kokoro", "Snow Country"} & set(asked.choices), asked.choices
