@@ -16,7 +16,7 @@ import pytest
 from conftest import ASTRONOMY_FACTS, BUNDLED_DECKS, EXAMPLE_FACTS, FIXTURES, LITERATURE_FACTS
 from quizgen.build import BuildRequest, make_bank
 from quizgen.facts.loader import load_facts
-from quizgen.questions.assembly import assemble_form, form_problems, select_form
+from quizgen.questions.assembly import assemble_form, claim_of, form_problems, select_form
 from quizgen.questions.decks import tag_matches
 from quizgen.questions.engine import generate_questions
 from quizgen.questions.index import text_key
@@ -195,3 +195,30 @@ def test_no_kind_of_true_false_statement_gives_its_answer_away_by_its_form(path:
     for template, told in both.items():
         if len(told) >= 8:
             assert 0.35 <= sum(told) / len(told) <= 0.65, (template, sum(told), len(told))
+
+
+def test_a_topic_without_deck_files_is_tested_in_one_class_period(tmp_path: Path) -> None:
+    """A teacher who writes only a facts file gets a printed test of 25 questions, not one on
+    each of the topic's 90 claims; a topic with fewer claims is asked on every one it can."""
+    (deck,) = decks_of(LITERATURE_FACTS, tmp_path / "no-decks")
+    claims = {claim_of(q) for q in deck.questions}
+    assert len(claims) > 25
+    form = assemble_form(deck)
+    assert len(form) == 25
+    assert len({claim_of(q) for q in form}) == 25
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Comets}\n"
+        "events:\n"
+        "  - {id: encke, name: Encke's return, date: 1822-06-02, source: {reference: Britannica}}\n"
+        "  - {id: tempel, name: Tempel's sighting, date: 1867-04-03,"
+        " source: {reference: Britannica}}\n"
+        "  - {id: halley, name: Halley's return, date: 1758-12-25,"
+        " source: {reference: Britannica}}\n",
+        encoding="utf-8",
+    )
+    (small,) = decks_of(facts, tmp_path / "no-decks")
+    assert 0 < len({claim_of(q) for q in small.questions}) < 25
+    whole = assemble_form(replace(small, blueprint=replace(small.blueprint, at_most=None)))
+    assert assemble_form(small) == whole

@@ -138,6 +138,7 @@ def question_data(question: Question) -> dict[str, Any]:
     }
     optional: dict[str, Any] = {
         "choices": list(question.choices),
+        "in_order": answers.options_in_order,
         "accept": list(answers.also_accepted),
         "pairs": [list(pair) for pair in answers.pairs],
         "order": list(answers.order),
@@ -185,9 +186,11 @@ class DeckPage:
     def rounds(self) -> list[list[str]]:
         """The fresh rounds a learner starts with, each an assembled form (one per claim).
 
-        A deck without ``count`` asks every claim the rules allow in one round, so it has one.
+        A deck that asks every claim the rules allow in one round (no ``count``, no ``at_most``)
+        has one.
         """
-        seeds = range(FRESH_ROUNDS if self.deck.blueprint.count is not None else 1)
+        sampled = self.deck.blueprint.count is not None or self.deck.blueprint.at_most is not None
+        seeds = range(FRESH_ROUNDS if sampled else 1)
         return [
             [question.id for question in assemble_form(self.deck, "A", self.deck.seed + offset)]
             for offset in seeds

@@ -16,7 +16,7 @@ import math
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizgen.questions.decks import tag_matches
 from quizgen.questions.index import text_key
@@ -354,6 +354,24 @@ def select_form(
     over "In which year did the IL-76 flights take place?" answers it, and over "... took place
     in 2018. True or false?" as well.
     """
+    wider = (
+        blueprint.at_most is not None and len({claim_of(q) for q in questions}) > blueprint.at_most
+    )
+    if blueprint.count is None and wider:
+        # A test of one class period where the topic has more claims; where its rules cannot
+        # fill that many, as many as they allow.
+        try:
+            return select_form(
+                questions,
+                replace(blueprint, count=blueprint.at_most, at_most=None),
+                rng,
+                first_claims,
+                heading,
+            )
+        except FormUnavailable:
+            pass
+    if blueprint.at_most is not None:
+        return select_form(questions, replace(blueprint, at_most=None), rng, first_claims, heading)
     printed = padded(words_of(heading))
     forms: dict[str, list[tuple[Question, Cues]]] = {}
     for question in questions:

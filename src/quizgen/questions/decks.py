@@ -110,11 +110,20 @@ def slug_of(text: str, fallback: str = "deck") -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or fallback
 
 
+CLASS_PERIOD = 25
+"""The questions of a printed test a class answers in one period: the default deck's length."""
+
+
 def default_deck(facts: Facts) -> DeckSpec:
-    """The deck used when there are no deck files: every question of the topic."""
+    """The deck used when there are no deck files: every question of the topic for review, and
+    a test of one class period drawn from them."""
     title = facts.topic.title
     return DeckSpec(
-        name=title, slug=slug_of(title), title=title, description=facts.topic.description
+        name=title,
+        slug=slug_of(title),
+        title=title,
+        description=facts.topic.description,
+        blueprint=Blueprint(at_most=CLASS_PERIOD),
     )
 
 

@@ -108,6 +108,9 @@ class Blueprint:
 
     count: int | None = None
     """Questions per form; ``None``: one question on every claim the form rules allow."""
+    at_most: int | None = None
+    """Without a ``count``, the most questions a form holds where its rules allow more (the
+    deck no file declares: one class period, not every claim of the topic)."""
     tag_quotas: tuple[tuple[str, int], ...] = ()
     """At least so many questions with this tag (or a sub-tag of it)."""
     kind_quotas: tuple[tuple[Kind, int], ...] = ()
