@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from conftest import (
+    ASTRONOMY_FACTS,
     BUNDLED_DECKS,
     BUNDLED_FACTS,
     CHROMIUM_ARGS,
@@ -683,3 +684,27 @@ def test_screenshots_of_a_checked_question(
     target = (PROJECT / "docs" if UPDATE_SCREENSHOTS else tmp_path) / f"selftest-{name}.png"
     site.page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
+
+
+def test_years_and_figures_keep_their_order_when_a_new_round_shuffles_the_options(
+    visit: Callable[..., Visit], tmp_path: Path
+) -> None:
+    """A later round shuffles a question's options, but never 1,432.0 before 778.5 million km:
+    numbers are offered in their order, as any test writer would."""
+    no_decks = tmp_path / "no-decks"
+    no_decks.mkdir()
+    folder = build_site(tmp_path / "site", ASTRONOMY_FACTS, no_decks)
+    site = visit(next(folder.glob("the-solar-system.html")))
+    answer_round_with_mouse(site)
+    site.page.get_by_role("button", name="Start a new round").click()
+    checked = 0
+    while not site.at_summary():
+        question = site.shown_question()
+        if question.get("in_order"):
+            labels = site.page.locator("fieldset[data-question-id] label").all_text_contents()
+            shown = [" ".join(label.split()) for label in labels]
+            assert shown == question["choices"], (question["prompt"], shown)
+            checked += 1
+        answer_with_mouse(site.page, question)
+        site.page.click("#next-button")
+    assert checked

@@ -21,12 +21,13 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from conftest import BUNDLED_DECKS, BUNDLED_FACTS, EXAMPLE_FACTS, run_quizgen
+from conftest import ASTRONOMY_FACTS, BUNDLED_DECKS, BUNDLED_FACTS, EXAMPLE_FACTS, run_quizgen
 from quizgen.build import BuildRequest, decks_for_format, make_bank
 from quizgen.exporters.lms import LmsQuiz
 from quizgen.exporters.lms.qti import package_members
 from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Deck, Kind, Question, QuestionBank
+from quizgen.questions.subjects import parse_number
 
 LMS_FORMATS = "moodle,gift,qti"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -566,3 +567,22 @@ def test_a_platform_quiz_asks_each_claim_once_as_the_printed_test_does(bundled: 
         claims = [by_id[text_of(element, "idnumber")].claim_id for element in elements]
         assert len(claims) == len(set(claims)), deck.name
         assert len(claims) < len(deck.questions), "the deck's bank holds several forms of a claim"
+
+
+def test_moodle_keeps_years_and_figures_in_their_order_and_shuffles_the_rest(
+    tmp_path: Path,
+) -> None:
+    """Moodle shuffles a question's answers for each student unless told not to: figures in a
+    jumble (1,432.0 before 778.5 million km) are told not to be, names are."""
+    build = build_lms(ASTRONOMY_FACTS, tmp_path)
+    by_id = {q.id: q for q in build.bank.questions}
+    shuffles: dict[bool, set[str]] = {True: set(), False: set()}
+    for path in build.out.glob("*-moodle.xml"):
+        for element in moodle_questions(path):
+            if element.get("type") != "multichoice":
+                continue
+            question = by_id[text_of(element, "idnumber")]
+            numeric = all(parse_number(choice) is not None for choice in question.choices)
+            shuffles[numeric].add(text_of(element, "shuffleanswers"))
+    assert shuffles[True] == {"false"}
+    assert shuffles[False] == {"true"}

@@ -566,3 +566,21 @@ def test_paper_letter_from_the_command_line(tmp_path: Path) -> None:
     assert len(pdfs) == 2
     for pdf in pdfs:
         assert "612 x 792 pts (letter)" in run("pdfinfo", pdf)
+
+
+def test_every_version_prints_years_and_figures_in_their_order(tmp_path: Path) -> None:
+    """Versions shuffle options, but "The 12th century, The 9th century, The 11th century" is a
+    jumble no test writer prints: numbers keep their order in every version."""
+    centuries = ("The 9th century", "The 10th century", "The 11th century", "The 12th century")
+    genji = question(
+        "genji:century",
+        Kind.SINGLE,
+        "In which century was The Tale of Genji written?",
+        ("The 11th century",),
+        choices=centuries,
+    )
+    quiz, _ = export(bank_of((genji, *EVERY_KIND)), tmp_path, versions=4)
+    for letter, text in text_by_version(quiz).items():
+        block = block_of(text, genji, (genji, *EVERY_KIND))
+        positions = [block.index(century) for century in centuries]
+        assert positions == sorted(positions), (letter, block)

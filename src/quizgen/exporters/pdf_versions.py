@@ -114,8 +114,13 @@ def print_question(number: int, question: Question, rng: random.Random | None) -
     """
     answers = answer_view(question)
     if question.kind in CHOICE_KINDS:
-        # True stays before False: a shuffled pair only confuses, it hides nothing.
-        shuffle_options = rng is not None and question.kind is not Kind.TRUE_FALSE
+        # True stays before False: a shuffled pair only confuses, it hides nothing. Years and
+        # figures stay in their order.
+        shuffle_options = (
+            rng is not None
+            and question.kind is not Kind.TRUE_FALSE
+            and not answers.options_in_order
+        )
         texts = tuple(option.text for option in answers.options)
         options = shuffled(texts, rng) if shuffle_options else texts
         return PrintedQuestion(number, question, options=options)

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.questions.model import Kind, Question
+from quizgen.questions.subjects import parse_number
 
 KINDS_WITH_OPTIONS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})
 """Kinds whose ``choices`` are options to pick from (a year may also be typed)."""
@@ -71,6 +72,18 @@ class AnswerView:
     """Ordering: the items as offered, in the bank's shuffled order."""
     year: int | None = None
     """Year questions: the year as a number, for formats that grade numbers."""
+
+    @property
+    def options_in_order(self) -> bool:
+        """Whether the options are numbers (years, figures, centuries) offered in their order:
+        a shuffle would set 1990, 1996, 1992 side by side, which no test writer does."""
+        if self.kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR) or len(self.options) < 2:
+            return False
+        numbers = [parse_number(option.text) for option in self.options]
+        if any(number is None for number in numbers):
+            return False
+        pairs = list(zip(numbers, numbers[1:], strict=False))
+        return all(a < b for a, b in pairs) or all(a > b for a, b in pairs)  # type: ignore[operator]
 
     @property
     def correct_options(self) -> tuple[str, ...]:

@@ -274,7 +274,9 @@
 
   function choiceOrder(question) {
     var choices = question.choices || [];
-    if (state.attempt === 0 || (question.kind !== "single" && question.kind !== "multiple")) {
+    // Years and figures keep their order in every round.
+    if (state.attempt === 0 || question.in_order ||
+        (question.kind !== "single" && question.kind !== "multiple")) {
       return choices;
     }
     return shuffled(choices, mulberry32(hash32(state.seed + ":" + question.id)));

@@ -137,7 +137,8 @@ def multichoice(question: Question, answers: AnswerView) -> TypeSpec:
 
     def body(element: ET.Element) -> None:
         value(element, "single", "true" if single else "false")
-        value(element, "shuffleanswers", "true")
+        # Years and figures stay in their order; other options are shuffled for each student.
+        value(element, "shuffleanswers", "false" if answers.options_in_order else "true")
         value(element, "answernumbering", "abc")
         for option in answers.options:
             if single:
