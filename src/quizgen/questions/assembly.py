@@ -359,7 +359,8 @@ def select_form(
     )
     if blueprint.count is None and wider:
         # A test of one class period where the topic has more claims; where its rules cannot
-        # fill that many, as many as they allow.
+        # fill that many, as many as they allow, drawn as if there were no limit.
+        state = rng.getstate()
         try:
             return select_form(
                 questions,
@@ -369,7 +370,7 @@ def select_form(
                 heading,
             )
         except FormUnavailable:
-            pass
+            rng.setstate(state)
     if blueprint.at_most is not None:
         return select_form(questions, replace(blueprint, at_most=None), rng, first_claims, heading)
     printed = padded(words_of(heading))
