@@ -277,12 +277,12 @@ def objects_choice(
 
     same_tiers = [same for same, _ in eras]
     other_tiers = [other for _, other in eras]
-    pools = [
-        compatriots_of_their_time(same_tiers),
-        *same_tiers,
-        compatriots_of_their_time(other_tiers),
-        *other_tiers,
-    ]
+    pools = [compatriots_of_their_time(same_tiers), *same_tiers]
+    # Works of another kind only where the holder's kind offers too few: Don Quixote among
+    # Shakespeare's rivals' plays is the one option a learner rules out by its form, and three
+    # plays beat four options with a novel.
+    if len({o for tier in same_tiers for o in tier} - set(holders)) < 2:
+        pools += [compatriots_of_their_time(other_tiers), *other_tiers]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
         return None
