@@ -349,14 +349,29 @@ def test_a_figure_the_author_explains_is_told_with_that_and_not_with_another_thi
     for explanation in told:
         assert "published in three volumes of 23, 19 and 19 chapters" in explanation
         assert "for comparison" not in explanation
-        # Told the 1615 of Part Two, the explanation does not cite the book of 61 chapters.
-    don_quixote = next(
-        q.explanation
-        for q in bank_of(LITERATURE_FACTS)
-        if q.kind is Kind.SHORT and q.prompt == "How many chapters does Don Quixote have?"
+
+
+def test_a_figure_is_cited_only_where_it_stands_whole(tmp_path: Path) -> None:
+    """Told the 1615 of Part Two, an explanation does not cite the book of 61 chapters."""
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "format: quizgen-facts/1\n"
+        "topic: {title: Novels}\n"
+        "entities:\n"
+        "  - {id: long, name: The Long Book, type: work, source: {reference: Cervantes},\n"
+        "     quantities: [{property: number of chapters, value: 126,\n"
+        "       explain: Part One (1605) has 52 of them and Part Two (1615) 74.}]}\n"
+        "  - {id: short, name: The Short Book, type: work, source: {reference: Austen},\n"
+        "     quantities: [{property: number of chapters, value: 61}]}\n",
+        encoding="utf-8",
     )
-    assert "Part Two (1615) 74" in don_quixote
-    assert "Austen" not in don_quixote
+    typed = next(
+        q.explanation
+        for q in bank_of(path)
+        if q.kind is Kind.SHORT and q.prompt == "How many chapters does The Long Book have?"
+    )
+    assert "Part Two (1615) 74" in typed
+    assert "Austen" not in typed
 
 
 def test_what_the_author_explains_of_a_link_is_told_in_each_question_on_it() -> None:
@@ -1445,9 +1460,6 @@ def test_why_a_state_joined_is_told_with_the_year_it_joined() -> None:
         if q.prompt == "In which year did the United States become a member of the Berne Union?"
     )
     assert "Berne Convention Implementation Act of 1988" in joined.explanation
-    facts = load_facts(LITERATURE_FACTS)
-    berne = next(g for g in facts.groups if g.id == "berne-union")
-    assert all(m.explain for m in berne.members if not m.founding)
 
 
 def test_a_small_round_figure_keeps_its_made_up_options_apart(tmp_path: Path) -> None:
@@ -1541,3 +1553,29 @@ def test_a_compatriots_work_comes_first_only_from_the_writers_own_time(tmp_path:
         if q.prompt == "Which of these works was written by Murasaki Shikibu?"
     )
     assert not {"Kokoro", "Snow Country"} & set(asked.choices), asked.choices
+
+
+def test_works_of_another_kind_fill_a_choice_only_where_its_own_kind_is_too_few() -> None:
+    """Don Quixote among three plays was the option every learner rules out by its form: three
+    plays beside Shakespeare's are offered, and no novel."""
+    facts = load_facts(LITERATURE_FACTS)
+    plays = {e.name for e in facts.entities if any(m.category_id == "play" for m in e.categories)}
+    shakespeare = next(
+        q
+        for q in bank_of(LITERATURE_FACTS)
+        if q.template == "link-objects" and q.prompt.endswith("written by William Shakespeare?")
+    )
+    assert set(shakespeare.choices) <= plays, shakespeare.choices
+
+
+def test_a_document_in_force_the_year_it_was_enacted_is_asked_that_year_once() -> None:
+    """The Statute of Anne came into force five days after it was enacted: "In which year did
+    it enter into force?" asks the enactment's year again, with the answer the earliest option
+    (none may precede the enactment). The Berne Convention's year in force is its own."""
+    prompts = {q.prompt for q in bank_of(LITERATURE_FACTS)}
+    assert "In which year was the Statute of Anne enacted?" in prompts
+    assert "In which year did the Statute of Anne enter into force?" not in prompts
+    assert (
+        "In which year did the Berne Convention for the Protection of Literary and Artistic Works"
+        " enter into force?" in prompts
+    )
