@@ -79,11 +79,12 @@ class AnswerView:
         a shuffle would set 1990, 1996, 1992 side by side, which no test writer does."""
         if self.kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR) or len(self.options) < 2:
             return False
-        numbers = [parse_number(option.text) for option in self.options]
-        if any(number is None for number in numbers):
+        parsed = [parse_number(option.text) for option in self.options]
+        numbers = [number for number in parsed if number is not None]
+        if len(numbers) != len(parsed):
             return False
         pairs = list(zip(numbers, numbers[1:], strict=False))
-        return all(a < b for a, b in pairs) or all(a > b for a, b in pairs)  # type: ignore[operator]
+        return all(a < b for a, b in pairs) or all(a > b for a, b in pairs)
 
     @property
     def correct_options(self) -> tuple[str, ...]:
