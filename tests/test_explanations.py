@@ -17,6 +17,7 @@ from conftest import (
     ENGINE_FACTS,
     EXAMPLE_FACTS,
     LITERATURE_FACTS,
+    NOVELS_FACTS,
     run_quizgen,
 )
 from quizgen.exporters import exporter_names
@@ -782,7 +783,7 @@ def test_a_post_is_told_with_what_its_holder_did_where_the_facts_say() -> None:
 
 
 def test_a_count_is_compared_as_the_most_or_the_fewest() -> None:
-    prompts = {q.prompt for q in bank(LITERATURE_FACTS)}
+    prompts = {q.prompt for q in bank(NOVELS_FACTS)}
     assert "Which of these works has the fewest chapters?" in prompts
     assert "Put these works in order of number of chapters, fewest first." in prompts
 

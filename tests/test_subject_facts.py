@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, FIXTURES, LITERATURE_FACTS, run_quizgen
+from conftest import (
+    ASTRONOMY_FACTS,
+    BUNDLED_FACTS,
+    FIXTURES,
+    LITERATURE_FACTS,
+    NOVELS_FACTS,
+    run_quizgen,
+)
 from quizgen.errors import InputError
 from quizgen.facts.loader import load_facts
 from quizgen.questions.claims import Claim, Relation
@@ -342,7 +349,7 @@ def test_a_figure_the_author_explains_is_told_with_that_and_not_with_another_thi
     comparison, it is one more number to learn."""
     told = [
         q.explanation
-        for q in bank_of(LITERATURE_FACTS)
+        for q in bank_of(NOVELS_FACTS)
         if q.prompt == "How many chapters does Pride and Prejudice have?"
     ]
     assert told
@@ -721,10 +728,14 @@ def test_a_document_is_asked_in_the_word_of_its_act_and_its_entry_into_force() -
     asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
 
     assert asked["In which year was the Statute of Anne enacted?"].answer == ("1710",)
-    in_force = asked["In which year did the Statute of Anne enter into force?"]
-    assert in_force.answer == ("1710",)
+    in_force = asked[
+        "In which year did the Berne Convention for the Protection of Literary and Artistic Works"
+        " enter into force?"
+    ]
+    assert in_force.answer == ("1887",)
     assert in_force.explanation.startswith(
-        "The Statute of Anne was enacted on 5 April 1710 and entered into force on 10 April 1710."
+        "The Berne Convention for the Protection of Literary and Artistic Works was signed on"
+        " 9 September 1886 and entered into force on 5 December 1887."
     )
     assert not [p for p in asked if "Statute of Anne" in p and "signed" in p]
     astronomy = {q.prompt for q in bank_of(ASTRONOMY_FACTS)}
@@ -781,7 +792,7 @@ def test_founding_members_are_told_from_later_ones_and_successors_from_other_bod
     asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
     founders = asked["Which of these states were founding members of the Berne Union?"]
     assert set(founders.choices) - set(founders.answer) <= {
-        "Japan", "United States", "China", "Russia"
+        "Japan", "Netherlands", "United States", "China", "Russia"
     }  # fmt: skip
     # UNESCO took the ICIC's place the year it ended: a handover, asked as such, not as a
     # dissolution ("dissolved" overstates what the sources say of BIRPI and WIPO).
@@ -898,10 +909,12 @@ def test_a_post_is_typed_by_any_of_its_names_and_offered_only_to_people_alive_th
     asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
     post = asked["What position did Dante Alighieri hold from 15 June 1300 to 15 August 1300?"]
 
-    assert post.answer == ("Prior of Florence",)
-    assert set(post.accept) == {"prior", "one of the priors of Florence"}
+    assert post.answer == ("one of the six priors of Florence",)
+    assert {"Prior of Florence", "prior", "a prior", "one of the priors of Florence"} <= set(
+        post.accept
+    )
     # No one else in the file was alive in 1300, so no fair choice of holders exists.
-    assert "In July 1300, who was Prior of Florence?" not in asked
+    assert not [p for p in asked if p.startswith("In July 1300, who was")]
     astronomy = {q.prompt: q for q in bank_of(ASTRONOMY_FACTS)}
     # Whatever forms the post is asked in, no one born after 1869 or dead before it is offered.
     director = [
@@ -1078,7 +1091,8 @@ def test_a_count_up_to_a_hundred_is_accepted_in_words() -> None:
     figures."""
     typed = {
         q.prompt: q.accept
-        for q in bank_of(LITERATURE_FACTS)
+        for path in (NOVELS_FACTS, LITERATURE_FACTS)
+        for q in bank_of(path)
         if q.kind is Kind.SHORT and q.prompt.startswith("How many")
     }
     assert "thirty-four" in typed["How many chapters does Wuthering Heights have?"]

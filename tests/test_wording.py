@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASTRONOMY_FACTS, BUNDLED_FACTS, EU_FACTS, LITERATURE_FACTS, PLANETS_FACTS
+from conftest import (
+    ASTRONOMY_FACTS,
+    BUNDLED_FACTS,
+    EU_FACTS,
+    LITERATURE_FACTS,
+    NOVELS_FACTS,
+    PLANETS_FACTS,
+)
 from quizgen.facts.loader import load_facts
 from quizgen.facts.model import PartialDate
 from quizgen.questions.claims import Claim, Relation
@@ -579,7 +586,7 @@ def test_a_count_is_asked_how_many_and_told_as_a_plain_sentence() -> None:
     """ "What is the number of chapters of Moby-Dick?" and "The number of chapters of Pride and
     Prejudice is 61" are no English a teacher writes: a count is asked "How many chapters does
     Moby-Dick have?" and told "Pride and Prejudice has 61 chapters"; none is "no moons"."""
-    bank = generate_questions(load_facts(LITERATURE_FACTS), seed=0)
+    bank = generate_questions(load_facts(NOVELS_FACTS), seed=0)
     one_value = ("quantity-choice", "quantity-typed", "quantity-true-false")
     counts = [q for q in bank if q.template in one_value and "chapters" in q.prompt]
     assert counts
