@@ -1260,15 +1260,15 @@ def test_a_person_who_took_part_is_no_option_among_states(tmp_path: Path) -> Non
 
 def test_a_false_link_swaps_in_no_work_of_another_age() -> None:
     """ "Murasaki Shikibu wrote the Divine Comedy" is false on its face: three centuries part
-    them. Without a work of her own time to swap in, her link has no false form and is not
-    asked true or false at all."""
+    them. Her false form swaps in The Pillow Book, of her own court; Dante, with no work of his
+    own time to swap in, has no false form and is not asked true or false at all."""
     for seed in range(6):
         for question in bank_of_seed(LITERATURE_FACTS, seed):
             if question.template != "link-true-false":
                 continue
-            assert not question.prompt.startswith(
-                ("True or false? Murasaki Shikibu wrote", "True or false? Dante Alighieri wrote")
-            ), question.prompt
+            assert not question.prompt.startswith("True or false? Dante Alighieri wrote")
+            if question.prompt.startswith("True or false? Murasaki Shikibu wrote"):
+                assert question.prompt.endswith(("The Tale of Genji.", "The Pillow Book."))
 
 
 def bank_of_seed(path: Path, seed: int) -> list:  # type: ignore[type-arg]
@@ -1593,3 +1593,25 @@ def test_a_document_in_force_the_year_it_was_enacted_is_asked_that_year_once() -
         "In which year did the Berne Convention for the Protection of Literary and Artistic Works"
         " enter into force?" in prompts
     )
+
+
+def test_three_compatriots_make_the_options_and_no_other_state_fills_them_alone() -> None:
+    """Hawthorne and Cooper beside Melville need no Charlotte Brontë, whom a learner rules out
+    at once; The Pillow Book, of Murasaki's court, is the slip beside The Tale of Genji, and no
+    three Spanish novels leave Genji the one Japanese title."""
+    facts = load_facts(LITERATURE_FACTS)
+    state = {p.name: p.nationality_id for p in facts.people}
+    state_of_work = {
+        e.name: next(
+            (p.nationality_id for p in facts.people for k in p.links if k.object_id == e.id), ""
+        )
+        for e in facts.entities
+    }
+    asked = {q.prompt: q for q in bank_of(LITERATURE_FACTS)}
+    melville = asked["Which of these writers wrote Moby-Dick?"]
+    assert {state[c] for c in melville.choices} == {"united-states"}, melville.choices
+    genji = asked["Which of these works was written by Murasaki Shikibu?"]
+    assert "The Pillow Book" in genji.choices
+    wrong = [c for c in genji.choices if c not in genji.answer]
+    foreign = [state_of_work[c] for c in wrong if state_of_work[c] not in ("", "japan")]
+    assert len(foreign) == len(set(foreign)), genji.choices
