@@ -847,3 +847,18 @@ def test_a_thing_asked_for_its_kind_is_told_by_what_the_author_says_of_its_makin
     ]
     assert uranus
     assert all("Herschel" not in q.explanation for q in uranus)
+
+
+def test_a_select_all_of_a_long_kind_tells_the_keyed_members_and_what_the_kind_is() -> None:
+    """ "The novels include Frankenstein, The Tale of Genji, The Scarlet Letter and Don Quixote"
+    named a novel no option offered, which reads as one the learner missed; the keyed ones are
+    told, with what a novel is."""
+    novels = [q for q in bank(LITERATURE_FACTS) if q.prompt == "Which of these works are novels?"]
+    assert novels
+    facts = load_facts(LITERATURE_FACTS)
+    works = {e.name for e in facts.entities if e.type == "work"}
+    for question in novels:
+        told = question.explanation.split(" Source")[0]
+        named = {w for w in works if w.removeprefix("the ") in told or w in told}
+        assert named <= set(question.choices) | {"the Aeneid", "the Divine Comedy"}, named
+        assert "a novel is a long story in prose" in told

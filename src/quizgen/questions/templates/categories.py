@@ -107,12 +107,19 @@ def category_told(
         return told
     if len(members) > 1:
         # A partial list, or a long one cut short: "include" claims no more than it names.
-        # Those a question keys are named first: "The novels include Pride and Prejudice and
-        # Moby-Dick", not four others that leave a keyed one untold.
+        # Where a question keys some, those are the ones told ("Frankenstein and The Scarlet
+        # Letter are novels"): a member no option names reads as one the learner missed.
         first = [must_include] if isinstance(must_include, str) else list(must_include)
         first = [m for m in first if m in members]
-        ordered = [*first, *(m for m in members if m not in first)]
-        shown = [spoken_name(context.index, m) for m in ordered[: max(INCLUDED, len(first))]]
+        if first:
+            names = [spoken_name(context.index, m) for m in first]
+            several = len(names) > 1
+            kind = category_plural(category) if several else a_noun(category.name)
+            told = f"{listed(names)} {'are' if several else 'is'} {kind}{on}"
+            if category.description:
+                told += f"; {a_noun(category.name)} is {context.told.lowered(category.description)}"
+            return told
+        shown = [spoken_name(context.index, m) for m in members[:INCLUDED]]
         return f"The {category_plural(category)}{on} include {listed(shown)}"
     if category.description:
         what = context.told.lowered(category.description)
