@@ -277,22 +277,26 @@ def objects_choice(
 
     same_tiers = [same for same, _ in eras]
     other_tiers = [other for _, other in eras]
-    # A compatriot's work of the holder's time is a slip a learner makes whatever its kind:
-    # The Pillow Book beside The Tale of Genji.
-    own_works = compatriots_of_their_time(same_tiers) + compatriots_of_their_time(other_tiers)
-    pools = [own_works, *same_tiers]
+    compatriots_same_kind = compatriots_of_their_time(same_tiers)
+    compatriots_other_kind = compatriots_of_their_time(other_tiers)
+    pools = [compatriots_same_kind]
+    if not set(compatriots_same_kind) - set(holders):
+        # With no compatriot's work of its kind, one of another kind from the holder's time
+        # is the slip a learner makes: The Pillow Book beside The Tale of Genji, not three
+        # Spanish novels that leave Genji the one Japanese title.
+        pools.append(compatriots_other_kind)
+    pools += same_tiers
     # Works of another kind only where the holder's kind offers too few: Don Quixote among
     # Shakespeare's rivals' plays is the one option a learner rules out by its form, and three
     # plays beat four options with a novel.
     if len({o for tier in same_tiers for o in tier} - set(holders)) < 2:
-        pools += [compatriots_of_their_time(other_tiers), *other_tiers]
-    if len(set(own_works) - set(holders)) >= 2:
-        # Two compatriots' works of the holder's time make three good options; a fourth from
-        # another country ("Crime and Punishment" beside American novels) is ruled out at once.
-        pools = [own_works]
-    options = right_and_wrong(
-        draft, kind, one_per_other_state(pools, own, relation, context), claim, holders, context
-    )
+        pools += [compatriots_other_kind, *other_tiers]
+    if len(set(compatriots_same_kind) - set(holders)) >= 2:
+        # Two compatriots' works of the holder's kind and time make three good options; a
+        # fourth from another country ("Crime and Punishment" beside American novels) is
+        # ruled out at once.
+        pools = [compatriots_same_kind]
+    options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
         return None
     right, wrong = options
@@ -377,8 +381,11 @@ def subject_choice(
     own_doers, other_doers = compatriots_first(doers, fact.id, relation, context)
     pools = [own_kind, own_doers, other_kind, other_doers, alike]
     # Two compatriots of the holder's kind and time make three good options: Hawthorne and
-    # Cooper beside Melville, and no Charlotte Brontë, whom a learner rules out at once.
-    if len(set(contemporaries(own_kind, holders, context)) - set(holders)) >= 2:
+    # Cooper beside Melville, and no Charlotte Brontë, whom a learner rules out at once. Only
+    # where every holder is of one state the facts give (co-authors of two states share none).
+    states = {nation_of(h, relation, context) for h in holders}
+    shared = len(states) == 1 and None not in states and "" not in states
+    if shared and len(set(contemporaries(own_kind, holders, context)) - set(holders)) >= 2:
         pools = [own_kind]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
     if options is None:
@@ -736,33 +743,6 @@ def by_kinship(ids: Sequence[str], like: str, context: Context) -> list[list[str
     common = set(wanted).intersection(*(kinds(i) for i in ids)) if ids else set()
     near = [i for i in ids if (kinds(i) & wanted) - common]
     return [near, [i for i in ids if i not in near]]
-
-
-def one_per_other_state(
-    pools: list[list[str]], own: str | None, relation: RelationKind, context: Context
-) -> list[list[str]]:
-    """``pools`` (compatriots' works of the holder's time first) with no second work of one
-    other state before every state has had one: three Spanish novels beside The Tale of Genji
-    leave it the one Japanese title, found by its name alone. A compatriot's work of another
-    age (a 20th-century Japanese novel beside Genji) comes last of all."""
-    seen: set[str] = set()
-    spread: list[list[str]] = [pools[0]] if pools else []
-    later: list[str] = []
-    other_age: list[str] = []
-    for pool in pools[1:]:
-        kept = []
-        for item in pool:
-            state = nation_of(item, relation, context)
-            if own and state == own:
-                other_age.append(item)
-            elif state and state in seen:
-                later.append(item)
-            else:
-                if state:
-                    seen.add(state)
-                kept.append(item)
-        spread.append(kept)
-    return [*spread, later, other_age]
 
 
 def nation_of(fact_id: str, relation: RelationKind, context: Context) -> str | None:
