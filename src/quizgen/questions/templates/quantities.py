@@ -301,11 +301,14 @@ def near_misses(
         # option offered twice, and both are ruled out together: the factor's second is used.
         for tried in factors:
             candidate = round(value * tried, quantity.decimals)
-            whole = float(round(candidate))
-            if quantity.decimals and value == int(value) and whole != value and abs(whole) >= 10:
+            if quantity.decimals and value == int(value):
                 # Beside 2,867.0, a made-up 3,583.8 is the one option with a tenth: 3,584.0.
-                # Not for small values, where rounding would make two options one (2.0 km).
-                candidate = whole
+                # Where rounding makes it the answer or an option already made (beside 2.0
+                # km), the factor's second is tried, and failing that, none is made.
+                candidate = float(round(candidate))
+                taken = {value, *(parse_number(text) for text in scaled)}
+                if candidate in taken:
+                    continue
             elif quantity.decimals == 0:
                 step = made_up_step(value)
                 candidate = float(round(candidate / step) * step)
