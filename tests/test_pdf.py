@@ -23,6 +23,7 @@ from quizgen.errors import ExportError
 from quizgen.exporters import BuildOptions
 from quizgen.exporters import pdf as pdf_exporter
 from quizgen.exporters.pdf import PdfExporter
+from quizgen.questions.answer_view import answer_view
 from quizgen.questions.assembly import assemble_form
 from quizgen.questions.model import Kind, Question, QuestionBank
 
@@ -584,3 +585,21 @@ def test_every_version_prints_years_and_figures_in_their_order(tmp_path: Path) -
         block = block_of(text, genji, (genji, *EVERY_KIND))
         positions = [block.index(century) for century in centuries]
         assert positions == sorted(positions), (letter, block)
+
+
+def test_numbers_in_order_are_told_from_words_that_hold_a_number() -> None:
+    """BC centuries run down to the 1st and on into AD; "Apollo 8, Apollo 11" open with a word
+    and are shuffled like any names."""
+    centuries = (
+        "The 3rd century BC",
+        "The 2nd century BC",
+        "The 1st century BC",
+        "The 1st century AD",
+    )
+    livy = question(
+        "livy:century", Kind.SINGLE, "In which century?", centuries[2:3], choices=centuries
+    )
+    assert answer_view(livy).options_in_order
+    apollo = ("Apollo 8", "Apollo 11", "Apollo 12", "Apollo 13")
+    moon = question("moon:mission", Kind.SINGLE, "Which mission?", apollo[1:2], choices=apollo)
+    assert not answer_view(moon).options_in_order

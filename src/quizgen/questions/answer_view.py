@@ -8,11 +8,11 @@ format needs no knowledge of how each kind keeps its answer. Plain values only; 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from quizgen.questions.model import Kind, Question
-from quizgen.questions.subjects import parse_number
 
 KINDS_WITH_OPTIONS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.TRUE_FALSE, Kind.YEAR})
 """Kinds whose ``choices`` are options to pick from (a year may also be typed)."""
@@ -79,7 +79,7 @@ class AnswerView:
         a shuffle would set 1990, 1996, 1992 side by side, which no test writer does."""
         if self.kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.YEAR) or len(self.options) < 2:
             return False
-        parsed = [parse_number(option.text) for option in self.options]
+        parsed = [order_key(option.text) for option in self.options]
         numbers = [number for number in parsed if number is not None]
         if len(numbers) != len(parsed):
             return False
@@ -117,6 +117,23 @@ class AnswerView:
     def position_of(self) -> dict[str, int]:
         """Ordering: each item's place in the right order, from 1."""
         return {item: place for place, item in enumerate(self.order, start=1)}
+
+
+# A number an option opens with: a year, a figure with its unit, a century ("The 2nd century
+# BC"), "c. 1265", "AD 800"; "Apollo 11" opens with a word, and is no number to keep in order.
+ORDERED_OPTION = re.compile(
+    r"^(?:the\s+)?(?:c\.\s*)?(?:AD\s+)?(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?\b(.*)$", re.IGNORECASE
+)
+
+
+def order_key(text: str) -> float | None:
+    """Where an option stands among numbered ones, BC before AD; None for one that does not
+    open with a number."""
+    found = ORDERED_OPTION.match(text.strip())
+    if found is None:
+        return None
+    number = float(found.group(1).replace(",", ""))
+    return -number if re.search(r"\bBC\b", found.group(2)) else number
 
 
 def answer_view(question: Question) -> AnswerView:
