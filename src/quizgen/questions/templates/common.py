@@ -89,7 +89,8 @@ def what_it_was(fact: Entity | Group | None, what: str, full_name: str) -> str:
     shares a word with the name it asks for (it would give the name away)."""
     if fact is None or not fact.description:
         return ""
-    head = RELATIVE_CLAUSE.split(what, maxsplit=1)[0].strip()
+    # Its first sentence only: "a council of merchants. It met in Bruges" is two.
+    head = RELATIVE_CLAUSE.split(what.split(". ", 1)[0], maxsplit=1)[0].strip().rstrip(".")
     if "," in head or content_words(head) & content_words(full_name):
         return ""
     return head
@@ -118,7 +119,9 @@ def abbreviated_as(context: Context, fact_id: str) -> str:
     """Why another full name is no answer: ``EAEU stands for the Eurasian Economic Union``."""
     fact = context.index.by_id.get(fact_id)
     short = getattr(fact, "short", "")
-    return f"{short} stands for {the(context.index.name(fact_id))}" if short else ""
+    # A body that is gone is told in the past, as its own question asks it.
+    stands = "stood" if getattr(fact, "dissolved", None) is not None else "stands"
+    return f"{short} {stands} for {the(context.index.name(fact_id))}" if short else ""
 
 
 def type_plural(context: Context, entity_ids: list[str]) -> str:

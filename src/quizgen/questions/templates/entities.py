@@ -40,7 +40,11 @@ def abbreviation_single(entity: Entity, context: Context) -> CheckedQuestion | N
     draft = context.draft("entity-abbreviation-choice", Kind.SINGLE, [entity.id])
     same_type = context.index.same_type(entity.id)
     stem, explanation, _ = short_name_wording(
-        entity.name, entity.short, context.index.in_sentence(entity.id), what_it_is(context, entity)
+        entity.name,
+        entity.short,
+        context.index.in_sentence(entity.id),
+        what_it_is(context, entity),
+        entity,
     )
     return draft.single(
         entity,

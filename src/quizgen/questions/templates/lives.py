@@ -32,7 +32,9 @@ def year_text(when: PartialDate | None) -> str:
 def in_force_questions(document: Document, context: Context) -> Iterator[CheckedQuestion | None]:
     # In force the year it was signed, the year is the one its signing question asks, and no
     # option may lie before it: the answer would always be the earliest one.
-    if document.in_force is None or document.in_force.year == document.signed.year:
+    if document.in_force is None or (
+        document.signed.exact and document.in_force.year == document.signed.year
+    ):
         return
     draft = context.draft("document-in-force", Kind.YEAR, [document.id])
     name = document_in_sentence(document.name)
