@@ -700,10 +700,15 @@ def test_a_gone_bodys_stem_tells_what_it_was_only_where_that_reads_whole_and_giv
         "     dissolved: 1951, source: {reference: NATO},\n"
         "     description: the defence arm of the Western Union}\n"
         "  - {id: weu, name: Western European Union, short: WEU, dissolved: 2011,\n"
-        "     source: {reference: WEU}}\n",
+        "     source: {reference: WEU}}\n"
+        "  - {id: wub, name: Guild of Bruges Merchants, short: GBM, founded: 1308,\n"
+        "     dissolved: 1450, source: {reference: Archives},\n"
+        "     description: a council of traders. It met in the Burg}\n",
         encoding="utf-8",
     )
     prompts = {q.prompt for q in generate_questions(load_facts(path), seed=0)}
     assert "From 1952 to 2002, what did the abbreviation ECSC stand for?" in prompts
     assert "From 1948 to 1951, what did the abbreviation WUDO stand for?" in prompts
     assert "What did the abbreviation WEU stand for?" in prompts
+    # Its first sentence only: "What did GBM, a council of traders. It met ..." read as two.
+    assert "What did GBM, a council of traders (1308\u20131450), stand for?" in prompts
