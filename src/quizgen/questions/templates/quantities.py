@@ -280,11 +280,7 @@ def near_misses(
         ),
         key=lambda m: abs(math.log((m.quantity.value or value) / value)),
     )
-    close = [
-        m
-        for m in near
-        if abs(math.log((m.quantity.value or value) / value)) <= math.log(PLAUSIBLE_RATIO)
-    ]
+    close = [m for m in near if distance(m.quantity.value, value) <= math.log(PLAUSIBLE_RATIO)]
     others = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in near))
     nearer = list(dict.fromkeys(value_text(quantity, m.quantity.value) for m in close))
     # Farther ones only where the near ones do not fill the options.
@@ -295,7 +291,7 @@ def near_misses(
     )
     others = [*nearer, *farther]
     real = [m.quantity.value for m in near[: count + 1] if m.quantity.value]
-    scaled = []
+    scaled: list[str] = []
     for factors in NEAR_FACTORS:
         # A made-up value next to a real one (2,934.8 beside Uranus's 2,867.0) reads as one
         # option offered twice, and both are ruled out together: the factor's second is used.

@@ -384,7 +384,7 @@ def subject_choice(
     # Cooper beside Melville, and no Charlotte Brontë, whom a learner rules out at once. Only
     # where every holder is of one state the facts give (co-authors of two states share none).
     states = {nation_of(h, relation, context) for h in holders}
-    shared = len(states) == 1 and None not in states and "" not in states
+    shared = len(states) == 1 and bool(states.pop())
     if shared and len(set(contemporaries(own_kind, holders, context)) - set(holders)) >= 2:
         pools = [own_kind]
     options = right_and_wrong(draft, kind, pools, claim, holders, context)
